@@ -1,0 +1,53 @@
+#pragma once
+// A table read against its layout template (layouts/ produces it, normalize/ consumes
+// it): every amount cell with the meaning the layout gives it — which row (code or
+// label), which measure, which side — but still as printed text. normalize/ parses the
+// amounts, scales units, checks identities and writes records.
+
+#include <string>
+#include <vector>
+
+namespace budgetpdf {
+
+enum class CodeSystem { none, func, econ, econ_gov };
+enum class Side { none, income, expenditure };
+
+// What a row is, for the identity checks.
+enum class RowRole {
+    item,         // an ordinary row: a code row or a labelled item
+    total,        // the table's (or side's) 合计 / 总计 row
+    subtotal,     // a labelled sum of some rows above it (e.g. 本年收入合计, 人员经费合计)
+};
+
+const char* code_system_name(CodeSystem system);  // "func", "econ", "econ_gov" or ""
+const char* side_name(Side side);                 // "income", "expenditure" or ""
+
+struct ReadAmount {
+    int page = 0;                // 1-based page where the amount is printed
+    int row = 0;                 // row in the logical table
+    int col = 0;                 // column in the logical table
+    Side side = Side::none;
+    RowRole role = RowRole::item;
+    std::string row_key;         // layout's canonical key for a labelled row (e.g. income_total); may be empty
+    std::string row_label;       // item text as printed, normalized
+    std::string code;            // classification code digits, or empty
+    CodeSystem code_system = CodeSystem::none;
+    std::string measure;         // canonical column key (SCHEMA.md)
+    std::string measure_label;   // header as printed, multi-row headers joined with '/'
+    std::string printed;         // the cell's text as printed, normalized
+    double confidence = 1.0;
+};
+
+struct TableReading {
+    int table_index = 0;           // index into the document's table list
+    int page = 0;                  // first page of the table
+    int order_on_page = 0;
+    std::string layout_id;         // which template matched, e.g. "final/expenditure"
+    std::string table_kind;        // canonical table kind (SCHEMA.md)
+    std::string table_title;       // as printed, normalized
+    std::string unit;              // 元, 万元 or 千元
+    std::vector<std::string> checks;  // identity names the layout promises, e.g. code_hierarchy
+    std::vector<ReadAmount> amounts;  // in row order, then column order
+};
+
+}  // namespace budgetpdf

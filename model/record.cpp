@@ -1,0 +1,36 @@
+#include "model/record.h"
+
+#include <string>
+
+namespace budgetpdf {
+
+const std::vector<std::string>& record_field_names() {
+    static const std::vector<std::string> names = {
+        "doc_id", "source", "region", "department", "scope", "year", "stage", "table_kind",
+        "table_title", "page", "side", "row_label", "code", "code_system", "level", "measure",
+        "measure_label", "amount_yuan", "unit", "amount_printed", "method", "confidence", "check"};
+    return names;
+}
+
+std::vector<std::string> record_field_values(const Record& r) {
+    return {r.doc_id, r.source, r.region, r.department, r.scope, r.year, r.stage, r.table_kind,
+            r.table_title, std::to_string(r.page), r.side, r.row_label, r.code, r.code_system,
+            r.level, r.measure, r.measure_label, r.amount_yuan, r.unit, r.amount_printed, r.method,
+            r.confidence, r.check};
+}
+
+const std::vector<std::string>& document_field_names() {
+    static const std::vector<std::string> names = {
+        "doc_id", "source", "region", "department", "scope", "year", "stage", "pages", "pages_ocr",
+        "tables_found", "records", "checks_total", "checks_failed", "status", "error"};
+    return names;
+}
+
+std::vector<std::string> document_field_values(const DocumentSummary& s) {
+    return {s.doc_id, s.source, s.region, s.department, s.scope, s.year, s.stage,
+            std::to_string(s.pages), std::to_string(s.pages_ocr), std::to_string(s.tables_found),
+            std::to_string(s.records), std::to_string(s.checks_total),
+            std::to_string(s.checks_failed), s.status, s.error};
+}
+
+}  // namespace budgetpdf
