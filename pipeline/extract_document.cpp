@@ -1,0 +1,21 @@
+#include "pipeline/extract_document.h"
+
+#include <utility>
+
+#include "extract/table_finder.h"
+
+namespace budgetpdf {
+
+Result<ExtractedDocument> extract_document(const std::string& path, const PageRange& range) {
+    Result<PdfPages> read = read_pdf_pages(path, range);
+    if (!read) return read.error();
+    PdfPages& pdf = read.value();
+    ExtractedDocument document;
+    document.info = std::move(pdf.info);
+    document.pages = std::move(pdf.pages);
+    document.diagnostics = std::move(pdf.diagnostics);
+    document.tables = find_tables(document.pages, TableFinderOptions{}, document.diagnostics);
+    return document;
+}
+
+}  // namespace budgetpdf
