@@ -1,0 +1,29 @@
+#include "cli/commands.h"
+
+#include <iostream>
+
+#include "cli/exit_codes.h"
+#include "cli/table_output.h"
+#include "pipeline/extract_document.h"
+
+namespace budgetpdf {
+
+void report_failure(const std::string& file, const std::string& reason) {
+    std::cerr << "budgetpdf: " << file << ": " << reason << '\n';
+}
+
+int run_tables(const TablesArgs& args) {
+    Result<ExtractedDocument> document = extract_document(args.file, args.pages);
+    if (!document) {
+        report_failure(args.file, document.error().message);
+        return exit_status(ExitCode::input_failed);
+    }
+    if (args.format == "json") {
+        write_tables_json(std::cout, document.value());
+    } else {
+        write_tables_text(std::cout, document.value());
+    }
+    return exit_status(ExitCode::ok);
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages budgetpdf builds and tests with (needs root or sudo).
+set -euo pipefail
+packages=(
+  g++ cmake make pkg-config
+  libpoppler-private-dev poppler-utils   # PDF reading and rendering; pdftotext for the benchmark
+  libyaml-cpp-dev                        # layout templates
+  libicu-dev                             # text normalisation
+  libssl-dev                             # SHA-256 for doc_id
+  nlohmann-json3-dev libcli11-dev doctest-dev
+  libcairo2-dev fonts-wqy-microhei       # the test corpus generator
+  qpdf                                   # tests: rotated and encrypted PDFs
+)
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "installed: ${packages[*]}"
