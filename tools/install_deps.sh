@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libcli11-dev doctest-dev
   libcairo2-dev fonts-wqy-microhei       # the test corpus generator
   qpdf                                   # tests: rotated and encrypted PDFs
+  time                                   # tools/benchmark.sh: peak RSS
 )
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
