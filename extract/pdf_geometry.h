@@ -1,0 +1,61 @@
+#pragma once
+// Plain values the Poppler capture device hands to the span and ruling builders, so the
+// geometry code can be tested without Poppler. Private to extract/.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/geometry.h"
+#include "model/page.h"
+
+namespace budgetpdf {
+
+// Which way a glyph advances on the upright page.
+enum class GlyphDirection { left_to_right, other };
+
+// One drawn glyph in upright top-left page points. Its text is
+// codepoints[text_begin, text_begin + text_length) of the page's codepoint buffer.
+struct PdfGlyph {
+    Rect box;
+    double baseline = 0;   // y of the baseline (horizontal glyphs)
+    double font_size = 0;
+    std::uint32_t text_begin = 0;
+    std::uint32_t text_length = 0;
+    GlyphDirection direction = GlyphDirection::left_to_right;
+};
+
+// Everything captured on one page before spans are built.
+struct PdfPageCapture {
+    std::vector<PdfGlyph> glyphs;
+    std::vector<char32_t> codepoints;
+    std::vector<Ruling> rulings;
+    int drawn_glyphs = 0;     // glyphs drawn, including blanks and unmapped ones
+    int unreadable_glyphs = 0;  // unmapped, U+FFFD, private-use or control characters
+};
+
+// A stroked segment from `a` to `b` (device points, top-left) of line width `width`, clipped
+// to `clip`. Empty when the segment is not (near) axis-aligned, zero-length or fully clipped.
+std::optional<Ruling> ruling_from_segment(Point a, Point b, double width, const Rect& clip);
+
+// A filled axis-aligned rectangle: a ruling along its long axis when its short side is thin
+// enough to be a border, else nothing (cell shading). Clipped to `clip`.
+std::optional<Ruling> ruling_from_filled_rect(const Rect& rect, const Rect& clip);
+
+// Sorts rulings (horizontal first, by position then start) and drops exact duplicates.
+void merge_duplicate_rulings(std::vector<Ruling>& rulings);
+
+// Builds spans from glyphs: same-baseline glyphs joined left to right, split at a wide gap
+// or where a vertical ruling passes between two glyphs. Sorted top to bottom, left to right.
+std::vector<TextSpan> build_text_spans(const std::vector<PdfGlyph>& glyphs,
+                                       const std::vector<char32_t>& codepoints,
+                                       const std::vector<Ruling>& rulings);
+
+// True for ideographs, kana, hangul and CJK punctuation: no space is put between two of them.
+bool is_cjk_codepoint(char32_t c);
+
+// Appends `c` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
+}  // namespace budgetpdf

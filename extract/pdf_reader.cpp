@@ -1,0 +1,75 @@
+#include "extract/pdf_reader.h"
+
+#include <exception>
+
+#include <PDFDoc.h>
+
+#include "extract/pdf_geometry.h"
+#include "extract/poppler_capture.h"
+#include "extract/poppler_document.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double garbled_glyph_share = 0.5;  // more unreadable glyphs than this: garbled page
+
+void add_text_diagnostics(const Page& page, const PdfPageCapture& content, std::vector<Diagnostic>& out) {
+    if (content.glyphs.empty() && content.unreadable_glyphs == 0) {
+        out.push_back({Severity::warning, "no_text_layer", page.number, {},
+                       "page has no text layer (scanned or drawn as images)"});
+        return;
+    }
+    const int counted = std::max(content.drawn_glyphs, 1);
+    if (content.unreadable_glyphs > garbled_glyph_share * counted) {
+        out.push_back({Severity::warning, "garbled_text", page.number, {},
+                       std::to_string(content.unreadable_glyphs) + " of " + std::to_string(content.drawn_glyphs) +
+                           " glyphs have no usable Unicode (font without ToUnicode?)"});
+    }
+}
+
+}  // namespace
+
+Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range) {
+    auto opened = open_pdf_document(path);
+    if (!opened) return opened.error();
+    PDFDoc& doc = *opened.value();
+
+    PdfPages result;
+    result.info.path = path;
+    result.info.page_count = doc.getNumPages();
+    const int last = range.last == 0 ? result.info.page_count : range.last;
+    if (range.first < 1 || last < range.first || last > result.info.page_count) {
+        return Error{ErrorKind::bad_argument, "page range " + std::to_string(range.first) + "-" +
+                                                  std::to_string(last) + " is outside the document (1-" +
+                                                  std::to_string(result.info.page_count) + ")"};
+    }
+    try {
+        result.info.producer = pdf_producer(doc);
+        result.pages.reserve(static_cast<std::size_t>(last - range.first + 1));
+        for (int number = range.first; number <= last; ++number) {
+            Page page;
+            page.number = number;
+            if (!doc.getPage(number)) {
+                result.diagnostics.push_back({Severity::error, "unreadable_page", number, {},
+                                              "page object is missing or damaged"});
+                result.pages.push_back(std::move(page));
+                continue;
+            }
+            CapturedPage captured = capture_pdf_page(doc, number);
+            page.width = captured.width;
+            page.height = captured.height;
+            page.rotation = captured.rotation;
+            page.source = TextSource::text_layer;
+            page.spans = build_text_spans(captured.content.glyphs, captured.content.codepoints,
+                                          captured.content.rulings);
+            page.rulings = std::move(captured.content.rulings);
+            add_text_diagnostics(page, captured.content, result.diagnostics);
+            result.pages.push_back(std::move(page));
+        }
+    } catch (const std::exception& e) {
+        return Error{ErrorKind::damaged, std::string("damaged PDF: ") + e.what()};
+    }
+    return result;
+}
+
+}  // namespace budgetpdf

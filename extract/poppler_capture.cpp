@@ -1,0 +1,261 @@
+// The capture device: a Poppler OutputDev that keeps glyphs and ruling candidates.
+//
+// How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an
+// upside-down device makes GfxState's CTM map user space straight to points with the
+// origin at the top-left of the upright page, /Rotate included. drawChar records each
+// glyph's box (advance × font ascent/descent, through the text matrix and CTM) and its
+// Unicode; stroke/fill hand straight segments and filled rectangles to the ruling builder
+// with the current clip box. Images, shadings and patterns are skipped without decoding,
+// and content drawn into a soft mask is ignored.
+#include "extract/poppler_capture.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <GfxFont.h>
+#include <GfxState.h>
+#include <OutputDev.h>
+#include <PDFDoc.h>
+#include <Page.h>
+
+namespace budgetpdf {
+namespace {
+
+constexpr double render_dpi = 72.0;              // device units are points
+constexpr double near_white_level = 0.95;        // lighter strokes/fills are invisible on paper
+constexpr double min_visible_opacity = 0.01;
+constexpr double default_ascent_em = 0.9;        // used when the font gives no usable metric
+constexpr double default_descent_em = -0.2;
+constexpr double max_direction_skew = 0.1;       // |dy|/dx of the advance still left-to-right
+constexpr double corner_tolerance_pt = 0.1;      // a rectangle's corners may be off by this
+constexpr double min_glyph_width_pt = 0.1;
+
+bool is_unreadable(char32_t c) {
+    return c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || (c >= 0xD800 && c <= 0xDFFF);
+}
+bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+bool is_blank(char32_t c) {
+    return c == 0x20 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0xFEFF;
+}
+
+bool near_white(const GfxRGB& rgb) {
+    return colToDbl(rgb.r) >= near_white_level && colToDbl(rgb.g) >= near_white_level &&
+           colToDbl(rgb.b) >= near_white_level;
+}
+
+class CaptureDevice final : public OutputDev {
+public:
+    explicit CaptureDevice(CapturedPage& out) : out_(out) {}
+
+    bool upsideDown() override { return true; }
+    bool useDrawChar() override { return true; }
+    bool interpretType3Chars() override { return false; }
+    bool needNonText() override { return true; }
+    bool useTilingPatternFill() override { return true; }
+    bool useShadedFills(int) override { return true; }
+
+    void startPage(int, GfxState* state, XRef*) override {
+        out_.width = state->getPageWidth();
+        out_.height = state->getPageHeight();
+    }
+
+    void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
+                  double origin_y, CharCode code, int n_bytes, const Unicode* u, int u_len) override;
+    void stroke(GfxState* state) override;
+    void fill(GfxState* state) override { fill_path(state); }
+    void eoFill(GfxState* state) override { fill_path(state); }
+
+    bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int, int,
+                           int, double, double) override {
+        return true;
+    }
+    bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return true; }
+    bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return true; }
+    bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return true; }
+    bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return true; }
+    bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
+
+    // Inline image data sits in the content stream and must still be consumed by the base
+    // class; other images are never decoded.
+    void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
+                       bool interpolate, bool inline_img) override {
+        if (inline_img) OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
+    }
+    void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
+                                  bool invert, bool inline_img, double*) override {
+        if (inline_img) OutputDev::drawImageMask(state, ref, str, width, height, invert, false, inline_img);
+    }
+    void unsetSoftMaskFromImageMask(GfxState*, double*) override {}
+    void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
+                   GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
+                   bool inline_img) override {
+        if (inline_img)
+            OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
+    }
+    void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
+                         bool, bool) override {}
+    void drawSoftMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int,
+                             int, GfxImageColorMap*, bool) override {}
+
+    void beginTransparencyGroup(GfxState*, const double*, GfxColorSpace*, bool, bool, bool for_soft_mask) override {
+        group_is_mask_.push_back(for_soft_mask);
+        if (for_soft_mask) ++mask_depth_;
+    }
+    void endTransparencyGroup(GfxState*) override {
+        if (group_is_mask_.empty()) return;
+        if (group_is_mask_.back()) --mask_depth_;
+        group_is_mask_.pop_back();
+    }
+
+private:
+    void fill_path(GfxState* state);
+    static Rect clip_rect(GfxState* state) {
+        Rect r;
+        state->getClipBBox(&r.x0, &r.y0, &r.x1, &r.y1);
+        return r;
+    }
+
+    CapturedPage& out_;
+    std::vector<bool> group_is_mask_;
+    int mask_depth_ = 0;
+};
+
+void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
+                             double origin_y, CharCode, int n_bytes, const Unicode* u, int u_len) {
+    if (mask_depth_ > 0) return;
+    PdfPageCapture& page = out_.content;
+    ++page.drawn_glyphs;
+    const GfxFont* font = state->getFont().get();
+    if (!font) return;
+    if (u_len <= 0 || !u) {
+        ++page.unreadable_glyphs;
+        return;
+    }
+
+    const auto text_begin = static_cast<std::uint32_t>(page.codepoints.size());
+    bool unreadable = false;
+    for (int i = 0; i < u_len; ++i) {
+        const char32_t c = u[i];
+        if (is_control(c)) {
+            unreadable = true;
+            continue;
+        }
+        if (is_blank(c)) continue;
+        if (is_unreadable(c)) unreadable = true;
+        page.codepoints.push_back(c);
+    }
+    if (unreadable) ++page.unreadable_glyphs;
+    const auto text_length = static_cast<std::uint32_t>(page.codepoints.size() - text_begin);
+    if (text_length == 0) return;
+
+    // The advance without character and word spacing, as the glyph's own width.
+    double spacing = state->getCharSpace();
+    if (n_bytes == 1 && u_len == 1 && u[0] == 0x20) spacing += state->getWordSpace();
+    double sdx = 0, sdy = 0;
+    if (font->getWMode() == 0)
+        state->textTransformDelta(spacing * state->getHorizScaling(), 0, &sdx, &sdy);
+    else
+        state->textTransformDelta(0, spacing, &sdx, &sdy);
+    double adv_x = 0, adv_y = 0;
+    state->transformDelta(dx - sdx, dy - sdy, &adv_x, &adv_y);
+
+    double px = 0, py = 0;
+    state->transform(x - origin_x, y - origin_y, &px, &py);
+
+    double ascent = font->getAscent();
+    double descent = font->getDescent();
+    if (!(ascent > 0.5 && ascent <= 1.1)) ascent = default_ascent_em;
+    if (!(descent >= -0.5 && descent < 0)) descent = default_descent_em;
+    const double font_size = state->getFontSize();
+    double up_tx = 0, up_ty = 0, up_x = 0, up_y = 0;
+    state->textTransformDelta(0, font_size, &up_tx, &up_ty);
+    state->transformDelta(up_tx, up_ty, &up_x, &up_y);
+
+    PdfGlyph g;
+    g.text_begin = text_begin;
+    g.text_length = text_length;
+    g.font_size = state->getTransformedFontSize();
+    g.baseline = py;
+    const double xs[4] = {px + up_x * descent, px + up_x * ascent, px + adv_x + up_x * descent,
+                          px + adv_x + up_x * ascent};
+    const double ys[4] = {py + up_y * descent, py + up_y * ascent, py + adv_y + up_y * descent,
+                          py + adv_y + up_y * ascent};
+    g.box = {*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
+             *std::max_element(ys, ys + 4)};
+    if (g.box.x1 - g.box.x0 < min_glyph_width_pt) g.box.x1 = g.box.x0 + min_glyph_width_pt;
+    if (g.box.y1 - g.box.y0 < min_glyph_width_pt) g.box.y1 = g.box.y0 + min_glyph_width_pt;
+
+    const bool upright = up_y < 0 && std::abs(up_x) <= max_direction_skew * -up_y;
+    const bool advances_right = adv_x > 0 ? std::abs(adv_y) <= max_direction_skew * adv_x : adv_y == 0;
+    g.direction = font->getWMode() == 0 && upright && advances_right ? GlyphDirection::left_to_right
+                                                                      : GlyphDirection::other;
+    page.glyphs.push_back(g);
+}
+
+void CaptureDevice::stroke(GfxState* state) {
+    if (mask_depth_ > 0 || state->getStrokeOpacity() < min_visible_opacity) return;
+    GfxRGB rgb;
+    state->getStrokeRGB(&rgb);
+    if (near_white(rgb)) return;
+    const Rect clip = clip_rect(state);
+    const double width = state->getTransformedLineWidth();
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+        const GfxSubpath* sub = path->getSubpath(s);
+        Point prev{};
+        for (int i = 0; i < sub->getNumPoints(); ++i) {
+            Point p{};
+            state->transform(sub->getX(i), sub->getY(i), &p.x, &p.y);
+            if (i > 0 && !sub->getCurve(i) && !sub->getCurve(i - 1)) {
+                if (auto r = ruling_from_segment(prev, p, width, clip)) out_.content.rulings.push_back(*r);
+            }
+            prev = p;
+        }
+    }
+}
+
+void CaptureDevice::fill_path(GfxState* state) {
+    if (mask_depth_ > 0 || state->getFillOpacity() < min_visible_opacity) return;
+    GfxRGB rgb;
+    state->getFillRGB(&rgb);
+    if (near_white(rgb)) return;
+    const Rect clip = clip_rect(state);
+    const GfxPath* path = state->getPath();
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+        const GfxSubpath* sub = path->getSubpath(s);
+        const int n = sub->getNumPoints();
+        if (n < 4 || n > 5) continue;
+        Point pts[5];
+        bool straight = true;
+        for (int i = 0; i < n; ++i) {
+            straight = straight && !sub->getCurve(i);
+            state->transform(sub->getX(i), sub->getY(i), &pts[i].x, &pts[i].y);
+        }
+        if (!straight) continue;
+        Rect box{pts[0].x, pts[0].y, pts[0].x, pts[0].y};
+        for (int i = 1; i < n; ++i)
+            box = {std::min(box.x0, pts[i].x), std::min(box.y0, pts[i].y), std::max(box.x1, pts[i].x),
+                   std::max(box.y1, pts[i].y)};
+        auto on_edge = [&](double v, double a, double b) {
+            return std::abs(v - a) <= corner_tolerance_pt || std::abs(v - b) <= corner_tolerance_pt;
+        };
+        const bool rectangle = std::all_of(pts, pts + n, [&](const Point& p) {
+            return on_edge(p.x, box.x0, box.x1) && on_edge(p.y, box.y0, box.y1);
+        });
+        if (!rectangle) continue;
+        if (auto r = ruling_from_filled_rect(box, clip)) out_.content.rulings.push_back(*r);
+    }
+}
+
+}  // namespace
+
+CapturedPage capture_pdf_page(PDFDoc& doc, int page_number) {
+    CapturedPage page;
+    page.rotation = doc.getPageRotate(page_number);
+    CaptureDevice device(page);
+    doc.displayPage(&device, page_number, render_dpi, render_dpi, 0, false, true, false);
+    merge_duplicate_rulings(page.content.rulings);
+    return page;
+}
+
+}  // namespace budgetpdf
