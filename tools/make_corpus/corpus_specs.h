@@ -1,0 +1,28 @@
+#pragma once
+// The corpus documents: which seed tables each PDF holds and how they are drawn.
+
+#include <string>
+#include <vector>
+
+#include "tools/make_corpus/corpus_document.h"
+#include "tools/make_corpus/table_layout.h"
+
+namespace budgetpdf::corpus {
+
+struct TableChoice {
+    std::string seed_prefix;  // e.g. "000_"
+    int index = 0;            // position among the seed file's tab-separated blocks
+};
+
+struct DocumentSpec {
+    std::string name;  // relative to the corpus folder, without extension
+    std::vector<TableChoice> tables;
+    TableStyle style;
+    PageSize page;
+    bool share_page = false;           // several tables on one page where they fit
+    bool alternate_alignment = false;  // body text top-aligned in even tables, centred in odd
+};
+
+std::vector<DocumentSpec> corpus_documents();
+
+}  // namespace budgetpdf::corpus
