@@ -1,0 +1,222 @@
+#include "extract/grid_lattice.h"
+
+// How it works:
+// 1. Rulings are split by orientation, sorted by position, and segments whose positions
+//    lie within snap_tolerance_pt are snapped to one (length-weighted) position; along
+//    that position, overlapping or nearly touching segments are joined.
+// 2. Horizontal and vertical segments that touch (within intersect_tolerance_pt) are
+//    joined into connected components with a union-find; each component is a candidate grid.
+// 3. A component's row edges are its horizontal positions, its column edges its vertical
+//    positions (plus the component's outer box); edges closer than min_edge_gap_pt merge.
+// 4. For every grid position we ask whether its right and bottom borders are drawn
+//    (a segment covers at least border_coverage_fraction of the side). Cells grow right
+//    while the right border is missing and down while the bottom borders are missing, so
+//    merged cells get row_span/col_span and the cells tile the grid without overlap.
+// 5. A grid needs at least 2 rows and 2 columns; anything smaller (a box around a
+//    paragraph, a page frame) is dropped, its horizontal lines handed back as loose rules.
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace budgetpdf {
+namespace {
+
+constexpr double snap_tolerance_pt = 2.0;        // collinear segments closer than this snap
+constexpr double join_gap_pt = 2.5;              // collinear pieces with a smaller gap join
+constexpr double min_ruling_length_pt = 3.0;     // shorter segments are dots/ticks, not borders
+constexpr double intersect_tolerance_pt = 3.0;   // a line may stop this short of the crossing line
+constexpr double min_edge_gap_pt = 3.0;          // double borders closer than this are one edge
+constexpr double edge_match_pt = 3.0;            // a segment belongs to an edge within this distance
+constexpr double border_coverage_fraction = 0.5; // share of a cell side a drawn border must cover
+
+struct UnionFind {
+    std::vector<int> parent;
+    explicit UnionFind(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    int find(int i) { return parent[i] == i ? i : parent[i] = find(parent[i]); }
+    void unite(int a, int b) { parent[find(a)] = find(b); }
+};
+
+std::vector<double> dedupe_edges(std::vector<double> edges) {
+    std::sort(edges.begin(), edges.end());
+    std::vector<double> out;
+    for (double e : edges) {
+        if (!out.empty() && e - out.back() < min_edge_gap_pt) continue;
+        out.push_back(e);
+    }
+    return out;
+}
+
+int nearest_edge(const std::vector<double>& edges, double position) {
+    auto it = std::lower_bound(edges.begin(), edges.end(), position);
+    int best = -1;
+    double best_distance = edge_match_pt;
+    for (auto candidate : {it, it == edges.begin() ? it : std::prev(it)}) {
+        if (candidate == edges.end()) continue;
+        double d = std::abs(*candidate - position);
+        if (d <= best_distance) {
+            best_distance = d;
+            best = static_cast<int>(candidate - edges.begin());
+        }
+    }
+    return best;
+}
+
+// coverage[edge][band]: does a drawn segment cover the side of band `band` on edge `edge`?
+std::vector<std::vector<bool>> border_table(const std::vector<MergedRuling>& segments,
+                                            const std::vector<double>& edges,
+                                            const std::vector<double>& bands) {
+    std::vector<std::vector<double>> covered(edges.size(), std::vector<double>(bands.size() - 1, 0.0));
+    for (const MergedRuling& s : segments) {
+        int e = nearest_edge(edges, s.position);
+        if (e < 0) continue;
+        auto first = std::upper_bound(bands.begin(), bands.end(), s.start) - bands.begin() - 1;
+        for (auto b = std::max<long>(first, 0); b + 1 < static_cast<long>(bands.size()); ++b) {
+            if (bands[b] >= s.end) break;
+            double overlap = std::min(s.end, bands[b + 1]) - std::max(s.start, bands[b]);
+            if (overlap > 0) covered[e][b] += overlap;
+        }
+    }
+    std::vector<std::vector<bool>> present(edges.size(), std::vector<bool>(bands.size() - 1, false));
+    for (size_t e = 0; e < edges.size(); ++e)
+        for (size_t b = 0; b + 1 < bands.size(); ++b)
+            present[e][b] = covered[e][b] >= border_coverage_fraction * (bands[b + 1] - bands[b]);
+    return present;
+}
+
+std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,  // [col edge][row]
+                                 const std::vector<std::vector<bool>>& hborder,  // [row edge][col]
+                                 int rows, int cols) {
+    std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
+    std::vector<GridCell> cells;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < cols; ++c) {
+            if (taken[r][c]) continue;
+            int cs = 1;
+            while (c + cs < cols && !vborder[c + cs][r] && !taken[r][c + cs]) ++cs;
+            int rs = 1;
+            while (r + rs < rows) {
+                bool open = true;
+                for (int k = c; k < c + cs && open; ++k)
+                    open = !hborder[r + rs][k] && !taken[r + rs][k];
+                for (int k = c + 1; k < c + cs && open; ++k) open = !vborder[k][r + rs];
+                if (!open) break;
+                ++rs;
+            }
+            for (int i = r; i < r + rs; ++i)
+                for (int k = c; k < c + cs; ++k) taken[i][k] = true;
+            cells.push_back({r, c, rs, cs});
+        }
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const GridCell& a, const GridCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+    return cells;
+}
+
+}  // namespace
+
+std::vector<GridCell> unit_cells(int rows, int cols) {
+    std::vector<GridCell> cells;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) cells.push_back({r, c, 1, 1});
+    return cells;
+}
+
+std::vector<MergedRuling> merge_rulings(const std::vector<Ruling>& rulings, Orientation orientation) {
+    std::vector<MergedRuling> raw;
+    for (const Ruling& r : rulings) {
+        if (r.orientation != orientation) continue;
+        double a = std::min(r.start(), r.end()), b = std::max(r.start(), r.end());
+        raw.push_back({r.position(), a, b});
+    }
+    std::sort(raw.begin(), raw.end(), [](const MergedRuling& a, const MergedRuling& b) { return a.position < b.position; });
+    std::vector<MergedRuling> out;
+    size_t i = 0;
+    while (i < raw.size()) {
+        size_t j = i + 1;
+        while (j < raw.size() && raw[j].position - raw[j - 1].position <= snap_tolerance_pt) ++j;
+        double weight = 0, sum = 0;
+        for (size_t k = i; k < j; ++k) {
+            double w = std::max(raw[k].end - raw[k].start, 0.1);
+            weight += w;
+            sum += w * raw[k].position;
+        }
+        double position = sum / weight;
+        std::vector<MergedRuling> group(raw.begin() + i, raw.begin() + j);
+        std::sort(group.begin(), group.end(), [](const MergedRuling& a, const MergedRuling& b) { return a.start < b.start; });
+        MergedRuling current{position, group[0].start, group[0].end};
+        auto flush = [&] {
+            if (current.end - current.start >= min_ruling_length_pt) out.push_back(current);
+        };
+        for (size_t k = 1; k < group.size(); ++k) {
+            if (group[k].start <= current.end + join_gap_pt) {
+                current.end = std::max(current.end, group[k].end);
+            } else {
+                flush();
+                current = {position, group[k].start, group[k].end};
+            }
+        }
+        flush();
+        i = j;
+    }
+    return out;
+}
+
+LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings) {
+    std::vector<MergedRuling> hs = merge_rulings(rulings, Orientation::horizontal);
+    std::vector<MergedRuling> vs = merge_rulings(rulings, Orientation::vertical);
+    int nh = static_cast<int>(hs.size());
+    UnionFind uf(nh + static_cast<int>(vs.size()));
+    // vs are sorted by x; for each horizontal only the verticals within its x-range can touch.
+    for (int h = 0; h < nh; ++h) {
+        auto lo = std::lower_bound(vs.begin(), vs.end(), hs[h].start - intersect_tolerance_pt,
+                                   [](const MergedRuling& v, double x) { return v.position < x; });
+        for (auto it = lo; it != vs.end() && it->position <= hs[h].end + intersect_tolerance_pt; ++it) {
+            if (hs[h].position >= it->start - intersect_tolerance_pt && hs[h].position <= it->end + intersect_tolerance_pt)
+                uf.unite(h, nh + static_cast<int>(it - vs.begin()));
+        }
+    }
+    std::vector<std::vector<int>> components(uf.parent.size());
+    for (int i = 0; i < static_cast<int>(uf.parent.size()); ++i) components[uf.find(i)].push_back(i);
+
+    LatticeResult result;
+    for (const std::vector<int>& members : components) {
+        if (members.empty()) continue;
+        std::vector<MergedRuling> ch, cv;
+        for (int m : members) (m < nh ? ch.push_back(hs[m]) : cv.push_back(vs[m - nh]));
+        auto give_back = [&] { result.loose_horizontals.insert(result.loose_horizontals.end(), ch.begin(), ch.end()); };
+        if (ch.size() < 2 || cv.size() < 2) {
+            give_back();
+            continue;
+        }
+        double left = 1e18, right = -1e18, top = 1e18, bottom = -1e18;
+        for (const auto& h : ch) {
+            left = std::min(left, h.start); right = std::max(right, h.end);
+            top = std::min(top, h.position); bottom = std::max(bottom, h.position);
+        }
+        for (const auto& v : cv) {
+            top = std::min(top, v.start); bottom = std::max(bottom, v.end);
+            left = std::min(left, v.position); right = std::max(right, v.position);
+        }
+        std::vector<double> rows{top, bottom}, cols{left, right};
+        for (const auto& h : ch) rows.push_back(h.position);
+        for (const auto& v : cv) cols.push_back(v.position);
+        PageGrid grid;
+        grid.method = GridMethod::lattice;
+        grid.row_edges = dedupe_edges(rows);
+        grid.col_edges = dedupe_edges(cols);
+        if (grid.rows() < 2 || grid.cols() < 2) {
+            if (grid.cols() < 2) give_back();
+            continue;
+        }
+        auto vborder = border_table(cv, grid.col_edges, grid.row_edges);
+        auto hborder = border_table(ch, grid.row_edges, grid.col_edges);
+        grid.cells = tile_cells(vborder, hborder, grid.rows(), grid.cols());
+        result.grids.push_back(std::move(grid));
+    }
+    std::sort(result.grids.begin(), result.grids.end(),
+              [](const PageGrid& a, const PageGrid& b) { return a.row_edges.front() < b.row_edges.front(); });
+    return result;
+}
+
+}  // namespace budgetpdf

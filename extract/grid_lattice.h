@@ -1,0 +1,29 @@
+#pragma once
+// Lattice tables: grids drawn with ruling lines in both directions.
+
+#include <vector>
+
+#include "extract/grid_model.h"
+#include "model/page.h"
+
+namespace budgetpdf {
+
+// A ruling after snapping and merging: one maximal straight segment.
+struct MergedRuling {
+    double position = 0;  // y for horizontal, x for vertical
+    double start = 0;
+    double end = 0;
+};
+
+struct LatticeResult {
+    std::vector<PageGrid> grids;                 // tables with >= 2 rows and >= 2 columns
+    std::vector<MergedRuling> loose_horizontals; // horizontal rules not part of any grid
+};
+
+// Snaps collinear segments (positions within the snap tolerance) and joins overlapping
+// or nearly touching ones.
+std::vector<MergedRuling> merge_rulings(const std::vector<Ruling>& rulings, Orientation orientation);
+
+LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings);
+
+}  // namespace budgetpdf

@@ -1,0 +1,127 @@
+#include "extract/grid_rows.h"
+
+// How it works: printed amounts never wrap, so two amounts stacked in one column of one
+// band are two records. The column holding the most stacked amounts gives the anchors,
+// one per record; every printed line of the band joins the anchor nearest to it
+// (wrapped labels, top- or bottom-aligned text alike). Row boundaries lie halfway
+// between the last line of one record and the first line of the next.
+
+#include <algorithm>
+#include <cmath>
+
+#include "extract/table_text.h"
+
+namespace budgetpdf {
+namespace {
+
+int column_of(const std::vector<double>& col_edges, double x) {
+    auto it = std::upper_bound(col_edges.begin(), col_edges.end(), x);
+    int c = static_cast<int>(it - col_edges.begin()) - 1;
+    return std::clamp(c, 0, std::max(0, static_cast<int>(col_edges.size()) - 2));
+}
+
+}  // namespace
+
+std::vector<double> split_band_by_text(const std::vector<TextSpan>& spans, const std::vector<int>& band_spans,
+                                       const std::vector<double>& col_edges, bool single_record_needs_proof) {
+    std::vector<TextLine> lines = group_lines(spans, band_spans);
+    if (lines.size() < 2) return {};
+    int cols = std::max(1, static_cast<int>(col_edges.size()) - 1);
+    // Per column: the centres of lines that hold an amount in that column.
+    std::vector<std::vector<int>> numeric_lines(cols);
+    for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
+        for (int index : lines[l].spans) {
+            if (!is_numeric_text(spans[index].text)) continue;
+            auto& v = numeric_lines[column_of(col_edges, spans[index].bbox.center_x())];
+            if (v.empty() || v.back() != l) v.push_back(l);
+        }
+    }
+    auto best = std::max_element(numeric_lines.begin(), numeric_lines.end(),
+                                 [](const auto& a, const auto& b) { return a.size() < b.size(); });
+    if (best->size() < 2 && single_record_needs_proof) return {};
+    std::vector<int> anchors;
+    if (best->size() < 2) {
+        // No stacked amounts: every line is its own row.
+        for (int l = 0; l < static_cast<int>(lines.size()); ++l) anchors.push_back(l);
+    } else {
+        // The best column's lines, plus lines holding amounts in several columns (a record
+        // whose best-column cell is empty).
+        for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
+            int numeric = 0;
+            for (int index : lines[l].spans) numeric += is_numeric_text(spans[index].text) ? 1 : 0;
+            if (std::binary_search(best->begin(), best->end(), l) || numeric >= 2) anchors.push_back(l);
+        }
+    }
+    std::vector<int> owner(lines.size(), -1);
+    for (int a = 0; a < static_cast<int>(anchors.size()); ++a) owner[anchors[a]] = a;
+    for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
+        if (owner[l] >= 0) continue;
+        double cy = lines[l].bbox.center_y();
+        int nearest = 0;
+        double distance = 1e18;
+        for (int a = 0; a < static_cast<int>(anchors.size()); ++a) {
+            double d = std::abs(lines[anchors[a]].bbox.center_y() - cy);
+            if (d < distance) {
+                distance = d;
+                nearest = a;
+            }
+        }
+        owner[l] = nearest;
+    }
+    // Records are contiguous in y because every line goes to its nearest anchor.
+    std::vector<double> boundaries;
+    for (int l = 0; l + 1 < static_cast<int>(lines.size()); ++l) {
+        if (owner[l] != owner[l + 1]) {
+            double top_of_next = lines[l + 1].bbox.y0;
+            double bottom_of_this = lines[l].bbox.y1;
+            for (int k = 0; k <= l; ++k)
+                if (owner[k] == owner[l]) bottom_of_this = std::max(bottom_of_this, lines[k].bbox.y1);
+            boundaries.push_back(top_of_next > bottom_of_this ? (top_of_next + bottom_of_this) / 2
+                                                               : (lines[l].bbox.center_y() + lines[l + 1].bbox.center_y()) / 2);
+        }
+    }
+    return boundaries;
+}
+
+void split_rows_by_text(PageGrid& grid, const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans) {
+    int rows = grid.rows();
+    std::vector<std::vector<int>> band_spans(rows);
+    for (int index : grid_spans) {
+        double cy = spans[index].bbox.center_y();
+        auto it = std::upper_bound(grid.row_edges.begin(), grid.row_edges.end(), cy);
+        int r = static_cast<int>(it - grid.row_edges.begin()) - 1;
+        if (r >= 0 && r < rows) band_spans[r].push_back(index);
+    }
+    std::vector<std::vector<double>> inner(rows);
+    bool any = false;
+    for (int r = 0; r < rows; ++r) {
+        if (band_spans[r].size() < 2) continue;
+        inner[r] = split_band_by_text(spans, band_spans[r], grid.col_edges, true);
+        any = any || !inner[r].empty();
+    }
+    if (!any) return;
+    std::vector<int> first_new(rows + 1, 0);
+    std::vector<double> edges;
+    for (int r = 0; r < rows; ++r) {
+        first_new[r + 1] = first_new[r] + 1 + static_cast<int>(inner[r].size());
+        edges.push_back(grid.row_edges[r]);
+        edges.insert(edges.end(), inner[r].begin(), inner[r].end());
+    }
+    edges.push_back(grid.row_edges.back());
+    std::vector<GridCell> cells;
+    for (const GridCell& cell : grid.cells) {
+        int start = first_new[cell.row];
+        int end = first_new[cell.row + cell.row_span];
+        if (cell.row_span == 1) {
+            for (int r = start; r < end; ++r) cells.push_back({r, cell.col, 1, cell.col_span});
+        } else {
+            cells.push_back({start, cell.col, end - start, cell.col_span});
+        }
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const GridCell& a, const GridCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+    grid.row_edges = std::move(edges);
+    grid.cells = std::move(cells);
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,193 @@
+#include "extract/grid_text.h"
+
+// How it works:
+// Rule tables: horizontal rules not part of a lattice are sorted top to bottom and
+// grouped while their x-extents overlap; a group of two or more rules bounds a candidate
+// table. The candidate is kept only when most of its lines split into several spans and
+// some hold amounts. Columns come from text alignment (grid_columns), rows from the rules,
+// and a band between two rules that holds several records is split by text (grid_rows).
+// Text tables: printed lines are scanned top to bottom for runs of "data lines" (three or
+// more spans, at least one amount or code) with small vertical gaps; a run of at least
+// min_text_table_lines data lines whose columns align (three or more columns, most data
+// lines filling three of them) becomes a table, together with up to max_header_lines
+// multi-span lines right above it (the header). Rows come from the record split.
+
+#include <algorithm>
+#include <set>
+
+#include "extract/grid_columns.h"
+#include "extract/grid_rows.h"
+#include "extract/table_text.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double rule_overlap_fraction = 0.7;    // rules of one table overlap this much in x
+constexpr double min_row_height_pt = 6.0;        // an empty band thinner than this is a double rule
+constexpr double edge_margin_pt = 1.0;           // text tables: edges this far outside the text
+constexpr int min_text_table_lines = 3;          // data lines a rule-less table needs
+constexpr int min_text_table_columns = 3;
+constexpr double aligned_line_fraction = 0.6;    // share of data lines filling >= 3 columns
+constexpr double max_line_gap_factor = 2.0;      // vertical gap between lines of one table, in line heights
+constexpr int max_non_data_lines = 2;            // wrapped labels allowed between two data lines
+constexpr int max_header_lines = 3;
+
+int numeric_spans(const std::vector<TextSpan>& spans, const TextLine& line) {
+    int n = 0;
+    for (int index : line.spans) n += is_numeric_text(spans[index].text) ? 1 : 0;
+    return n;
+}
+
+std::vector<int> spans_inside(const std::vector<TextSpan>& spans, const std::vector<int>& free_spans, const Rect& r) {
+    std::vector<int> out;
+    for (int index : free_spans)
+        if (rect_contains(r, {spans[index].bbox.center_x(), spans[index].bbox.center_y()})) out.push_back(index);
+    return out;
+}
+
+int filled_columns(const std::vector<TextSpan>& spans, const TextLine& line, const std::vector<double>& col_edges) {
+    std::set<int> cols;
+    for (int index : line.spans) {
+        double x = spans[index].bbox.center_x();
+        cols.insert(static_cast<int>(std::upper_bound(col_edges.begin(), col_edges.end(), x) - col_edges.begin()));
+    }
+    return static_cast<int>(cols.size());
+}
+
+// Row edges for [top, bottom] split at `edges` (inner rule positions), each band further
+// split into records by text.
+std::vector<double> rows_for_bands(const std::vector<TextSpan>& spans, const std::vector<int>& region_spans,
+                                   std::vector<double> edges, const std::vector<double>& col_edges) {
+    std::sort(edges.begin(), edges.end());
+    std::vector<double> out;
+    for (size_t b = 0; b + 1 < edges.size(); ++b) {
+        std::vector<int> band;
+        for (int index : region_spans) {
+            double cy = spans[index].bbox.center_y();
+            if (cy >= edges[b] && cy < edges[b + 1]) band.push_back(index);
+        }
+        if (band.empty() && edges[b + 1] - edges[b] < min_row_height_pt && !out.empty()) continue;
+        out.push_back(edges[b]);
+        std::vector<double> inner = split_band_by_text(spans, band, col_edges, false);
+        out.insert(out.end(), inner.begin(), inner.end());
+    }
+    out.push_back(edges.back());
+    return out;
+}
+
+PageGrid make_grid(GridMethod method, std::vector<double> row_edges, std::vector<double> col_edges) {
+    PageGrid grid;
+    grid.method = method;
+    grid.row_edges = std::move(row_edges);
+    grid.col_edges = std::move(col_edges);
+    grid.cells = unit_cells(grid.rows(), grid.cols());
+    return grid;
+}
+
+}  // namespace
+
+std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizontals,
+                                       const std::vector<TextSpan>& spans, const std::vector<int>& free_spans) {
+    std::vector<MergedRuling> rules = horizontals;
+    std::sort(rules.begin(), rules.end(), [](const MergedRuling& a, const MergedRuling& b) { return a.position < b.position; });
+    std::vector<std::vector<MergedRuling>> groups;
+    for (const MergedRuling& rule : rules) {
+        if (!groups.empty()) {
+            const MergedRuling& last = groups.back().back();
+            double overlap = std::min(last.end, rule.end) - std::max(last.start, rule.start);
+            double shorter = std::min(last.end - last.start, rule.end - rule.start);
+            if (overlap >= rule_overlap_fraction * shorter) {
+                groups.back().push_back(rule);
+                continue;
+            }
+        }
+        groups.push_back({rule});
+    }
+    std::vector<PageGrid> grids;
+    for (const auto& group : groups) {
+        if (group.size() < 2) continue;
+        double left = group.front().start, right = group.front().end;
+        for (const auto& r : group) {
+            left = std::min(left, r.start);
+            right = std::max(right, r.end);
+        }
+        Rect region{left, group.front().position, right, group.back().position};
+        std::vector<int> inside = spans_inside(spans, free_spans, region);
+        std::vector<TextLine> lines = group_lines(spans, inside);
+        int multi = 0, numeric = 0;
+        for (const TextLine& line : lines) {
+            multi += line.spans.size() >= 2 ? 1 : 0;
+            numeric += numeric_spans(spans, line);
+        }
+        if (multi < 2 || multi * 2 < static_cast<int>(lines.size()) || numeric == 0) continue;
+        std::vector<double> cols = columns_from_alignment(spans, lines, left, right);
+        if (cols.size() < 3) continue;
+        std::vector<double> edges;
+        for (const auto& r : group) edges.push_back(r.position);
+        grids.push_back(make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols), cols));
+    }
+    return grids;
+}
+
+std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const std::vector<int>& free_spans) {
+    std::vector<TextLine> lines = group_lines(spans, free_spans);
+    int n = static_cast<int>(lines.size());
+    auto is_data = [&](int l) { return lines[l].spans.size() >= 3 && numeric_spans(spans, lines[l]) >= 1; };
+    auto close = [&](int upper, int lower) {
+        double h = std::max(lines[upper].bbox.height(), 1.0);
+        return lines[lower].bbox.y0 - lines[upper].bbox.y1 <= max_line_gap_factor * h;
+    };
+    std::vector<PageGrid> grids;
+    int i = 0;
+    while (i < n) {
+        if (!is_data(i)) {
+            ++i;
+            continue;
+        }
+        int last = i, data_count = 1;
+        for (int k = i + 1; k < n && close(k - 1, k); ++k) {
+            if (is_data(k)) {
+                last = k;
+                ++data_count;
+            } else if (k - last > max_non_data_lines) {
+                break;
+            }
+        }
+        int next = last + 1;
+        if (data_count >= min_text_table_lines) {
+            std::vector<TextLine> run(lines.begin() + i, lines.begin() + last + 1);
+            double left = 1e18, right = -1e18;
+            for (const TextLine& line : run) {
+                left = std::min(left, line.bbox.x0);
+                right = std::max(right, line.bbox.x1);
+            }
+            std::vector<double> cols = columns_from_alignment(spans, run, left - edge_margin_pt, right + edge_margin_pt);
+            int aligned = 0;
+            for (int l = i; l <= last; ++l)
+                if (is_data(l) && filled_columns(spans, lines[l], cols) >= min_text_table_columns) ++aligned;
+            if (static_cast<int>(cols.size()) - 1 >= min_text_table_columns && aligned >= min_text_table_lines &&
+                aligned >= aligned_line_fraction * data_count) {
+                int first = i;
+                while (first > 0 && i - first < max_header_lines && lines[first - 1].spans.size() >= 2 &&
+                       close(first - 1, first) && lines[first - 1].bbox.x0 >= left - 20 &&
+                       lines[first - 1].bbox.x1 <= right + 20)
+                    --first;
+                double top = lines[first].bbox.y0 - edge_margin_pt;
+                double bottom = lines[last].bbox.y1 + edge_margin_pt;
+                for (int l = first; l <= last; ++l) {
+                    cols.front() = std::min(cols.front(), lines[l].bbox.x0 - edge_margin_pt);
+                    cols.back() = std::max(cols.back(), lines[l].bbox.x1 + edge_margin_pt);
+                }
+                std::vector<int> inside;
+                for (int l = first; l <= last; ++l) inside.insert(inside.end(), lines[l].spans.begin(), lines[l].spans.end());
+                std::vector<double> bands{top, bottom};
+                if (first < i) bands.push_back((lines[i - 1].bbox.y1 + lines[i].bbox.y0) / 2);
+                grids.push_back(make_grid(GridMethod::text_alignment, rows_for_bands(spans, inside, bands, cols), cols));
+            }
+        }
+        i = next;
+    }
+    return grids;
+}
+
+}  // namespace budgetpdf

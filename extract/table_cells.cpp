@@ -1,0 +1,60 @@
+#include "extract/table_cells.h"
+
+// How it works: every span's centre is located in the grid by binary search on the row
+// and column edges (O(log n) per span); an owner table maps each grid position to the
+// cell covering it, so merged cells collect the spans of all positions they cover. Each
+// cell's spans are then grouped into lines (table_text) and the lines joined with the
+// CJK-aware rule: no space between CJK characters, one space between Latin words.
+
+#include <algorithm>
+
+#include "extract/table_text.h"
+
+namespace budgetpdf {
+namespace {
+
+int locate(const std::vector<double>& edges, double v) {
+    auto it = std::upper_bound(edges.begin(), edges.end(), v);
+    int i = static_cast<int>(it - edges.begin()) - 1;
+    return std::clamp(i, 0, static_cast<int>(edges.size()) - 2);
+}
+
+}  // namespace
+
+std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& spans,
+                             const std::vector<int>& grid_spans, int page) {
+    int rows = grid.rows(), cols = grid.cols();
+    std::vector<int> owner(static_cast<size_t>(rows) * cols, -1);
+    for (int i = 0; i < static_cast<int>(grid.cells.size()); ++i) {
+        const GridCell& c = grid.cells[i];
+        for (int r = c.row; r < c.row + c.row_span; ++r)
+            for (int k = c.col; k < c.col + c.col_span; ++k) owner[static_cast<size_t>(r) * cols + k] = i;
+    }
+    std::vector<std::vector<int>> cell_spans(grid.cells.size());
+    for (int index : grid_spans) {
+        const Rect& b = spans[index].bbox;
+        int r = locate(grid.row_edges, b.center_y());
+        int c = locate(grid.col_edges, b.center_x());
+        int o = owner[static_cast<size_t>(r) * cols + c];
+        if (o >= 0) cell_spans[o].push_back(index);
+    }
+    std::vector<Cell> cells;
+    cells.reserve(grid.cells.size());
+    for (size_t i = 0; i < grid.cells.size(); ++i) {
+        const GridCell& g = grid.cells[i];
+        Cell cell;
+        cell.row = g.row;
+        cell.col = g.col;
+        cell.row_span = g.row_span;
+        cell.col_span = g.col_span;
+        cell.page = page;
+        cell.bbox = {grid.col_edges[g.col], grid.row_edges[g.row], grid.col_edges[g.col + g.col_span],
+                     grid.row_edges[g.row + g.row_span]};
+        for (int index : cell_spans[i]) cell.confidence = std::min(cell.confidence, spans[index].confidence);
+        for (const TextLine& line : group_lines(spans, cell_spans[i])) append_joined(cell.text, line.text);
+        cells.push_back(std::move(cell));
+    }
+    return cells;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,212 @@
+#include "extract/table_context.h"
+
+// How it works: every free line is classified span by span: a tag (公开01表, 预算公开表1,
+// 表一), an organisation (部门名称：…, 编制单位：…, 单位：<name>), a unit (金额单位：元,
+// 单位：万元), a period (2022年度) or a note start (注：, 说明：). The lines between the
+// previous table (or the page top) and a table are that table's context; among its
+// unclassified lines close enough above the table, the one with the largest font (ties:
+// the most centred) is the title and the others are kept as other_lines. Lines under a
+// table that start with a note marker, and the lines that follow them closely, are that
+// table's notes. Page numbers are dropped.
+
+#include <algorithm>
+#include <cmath>
+
+namespace budgetpdf {
+namespace {
+
+constexpr double max_title_distance_pt = 120.0;  // a title sits at most this far above its table
+constexpr size_t max_title_bytes = 120;          // about 40 CJK characters
+constexpr double note_gap_factor = 2.0;          // note lines follow each other within this many line heights
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string without_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ') out += c;
+    return out;
+}
+
+enum class LineKind { other, tag, organisation, unit, period, note, continued };
+
+bool is_digit_or_numeral_prefix(const std::string& rest) {
+    static const char* numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    if (!rest.empty() && rest[0] >= '0' && rest[0] <= '9') return true;
+    for (const char* n : numerals)
+        if (starts_with(rest, n)) return true;
+    return false;
+}
+
+LineKind classify(const std::string& raw) {
+    std::string t = without_spaces(raw);
+    if (t.empty()) return LineKind::other;
+    if (t == "续表" || starts_with(t, "续表") || t == "(续)" || t == "（续）" || t == "续") return LineKind::continued;
+    if (starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "说明：") || starts_with(t, "说明:") ||
+        starts_with(t, "备注") || (starts_with(t, "注") && t.size() > 3 && t[3] >= '0' && t[3] <= '9'))
+        return LineKind::note;
+    if (contains(t, "金额单位") || ((starts_with(t, "单位：") || starts_with(t, "单位:")) && t.size() <= 20 &&
+                                   ends_with(t, "元")))
+        return LineKind::unit;
+    if (starts_with(t, "部门名称") || starts_with(t, "单位名称") || starts_with(t, "编制部门") ||
+        starts_with(t, "编制单位") || starts_with(t, "预算单位") || starts_with(t, "部门：") ||
+        starts_with(t, "单位：") || starts_with(t, "单位:"))
+        return LineKind::organisation;
+    if (t.size() <= 36) {
+        if ((starts_with(t, "公开") && ends_with(t, "表")) || starts_with(t, "预算公开表") || starts_with(t, "附表") ||
+            (starts_with(t, "表") && is_digit_or_numeral_prefix(t.substr(3))))
+            return LineKind::tag;
+        if (t.size() >= 7 && t[0] >= '1' && t[0] <= '2' && t.size() <= 20 && contains(t, "年") && !contains(t, "表"))
+            return LineKind::period;
+    }
+    return LineKind::other;
+}
+
+bool is_title_candidate(const std::string& text) {
+    if (text.empty() || text.size() > max_title_bytes) return false;
+    return !ends_with(text, "。") && !ends_with(text, "；");
+}
+
+}  // namespace
+
+bool is_page_number_line(const std::string& text) {
+    std::string t = without_spaces(text);
+    std::string digits;
+    for (char c : t)
+        if (c >= '0' && c <= '9') digits += c;
+    if (digits.empty() || digits.size() > 4) return false;
+    std::string rest;
+    for (char c : t)
+        if (!(c >= '0' && c <= '9')) rest += c;
+    return rest.empty() || rest == "--" || rest == "——" || rest == "—" || rest == "-" || rest == "第页" ||
+           rest == "——" || rest == "－－" || rest == "/";
+}
+
+std::vector<PageTableContext> assign_context(const std::vector<TextSpan>& spans,
+                                             const std::vector<TextLine>& free_lines,
+                                             const std::vector<Rect>& table_boxes) {
+    std::vector<PageTableContext> out(table_boxes.size());
+    if (table_boxes.empty()) return out;
+    // Each line: which gap it lies in (0 = above the first table, k = below table k-1).
+    // A line may hold an organisation, a unit and a tag side by side: such lines are
+    // cut into one piece per span; lines whose spans say nothing special stay whole.
+    std::vector<TextLine> pieces;
+    for (const TextLine& line : free_lines) {
+        bool special = false;
+        if (line.spans.size() >= 2)
+            for (int index : line.spans) special = special || classify(spans[index].text) != LineKind::other;
+        if (!special) {
+            pieces.push_back(line);
+            continue;
+        }
+        for (int index : line.spans) {
+            TextLine piece;
+            piece.spans = {index};
+            piece.bbox = spans[index].bbox;
+            piece.font_size = spans[index].font_size;
+            piece.text = squeeze_cjk_spaces(spans[index].text);
+            pieces.push_back(std::move(piece));
+        }
+    }
+    std::vector<std::vector<const TextLine*>> gaps(table_boxes.size() + 1);
+    for (const TextLine& line : pieces) {
+        if (is_page_number_line(line.text)) continue;
+        double cy = line.bbox.center_y();
+        size_t g = 0;
+        while (g < table_boxes.size() && cy > table_boxes[g].center_y()) ++g;
+        gaps[g].push_back(&line);
+    }
+    for (size_t g = 0; g < gaps.size(); ++g) {
+        std::vector<const TextLine*>& lines = gaps[g];
+        // Notes of the table above.
+        size_t first_context = 0;
+        if (g > 0 && !lines.empty()) {
+            PageTableContext& upper = out[g - 1];
+            upper.text_below = true;
+            if (classify(lines[0]->text) == LineKind::note) {
+                size_t k = 0;
+                upper.context.notes.push_back(lines[0]->text);
+                for (k = 1; k < lines.size(); ++k) {
+                    double h = std::max(lines[k - 1]->bbox.height(), 1.0);
+                    bool near = lines[k]->bbox.y0 - lines[k - 1]->bbox.y1 <= note_gap_factor * h;
+                    LineKind kind = classify(lines[k]->text);
+                    if (!(near && (kind == LineKind::other || kind == LineKind::note))) break;
+                    if (g < table_boxes.size() && is_title_candidate(lines[k]->text) && kind == LineKind::other &&
+                        lines[k]->font_size > lines[0]->font_size * 1.1)
+                        break;
+                    upper.context.notes.push_back(lines[k]->text);
+                }
+                first_context = k;
+            }
+        }
+        if (g == table_boxes.size()) continue;
+        PageTableContext& ctx = out[g];
+        const Rect& box = table_boxes[g];
+        const TextLine* title = nullptr;
+        double best_size = 0, best_offset = 0;
+        std::vector<const TextLine*> others;
+        for (size_t k = first_context; k < lines.size(); ++k) {
+            const TextLine* line = lines[k];
+            LineKind kind = classify(line->text);
+            switch (kind) {
+            case LineKind::continued: ctx.continued_mark = true; break;
+            case LineKind::tag: ctx.context.tag = line->text; break;
+            case LineKind::organisation: ctx.context.organisation = line->text; break;
+            case LineKind::unit: ctx.context.unit = line->text; break;
+            case LineKind::period: ctx.context.period = line->text; break;
+            case LineKind::note:
+            case LineKind::other: {
+                others.push_back(line);
+                if (kind == LineKind::note || !is_title_candidate(line->text)) break;
+                if (box.y0 - line->bbox.y1 > max_title_distance_pt) break;
+                double offset = std::abs(line->bbox.center_x() - box.center_x());
+                if (!title || line->font_size > best_size + 0.5 ||
+                    (std::abs(line->font_size - best_size) <= 0.5 && offset < best_offset)) {
+                    title = line;
+                    best_size = line->font_size;
+                    best_offset = offset;
+                }
+                break;
+            }
+            }
+        }
+        for (const TextLine* line : others) {
+            if (line == title) ctx.context.title = line->text;
+            else ctx.context.other_lines.push_back(line->text);
+        }
+    }
+    return out;
+}
+
+int count_header_rows(const std::vector<Cell>& cells, int rows) {
+    std::vector<bool> numeric(rows, false), label(rows, false), column_numbers(rows, false);
+    std::vector<std::vector<std::string>> texts(rows);
+    for (const Cell& c : cells) {
+        if (c.row < 0 || c.row >= rows) continue;
+        if (c.text.empty()) continue;
+        texts[c.row].push_back(c.text);
+        if (is_numeric_text(c.text)) numeric[c.row] = true;
+        if (without_spaces(c.text) == "栏次") label[c.row] = true;
+    }
+    for (int r = 0; r < rows; ++r) {
+        // 1 2 3 4 … across the row: column numbers.
+        int expected = 1, run = 0;
+        for (const std::string& t : texts[r]) {
+            if (t == std::to_string(expected)) {
+                ++expected;
+                ++run;
+            }
+        }
+        column_numbers[r] = run >= 3;
+    }
+    for (int r = 0; r < rows; ++r) {
+        if (numeric[r] && !label[r] && !column_numbers[r]) return r;
+    }
+    return 0;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,138 @@
+#include "extract/table_continuation.h"
+
+// How it works: a table continues on the next page when
+//  - it is the last table of its page, ends in the bottom part of the page and has no
+//    text under it (page numbers aside), and
+//  - the next page's first table starts in the top part of its page with no title or tag
+//    above it (a 续表 mark always allows the join, whatever the position), and
+//  - both have the same number of columns with column edges within a tolerance
+//    (looser for grids whose columns come from text alignment).
+// The continuation's leading rows are dropped when they repeat the first part's header
+// rows (same texts); its other rows are appended to the logical table.
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace budgetpdf {
+namespace {
+
+constexpr double bottom_zone_fraction = 0.3;   // a table "ends near the bottom" within this share of the page
+constexpr double top_zone_fraction = 0.3;      // a continuation starts within this share of the page
+constexpr double lattice_col_tolerance_pt = 6.0;
+constexpr double aligned_col_tolerance_pt = 20.0;
+
+std::vector<std::string> row_texts(const std::vector<Cell>& cells, int row) {
+    std::vector<std::string> out;
+    for (const Cell& c : cells)
+        if (c.row == row) out.push_back(c.text);
+    return out;
+}
+
+bool columns_compatible(const PageGrid& a, const PageGrid& b) {
+    if (a.cols() != b.cols()) return false;
+    double tolerance = a.method == GridMethod::lattice && b.method == GridMethod::lattice ? lattice_col_tolerance_pt
+                                                                                           : aligned_col_tolerance_pt;
+    for (size_t i = 1; i + 1 < a.col_edges.size(); ++i)
+        if (std::abs(a.col_edges[i] - b.col_edges[i]) > tolerance) return false;
+    return true;
+}
+
+// Number of leading rows of `next` that repeat the header rows of `first`.
+int repeated_header_rows(const PageTable& first, const PageTable& next) {
+    if (first.header_rows == 0 || next.grid.rows() < first.header_rows) return 0;
+    for (int r = 0; r < first.header_rows; ++r)
+        if (row_texts(first.cells, r) != row_texts(next.cells, r)) return 0;
+    return first.header_rows;
+}
+
+bool only_continuation_context(const TableContext& c) {
+    return c.title.empty() && c.tag.empty() && c.other_lines.empty();
+}
+
+Table table_from(const PageTable& p) {
+    Table t;
+    t.page = p.page;
+    t.order_on_page = p.order_on_page;
+    t.method = p.grid.method;
+    t.rows = p.grid.rows();
+    t.cols = p.grid.cols();
+    t.header_rows = p.header_rows;
+    t.cells = p.cells;
+    t.context = p.context.context;
+    TablePart part;
+    part.page = p.page;
+    part.bbox = p.grid.bbox();
+    part.first_row = 0;
+    part.row_count = t.rows;
+    part.row_edges = p.grid.row_edges;
+    part.col_edges = p.grid.col_edges;
+    t.parts.push_back(std::move(part));
+    return t;
+}
+
+void append_part(Table& t, const PageTable& p, int skip_rows) {
+    int offset = t.rows - skip_rows;
+    for (const Cell& c : p.cells) {
+        if (c.row < skip_rows) continue;
+        Cell moved = c;
+        moved.row += offset;
+        t.cells.push_back(std::move(moved));
+    }
+    TablePart part;
+    part.page = p.page;
+    part.first_row = t.rows;
+    part.row_count = p.grid.rows() - skip_rows;
+    part.repeats_header = skip_rows > 0;
+    part.row_edges.assign(p.grid.row_edges.begin() + skip_rows, p.grid.row_edges.end());
+    part.col_edges = p.grid.col_edges;
+    Rect box = p.grid.bbox();
+    box.y0 = part.row_edges.front();
+    part.bbox = box;
+    t.rows += part.row_count;
+    t.parts.push_back(std::move(part));
+    for (const std::string& note : p.context.context.notes) t.context.notes.push_back(note);
+}
+
+}  // namespace
+
+bool continues(const PageTable& first, const PageTable& previous, const PageTable& next) {
+    if (next.page != previous.page + 1) return false;
+    if (previous.context.text_below) return false;
+    if (!previous.context.context.notes.empty()) return false;
+    if (!only_continuation_context(next.context.context)) return false;
+    bool marked = next.context.continued_mark;
+    Rect prev_box = previous.grid.bbox(), next_box = next.grid.bbox();
+    bool ends_low = previous.page_height - prev_box.y1 <= bottom_zone_fraction * previous.page_height;
+    bool starts_high = next_box.y0 <= top_zone_fraction * next.page_height;
+    if (!marked && !(ends_low && starts_high)) return false;
+    if (columns_compatible(previous.grid, next.grid)) return true;
+    return first.grid.cols() == next.grid.cols() && repeated_header_rows(first, next) > 0;
+}
+
+std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool join,
+                               std::vector<Diagnostic>& diagnostics) {
+    std::vector<Table> tables;
+    const PageTable* first = nullptr;
+    const PageTable* previous = nullptr;
+    for (size_t i = 0; i < page_tables.size(); ++i) {
+        const PageTable& p = page_tables[i];
+        bool last_on_previous_page = previous && (i == 0 || page_tables[i - 1].page != p.page) &&
+                                     previous == &page_tables[i - 1];
+        if (join && previous && last_on_previous_page && p.order_on_page == 0 && continues(*first, *previous, p)) {
+            int skip = repeated_header_rows(*first, p);
+            append_part(tables.back(), p, skip);
+            diagnostics.push_back({Severity::info, "continued_table", p.page, p.grid.bbox(),
+                                   "table from page " + std::to_string(first->page) + " continues on page " +
+                                       std::to_string(p.page)});
+            previous = &p;
+            continue;
+        }
+        tables.push_back(table_from(p));
+        first = &p;
+        previous = &p;
+    }
+    return tables;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,120 @@
+#include "extract/table_finder.h"
+
+// How it works, page by page:
+// 1. Lattice grids from the ruling lines (grid_lattice); bands holding several records
+//    are split by text (grid_rows).
+// 2. Among the spans left over, tables drawn with horizontal rules only (grid_text).
+// 3. Among the spans still left over, tables without any rules (grid_text, conservative).
+// 4. Spans go to cells by their centre (table_cells); header rows are counted; the lines
+//    outside every table become the tables' context (table_context).
+// Then tables continued on the following pages are joined (table_continuation).
+// Spans are looked up through an index sorted by vertical centre, so collecting the spans
+// of a table costs a binary search plus the spans actually inside.
+
+#include <algorithm>
+#include <numeric>
+
+#include "extract/grid_lattice.h"
+#include "extract/grid_rows.h"
+#include "extract/grid_text.h"
+#include "extract/table_cells.h"
+#include "extract/table_context.h"
+#include "extract/table_continuation.h"
+#include "extract/table_text.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double grid_margin_pt = 1.0;  // a span centred this close outside a grid still belongs to it
+
+struct SpanIndex {
+    std::vector<int> by_centre;  // span indexes sorted by vertical centre
+    std::vector<double> centres;
+
+    explicit SpanIndex(const std::vector<TextSpan>& spans) : by_centre(spans.size()) {
+        std::iota(by_centre.begin(), by_centre.end(), 0);
+        std::sort(by_centre.begin(), by_centre.end(),
+                  [&](int a, int b) { return spans[a].bbox.center_y() < spans[b].bbox.center_y(); });
+        for (int i : by_centre) centres.push_back(spans[i].bbox.center_y());
+    }
+
+    std::vector<int> inside(const std::vector<TextSpan>& spans, const Rect& r, const std::vector<bool>& used) const {
+        std::vector<int> out;
+        auto lo = std::lower_bound(centres.begin(), centres.end(), r.y0 - grid_margin_pt) - centres.begin();
+        auto hi = std::upper_bound(centres.begin(), centres.end(), r.y1 + grid_margin_pt) - centres.begin();
+        for (auto k = lo; k < hi; ++k) {
+            int i = by_centre[k];
+            double cx = spans[i].bbox.center_x();
+            if (!used[i] && cx >= r.x0 - grid_margin_pt && cx <= r.x1 + grid_margin_pt) out.push_back(i);
+        }
+        return out;
+    }
+};
+
+bool has_text(const std::vector<TextSpan>& spans, const std::vector<int>& indexes) {
+    return std::any_of(indexes.begin(), indexes.end(),
+                       [&](int i) { return spans[i].text.find_first_not_of(" \t") != std::string::npos; });
+}
+
+std::vector<int> unused(const std::vector<bool>& used) {
+    std::vector<int> out;
+    for (int i = 0; i < static_cast<int>(used.size()); ++i)
+        if (!used[i]) out.push_back(i);
+    return out;
+}
+
+std::vector<PageTable> tables_of_page(const Page& page) {
+    const std::vector<TextSpan>& spans = page.spans;
+    SpanIndex index(spans);
+    std::vector<bool> used(spans.size(), false);
+    std::vector<std::pair<PageGrid, std::vector<int>>> found;
+    auto accept = [&](PageGrid grid, bool split_rows) {
+        std::vector<int> inside = index.inside(spans, grid.bbox(), used);
+        if (!has_text(spans, inside)) return;
+        if (split_rows) split_rows_by_text(grid, spans, inside);
+        for (int i : inside) used[i] = true;
+        found.push_back({std::move(grid), std::move(inside)});
+    };
+
+    LatticeResult lattice = find_lattice_grids(page.rulings);
+    for (PageGrid& grid : lattice.grids) accept(std::move(grid), true);
+    for (PageGrid& grid : find_rule_tables(lattice.loose_horizontals, spans, unused(used))) accept(std::move(grid), false);
+    for (PageGrid& grid : find_text_tables(spans, unused(used))) accept(std::move(grid), false);
+
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.first.row_edges.front() < b.first.row_edges.front();
+    });
+    std::vector<Rect> boxes;
+    for (const auto& f : found) boxes.push_back(f.first.bbox());
+    std::vector<TextLine> free_lines = group_lines(spans, unused(used));
+    std::vector<PageTableContext> contexts = assign_context(spans, free_lines, boxes);
+
+    std::vector<PageTable> out;
+    for (size_t k = 0; k < found.size(); ++k) {
+        PageTable t;
+        t.page = page.number;
+        t.order_on_page = static_cast<int>(k);
+        t.page_height = page.height;
+        t.grid = std::move(found[k].first);
+        t.cells = fill_cells(t.grid, spans, found[k].second, page.number);
+        t.header_rows = count_header_rows(t.cells, t.grid.rows());
+        t.context = std::move(contexts[k]);
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Table> find_tables(const std::vector<Page>& pages, const TableFinderOptions& options,
+                               std::vector<Diagnostic>& diagnostics) {
+    std::vector<PageTable> page_tables;
+    for (const Page& page : pages) {
+        std::vector<PageTable> tables = tables_of_page(page);
+        page_tables.insert(page_tables.end(), std::make_move_iterator(tables.begin()),
+                           std::make_move_iterator(tables.end()));
+    }
+    return join_tables(page_tables, options.join_continued_tables, diagnostics);
+}
+
+}  // namespace budgetpdf
