@@ -1,0 +1,147 @@
+// Identities between the tables of one document, evaluated once per document.
+//
+// How it works: the first table of each kind stands for the document. 类 rows are matched by
+// code: the summary's expenditure side (whose 类 rows the layout maps to codes) against the
+// expenditure table, and the grant summary's general_budget column against the general_budget
+// table; totals against the summary's 本年收入合计 / 本年支出合计 subtotals. A code printed in
+// neither table is not compared; printed in one only, it is compared with 0.
+
+#include "normalize/checks_grid.h"
+
+#include <set>
+
+namespace budgetpdf {
+namespace {
+
+const CheckTable* first_of_kind(const std::vector<CheckTable>& tables, std::string_view kind) {
+    for (const CheckTable& t : tables)
+        if (t.reading->table_kind == kind) return &t;
+    return nullptr;
+}
+
+const CheckLine* side_subtotal(const CheckTable& table, Side side) {
+    for (const CheckLine& line : table.lines)
+        if (line.side == side && line.role == RowRole::subtotal && !line.breakdown) return &line;
+    return nullptr;
+}
+
+// The table's total row: role total, no code, not a grand total.
+const CheckLine* total_line(const CheckTable& table) {
+    for (const CheckLine& line : table.lines)
+        if (line.role == RowRole::total && line.code.empty() && !line.breakdown && line.row_key != "grand_total")
+            return &line;
+    return nullptr;
+}
+
+// 类 lines of one side, first per code.
+std::vector<const CheckLine*> lei_lines(const CheckTable& table, Side side) {
+    std::vector<const CheckLine*> out;
+    std::set<std::string> seen;
+    for (const CheckLine& line : table.lines)
+        if (line.side == side && is_lei(line) && line.code_system != CodeSystem::econ &&
+            line.code_system != CodeSystem::econ_gov && seen.insert(line.code).second)
+            out.push_back(&line);
+    return out;
+}
+
+const CheckLine* line_with_code(const std::vector<const CheckLine*>& lines, const std::string& code) {
+    for (const CheckLine* line : lines)
+        if (line->code == code) return line;
+    return nullptr;
+}
+
+// The measure the summary's side compares with: total, or the side's only measure.
+std::string side_measure(const CheckTable& table, Side side) {
+    std::vector<std::string> measures = table.measures(side);
+    for (const std::string& m : measures)
+        if (m == "total") return m;
+    return measures.size() == 1 ? measures.front() : std::string();
+}
+
+Side code_side(const CheckTable& table) {
+    for (const CheckLine& line : table.lines)
+        if (is_lei(line)) return line.side;
+    return Side::none;
+}
+
+void compare(const std::string& identity, const CheckTable& left_table, const CheckLine* left,
+             const std::string& left_measure, const CheckTable& right_table, const CheckLine* right,
+             const std::string& right_measure, const std::string& lhs_text, const std::string& rhs_text,
+             CheckLedger& ledger) {
+    IdentityText text;
+    text.identity = identity;
+    text.table = &left_table;
+    text.other = &right_table;
+    text.lhs = lhs_text;
+    text.rhs = rhs_text;
+    text.measure = left_measure == right_measure ? left_measure : left_measure + "/" + right_measure;
+    const CheckCell* lhs = left ? left->cell(left_measure) : nullptr;
+    std::vector<const CheckCell*> rhs;
+    if (right)
+        if (const CheckCell* c = right->cell(right_measure)) rhs.push_back(c);
+    ledger.expect_sum(text, lhs, rhs, EvaluateWhen::any_printed);
+}
+
+// Summary-side 类 rows (in `measure`) against a code table's 类 rows (measure total).
+void compare_lei(const std::string& identity, const CheckTable& summary, const std::string& measure,
+                 const CheckTable& table, CheckLedger& ledger) {
+    std::vector<const CheckLine*> left = lei_lines(summary, Side::expenditure);
+    std::vector<const CheckLine*> right = lei_lines(table, code_side(table));
+    if (left.empty() || right.empty()) return;  // 类 rows not mapped to codes: nothing to match
+    std::vector<std::string> codes;
+    std::set<std::string> seen;
+    for (const auto* lines : {&left, &right})
+        for (const CheckLine* line : *lines)
+            if (seen.insert(line->code).second) codes.push_back(line->code);
+    for (const std::string& code : codes) {
+        const CheckLine* l = line_with_code(left, code);
+        const CheckLine* r = line_with_code(right, code);
+        std::string label = l ? l->describe() : r->describe();
+        compare(identity, summary, l, measure, table, r, "total", "类 " + label,
+                table.reading->table_kind + " 类 " + code, ledger);
+    }
+}
+
+}  // namespace
+
+void check_cross_tables(const std::vector<CheckTable>& tables, CheckLedger& ledger) {
+    const CheckTable* summary = first_of_kind(tables, "summary");
+    const CheckTable* income = first_of_kind(tables, "income");
+    const CheckTable* expenditure = first_of_kind(tables, "expenditure");
+    const CheckTable* grant = first_of_kind(tables, "grant_summary");
+    const CheckTable* general = first_of_kind(tables, "general_budget");
+
+    if (summary && expenditure) {
+        std::string measure = side_measure(*summary, Side::expenditure);
+        if (!measure.empty()) {
+            compare_lei("cross_summary_expenditure", *summary, measure, *expenditure, ledger);
+            const CheckLine* subtotal = side_subtotal(*summary, Side::expenditure);
+            const CheckLine* total = total_line(*expenditure);
+            if (subtotal && total)
+                compare("cross_summary_expenditure", *summary, subtotal, measure, *expenditure, total, "total",
+                        "expenditure " + subtotal->describe(), "expenditure table total", ledger);
+        }
+    }
+    if (summary && income) {
+        std::string measure = side_measure(*summary, Side::income);
+        const CheckLine* subtotal = side_subtotal(*summary, Side::income);
+        const CheckLine* total = total_line(*income);
+        std::string income_measure = income->has_measure("current_year", total ? total->side : Side::none)
+                                         ? "current_year"
+                                         : "total";
+        if (!measure.empty() && subtotal && total)
+            compare("cross_summary_income", *summary, subtotal, measure, *income, total, income_measure,
+                    "income " + subtotal->describe(), "income table total", ledger);
+    }
+    if (grant && general && general->reading->table_title.find("不含上年结转") == std::string::npos &&
+        grant->has_measure("general_budget", Side::expenditure)) {
+        compare_lei("cross_grant_general_budget", *grant, "general_budget", *general, ledger);
+        const CheckLine* subtotal = side_subtotal(*grant, Side::expenditure);
+        const CheckLine* total = total_line(*general);
+        if (subtotal && total)
+            compare("cross_grant_general_budget", *grant, subtotal, "general_budget", *general, total, "total",
+                    "expenditure " + subtotal->describe(), "general_budget table total", ledger);
+    }
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,125 @@
+// The two sides of a summary table (收支总表, 财政拨款收支总表).
+//
+// How it works: per side, lines in row order. The side's subtotal (role subtotal: 本年收入合计 /
+// 本年支出合计) must equal the role-item rows above it; the side's grand total (row_key
+// grand_total, else its last role-total row without a code) must equal the subtotal plus the
+// item rows between the two (结转结余, 使用非财政拨款结余 …), or all item rows above it when
+// the side has no subtotal. A row followed by breakdown rows must equal them; breakdown rows
+// never enter the side sums. Finally income 总计 = expenditure 总计.
+
+#include "normalize/checks_grid.h"
+
+namespace budgetpdf {
+namespace {
+
+const CheckLine* find_subtotal(const std::vector<const CheckLine*>& lines) {
+    for (const CheckLine* line : lines)
+        if (line->role == RowRole::subtotal && !line->breakdown) return line;
+    return nullptr;
+}
+
+const CheckLine* find_grand_total(const std::vector<const CheckLine*>& lines) {
+    for (const CheckLine* line : lines)
+        if (line->row_key == "grand_total") return line;
+    const CheckLine* last = nullptr;
+    for (const CheckLine* line : lines)
+        if (line->role == RowRole::total && line->code.empty() && !line->breakdown) last = line;
+    return last;
+}
+
+std::vector<const CheckLine*> items_between(const std::vector<const CheckLine*>& lines, int after_row,
+                                            int before_row) {
+    std::vector<const CheckLine*> out;
+    for (const CheckLine* line : lines)
+        if (line->role == RowRole::item && !line->breakdown && line->row > after_row && line->row < before_row)
+            out.push_back(line);
+    return out;
+}
+
+// The measure that compares across sides: total, or the side's only measure.
+std::string side_measure(const CheckTable& table, Side side) {
+    std::vector<std::string> measures = table.measures(side);
+    for (const std::string& m : measures)
+        if (m == "total") return m;
+    return measures.size() == 1 ? measures.front() : std::string();
+}
+
+std::string side_prefix(Side side) { return side == Side::none ? std::string() : std::string(side_name(side)) + " "; }
+
+const CheckLine* check_side(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines;
+    for (const CheckLine& line : table.lines)
+        if (line.side == side) lines.push_back(&line);
+    if (lines.empty()) return nullptr;
+    std::vector<std::string> measures = table.measures(side);
+    const CheckLine* subtotal = find_subtotal(lines);
+    const CheckLine* grand = find_grand_total(lines);
+
+    IdentityText text;
+    text.identity = "summary_sides";
+    text.table = &table;
+    if (subtotal) {
+        std::vector<const CheckLine*> items = items_between(lines, -1, subtotal->row);
+        text.lhs = side_prefix(side) + subtotal->describe();
+        text.rhs = "Σ items above";
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, subtotal->cell(m), cells_of(items, m), EvaluateWhen::any_printed);
+        }
+    }
+    if (grand) {
+        std::vector<const CheckLine*> parts;
+        if (subtotal && subtotal->row < grand->row) {
+            parts.push_back(subtotal);
+            for (const CheckLine* line : items_between(lines, subtotal->row, grand->row)) parts.push_back(line);
+            text.rhs = subtotal->describe() + " + rows after it";
+        } else {
+            parts = items_between(lines, -1, grand->row);
+            text.rhs = "Σ items above";
+        }
+        text.lhs = side_prefix(side) + grand->describe();
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, grand->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+        }
+    }
+
+    // A row followed by breakdown rows equals them.
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i]->breakdown) continue;
+        std::vector<const CheckLine*> parts;
+        for (std::size_t j = i + 1; j < lines.size() && lines[j]->breakdown; ++j) parts.push_back(lines[j]);
+        if (parts.empty()) continue;
+        text.lhs = side_prefix(side) + lines[i]->describe();
+        text.rhs = "Σ its breakdown rows";
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, lines[i]->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+        }
+    }
+    return grand;
+}
+
+}  // namespace
+
+void check_summary_identities(const CheckTable& table, CheckLedger& ledger) {
+    if (!table.promises("summary_sides")) return;
+    const CheckLine* income = check_side(table, Side::income, ledger);
+    const CheckLine* expenditure = check_side(table, Side::expenditure, ledger);
+    if (!income || !expenditure) return;
+    std::string income_measure = side_measure(table, Side::income);
+    std::string expenditure_measure = side_measure(table, Side::expenditure);
+    if (income_measure.empty() || expenditure_measure.empty()) return;
+    IdentityText text;
+    text.identity = "summary_sides";
+    text.table = &table;
+    text.lhs = "income " + income->describe();
+    text.rhs = "expenditure " + expenditure->describe();
+    text.measure = income_measure;
+    const CheckCell* right = expenditure->cell(expenditure_measure);
+    std::vector<const CheckCell*> rhs;
+    if (right) rhs.push_back(right);
+    ledger.expect_sum(text, income->cell(income_measure), rhs, EvaluateWhen::any_printed);
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,197 @@
+// Identities inside one code table: the classification hierarchy (类 = Σ款 = Σ项), the total
+// row against its 类 rows, and the column identities of each row (合计 = 基本 + 项目, 合计 =
+// Σ income sources, 合计 = 人员经费 + 公用经费).
+//
+// How it works: lines are grouped by side. A parent code's children are the lines of the same
+// side whose code is two digits longer and starts with it (first line per code, so a repeated
+// row is not counted twice); a parent without children rows is not checked. Each identity is
+// evaluated per measure; column identities per line, only where at least one part is printed.
+
+#include "normalize/checks_grid.h"
+
+#include <algorithm>
+#include <set>
+
+namespace budgetpdf {
+namespace {
+
+bool is_econ(CodeSystem system) { return system == CodeSystem::econ || system == CodeSystem::econ_gov; }
+
+const char* level_name(std::size_t digits) {
+    switch (digits) {
+        case 3: return "类";
+        case 5: return "款";
+        case 7: return "项";
+    }
+    return "?";
+}
+
+std::vector<const CheckLine*> lines_of(const CheckTable& table, Side side) {
+    std::vector<const CheckLine*> out;
+    for (const CheckLine& line : table.lines)
+        if (line.side == side) out.push_back(&line);
+    return out;
+}
+
+// First line per code among `lines` matching `keep`.
+template <typename Keep>
+std::vector<const CheckLine*> unique_codes(const std::vector<const CheckLine*>& lines, Keep keep) {
+    std::vector<const CheckLine*> out;
+    std::set<std::string> seen;
+    for (const CheckLine* line : lines)
+        if (keep(*line) && seen.insert(line->code).second) out.push_back(line);
+    return out;
+}
+
+void check_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger) {
+    bool func_promised = table.promises("code_hierarchy");
+    bool econ_promised = func_promised || table.promises("econ_hierarchy");
+    std::vector<const CheckLine*> lines = lines_of(table, side);
+    std::vector<std::string> measures = table.measures(side);
+    for (const CheckLine* parent : lines) {
+        if (parent->code.empty()) continue;
+        bool econ = is_econ(parent->code_system);
+        if (econ ? !econ_promised : !func_promised) continue;
+        std::size_t max_parent_digits = econ ? 3 : 5;
+        if ((parent->code.size() != 3 && parent->code.size() != 5) || parent->code.size() > max_parent_digits)
+            continue;
+        std::vector<const CheckLine*> children = unique_codes(lines, [&](const CheckLine& l) {
+            return is_econ(l.code_system) == econ && l.code.size() == parent->code.size() + 2 &&
+                   l.code.compare(0, parent->code.size(), parent->code) == 0;
+        });
+        if (children.empty()) continue;
+        IdentityText text;
+        text.identity = econ ? "econ_hierarchy" : "code_hierarchy";
+        text.lhs = std::string(level_name(parent->code.size())) + " " + parent->describe();
+        text.rhs = std::string("Σ") + level_name(parent->code.size() + 2);
+        text.table = &table;
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, parent->cell(m), cells_of(children, m), EvaluateWhen::any_printed);
+        }
+    }
+}
+
+void check_total_of_lei(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = lines_of(table, side);
+    std::vector<const CheckLine*> lei = unique_codes(
+        lines, [](const CheckLine& l) { return is_lei(l) && !is_econ(l.code_system); });
+    if (lei.empty())
+        lei = unique_codes(lines, [](const CheckLine& l) { return is_lei(l); });
+    if (lei.empty()) return;
+    std::vector<std::string> measures = table.measures(side);
+    for (const CheckLine* total : lines) {
+        if (total->role != RowRole::total || !total->code.empty() || total->breakdown ||
+            total->row_key == "grand_total")
+            continue;
+        IdentityText text;
+        text.identity = "total_is_sum_of_lei";
+        text.lhs = total->describe();
+        text.rhs = "Σ类";
+        text.table = &table;
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, total->cell(m), cells_of(lei, m), EvaluateWhen::any_printed);
+        }
+    }
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string text;
+    for (const std::string& p : parts) text += (text.empty() ? "" : " + ") + p;
+    return text;
+}
+
+// lhs_measure = Σ part_measures on every line of the side.
+void check_columns(const CheckTable& table, Side side, const std::string& identity,
+                   const std::string& lhs_measure, const std::vector<std::string>& part_measures,
+                   CheckLedger& ledger) {
+    if (part_measures.empty() || !table.has_measure(lhs_measure, side)) return;
+    for (const CheckLine& line : table.lines) {
+        if (line.side != side) continue;
+        std::vector<const CheckCell*> parts;
+        for (const std::string& m : part_measures)
+            if (const CheckCell* c = line.cell(m)) parts.push_back(c);
+        IdentityText text;
+        text.identity = identity;
+        text.lhs = line.describe() + " " + lhs_measure;
+        text.rhs = joined(part_measures);
+        text.table = &table;
+        ledger.expect_sum(text, line.cell(lhs_measure), parts, EvaluateWhen::part_printed);
+    }
+}
+
+std::vector<std::string> present(const CheckTable& table, Side side, const std::vector<std::string>& wanted) {
+    std::vector<std::string> out;
+    for (const std::string& m : wanted)
+        if (table.has_measure(m, side)) out.push_back(m);
+    return out;
+}
+
+// Whether the table's total column is headed as this year's total (本年收入/合计), which leaves
+// 上年结转 out.
+bool total_is_current_year(const CheckTable& table, Side side) {
+    for (const CheckLine& line : table.lines) {
+        if (line.side != side) continue;
+        if (const CheckCell* c = line.cell("total"))
+            return c->amount->measure_label.find("本年") != std::string::npos ||
+                   c->amount->measure_label.find("当年") != std::string::npos;
+    }
+    return false;
+}
+
+void check_income_sources(const CheckTable& table, Side side, CheckLedger& ledger) {
+    const std::string identity = "columns_income_sources";
+    auto has = [&](const char* m) { return table.has_measure(m, side); };
+    std::vector<std::string> top = present(table, side,
+        {"upper_subsidy", "business_income", "operating_income", "subsidiary_remit", "other_income",
+         "special_account", "unit_funds"});
+    std::vector<std::string> fiscal_parts = present(table, side, {"general_budget", "gov_fund", "state_capital"});
+    std::vector<std::string> sources;
+    if (has("fiscal_grant")) {
+        sources.push_back("fiscal_grant");
+        check_columns(table, side, identity, "fiscal_grant", fiscal_parts, ledger);
+    } else {
+        sources = fiscal_parts;
+    }
+    sources.insert(sources.end(), top.begin(), top.end());
+
+    if (has("current_year")) {
+        check_columns(table, side, identity, "current_year", sources, ledger);
+        if (has("prior_carryover"))
+            check_columns(table, side, identity, "total", {"current_year", "prior_carryover"}, ledger);
+        return;
+    }
+    if (sources.empty()) return;
+    if (has("prior_carryover") && !total_is_current_year(table, side)) sources.push_back("prior_carryover");
+    check_columns(table, side, identity, "total", sources, ledger);
+}
+
+}  // namespace
+
+void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
+    for (Side side : table.sides()) {
+        if (table.promises("code_hierarchy") || table.promises("econ_hierarchy"))
+            check_hierarchy(table, side, ledger);
+        if (table.promises("total_is_sum_of_lei")) check_total_of_lei(table, side, ledger);
+        if (table.promises("columns_basic_project"))
+            check_columns(table, side, "columns_basic_project", "total",
+                          present(table, side, {"basic", "project", "remit_upper", "operating_exp", "subsidiary_grant"}),
+                          ledger);
+        if (table.promises("columns_income_sources")) {
+            bool has_sources = !present(table, side,
+                {"fiscal_grant", "general_budget", "gov_fund", "state_capital", "upper_subsidy", "business_income",
+                 "operating_income", "subsidiary_remit", "other_income", "special_account", "unit_funds"}).empty();
+            if (has_sources)
+                check_income_sources(table, side, ledger);
+            else if (table.has_measure("current_year", side) || table.has_measure("prior_carryover", side))
+                check_columns(table, side, "columns_income_sources", "total",
+                              present(table, side, {"current_year", "prior_carryover"}), ledger);
+        }
+        if (table.promises("personnel_public"))
+            check_columns(table, side, "personnel_public", "total",
+                          present(table, side, {"personnel", "public_funds"}), ledger);
+    }
+}
+
+}  // namespace budgetpdf
