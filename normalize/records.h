@@ -1,0 +1,40 @@
+#pragma once
+// From table readings (amounts still as printed) to SCHEMA.md records: amounts parsed
+// and scaled to 元, levels from code lengths, sorted in output order.
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/page.h"
+#include "model/reading.h"
+#include "model/record.h"
+#include "normalize/metadata.h"
+
+namespace budgetpdf {
+
+// One record per amount that prints a value (zero included). Blank and not-applicable
+// cells give none; an unreadable cell gives a Diagnostic `unreadable_amount` instead; a
+// table whose unit is not 元/万元/千元 gives `unknown_unit` and no records. check is
+// "unchecked" (the identity checks fill it). The result is sorted (sort_records).
+std::vector<Record> records_from_readings(const std::vector<TableReading>& readings,
+                                          const DocumentMeta& meta, TextSource method,
+                                          std::vector<Diagnostic>& diagnostics);
+
+// SCHEMA.md order: source, page, table (table_index, then order_on_page), row, column.
+// table_index follows document order, so a table continued from an earlier page sorts
+// before the tables that start on this page. Stable.
+void sort_records(std::vector<Record>& records);
+
+// 类 / 款 / 项 from the code's length (功能分类 3/5/7 digits, 经济分类 3/5); "" when
+// the code is empty or its length fits no level of its system.
+std::string level_from_code(const std::string& code, CodeSystem system);
+
+// A confidence in [0, 1] as SCHEMA.md writes it: "1", "0", or up to two decimals ("0.93",
+// "0.9"), rounded to the nearest hundredth.
+std::string confidence_string(double confidence);
+
+// "text" or "ocr".
+const char* method_name(TextSource method);
+
+}  // namespace budgetpdf
