@@ -12,18 +12,19 @@
 
 namespace budgetpdf {
 
-// Which way a glyph advances on the upright page.
-enum class GlyphDirection { left_to_right, other };
+// Which way a glyph advances on the upright page: text on a page turned by /Rotate
+// (or drawn sideways) runs down or up; `other` is any slanted direction.
+enum class GlyphDirection { right, down, left, up, other };
 
 // One drawn glyph in upright top-left page points. Its text is
 // codepoints[text_begin, text_begin + text_length) of the page's codepoint buffer.
 struct PdfGlyph {
     Rect box;
-    double baseline = 0;   // y of the baseline (horizontal glyphs)
+    Point origin;          // the glyph's origin on its baseline
     double font_size = 0;
     std::uint32_t text_begin = 0;
     std::uint32_t text_length = 0;
-    GlyphDirection direction = GlyphDirection::left_to_right;
+    GlyphDirection direction = GlyphDirection::right;
 };
 
 // Everything captured on one page before spans are built.
@@ -46,8 +47,9 @@ std::optional<Ruling> ruling_from_filled_rect(const Rect& rect, const Rect& clip
 // Sorts rulings (horizontal first, by position then start) and drops exact duplicates.
 void merge_duplicate_rulings(std::vector<Ruling>& rulings);
 
-// Builds spans from glyphs: same-baseline glyphs joined left to right, split at a wide gap
-// or where a vertical ruling passes between two glyphs. Sorted top to bottom, left to right.
+// Builds spans from glyphs: same-baseline glyphs joined in reading direction, split at a
+// wide gap or where a ruling across the baseline passes between two glyphs. Sorted top to
+// bottom, then left to right.
 std::vector<TextSpan> build_text_spans(const std::vector<PdfGlyph>& glyphs,
                                        const std::vector<char32_t>& codepoints,
                                        const std::vector<Ruling>& rulings);

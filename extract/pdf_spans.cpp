@@ -1,22 +1,23 @@
 // Text spans from glyphs.
 //
-// How it works: all glyphs and rulings of a page are collected first, then
-// 1. left-to-right glyphs are sorted by baseline and grouped into lines: a glyph joins the
-//    current line while its baseline is within `line_tolerance_em` of the line's first one;
-// 2. each line is sorted by x; a glyph drawn twice at (almost) the same place (fake bold)
-//    is kept once;
+// How it works: all glyphs and rulings of a page are collected first, then for each of the
+// four reading directions (right, and down/left/up on turned pages) the glyphs running that
+// way are moved into a frame where they run to the right, and
+// 1. sorted by baseline and grouped into lines: a glyph joins the current line while its
+//    baseline is within `line_tolerance_em` of the line's first one;
+// 2. each line is sorted along the baseline; a glyph drawn twice at (almost) the same place
+//    (fake bold) is kept once;
 // 3. a line is cut into spans wherever the gap between two neighbours is wider than
-//    `span_split_gap_em` or a vertical ruling passes between them (a span never crosses a
-//    cell border); inside a span one ASCII space marks a gap wider than `word_space_em`
-//    between two non-CJK characters, CJK characters are never separated;
-// 4. glyphs running in another direction (vertical text, rare) are joined in drawing order
-//    while they touch;
-// 5. spans are sorted top to bottom (by line), then left to right.
+//    `span_split_gap_em` or a ruling across the line passes between them (a span never
+//    crosses a cell border); inside a span one ASCII space marks a gap wider than
+//    `word_space_em` between two non-CJK characters, CJK characters are never separated;
+// 4. span boxes are moved back to the page frame.
+// Glyphs on a slant are joined in drawing order while they touch. Spans are sorted top to
+// bottom (by line), then left to right.
 #include "extract/pdf_geometry.h"
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace budgetpdf {
 namespace {
@@ -25,17 +26,43 @@ constexpr double line_tolerance_em = 0.3;      // baselines closer than this sha
 constexpr double span_split_gap_em = 1.5;      // a wider gap ends the span (borderless tables)
 constexpr double word_space_em = 0.15;         // a wider gap between Latin words is a space
 constexpr double duplicate_glyph_em = 0.15;    // same character this close is drawn twice
-constexpr double ruling_overlap_pt = 1.0;      // a vertical ruling this near the line still cuts
-constexpr double other_direction_join_em = 0.6;  // gap joining glyphs of vertical text
+constexpr double ruling_overlap_pt = 1.0;      // a ruling this near the line still cuts it
+constexpr double slanted_join_em = 0.6;        // gap joining glyphs of slanted text
 
 struct SpanDraft {
     TextSpan span;
     double line_key = 0;
 };
 
+// A frame turned by a multiple of 90 degrees in which text of one direction runs to the
+// right: local x along the advance, local y towards the glyph's bottom.
+struct Frame {
+    Point advance;
+    Point down;
+
+    Point to_local(Point p) const { return {advance.x * p.x + advance.y * p.y, down.x * p.x + down.y * p.y}; }
+    Point to_page(Point p) const { return {p.x * advance.x + p.y * down.x, p.x * advance.y + p.y * down.y}; }
+
+    Rect map(const Rect& r, bool to_page_frame) const {
+        const Point corners[2] = {{r.x0, r.y0}, {r.x1, r.y1}};
+        Point a = to_page_frame ? to_page(corners[0]) : to_local(corners[0]);
+        Point b = to_page_frame ? to_page(corners[1]) : to_local(corners[1]);
+        return {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
+    }
+};
+
+Frame frame_for(GlyphDirection direction) {
+    switch (direction) {
+    case GlyphDirection::down: return {{0, 1}, {-1, 0}};
+    case GlyphDirection::left: return {{-1, 0}, {0, -1}};
+    case GlyphDirection::up: return {{0, -1}, {1, 0}};
+    default: return {{1, 0}, {0, 1}};
+    }
+}
+
 class SpanWriter {
 public:
-    SpanWriter(const std::vector<char32_t>& codepoints) : codepoints_(codepoints) {}
+    explicit SpanWriter(const std::vector<char32_t>& codepoints) : codepoints_(codepoints) {}
 
     void start(const PdfGlyph& g, double line_key) {
         draft_ = SpanDraft{};
@@ -82,38 +109,40 @@ bool same_text(const PdfGlyph& a, const PdfGlyph& b, const std::vector<char32_t>
                       cps.begin() + b.text_begin);
 }
 
-// Vertical rulings sorted by x; answers "does one pass between these two glyphs".
+// Rulings crossing the text lines (vertical in the local frame), sorted by x; answers
+// "does one pass between these two glyphs".
 class RulingCutter {
 public:
-    explicit RulingCutter(const std::vector<Ruling>& rulings) {
-        for (const Ruling& r : rulings)
-            if (r.orientation == Orientation::vertical) vertical_.push_back(&r);
-        std::sort(vertical_.begin(), vertical_.end(),
-                  [](const Ruling* a, const Ruling* b) { return a->from.x < b->from.x; });
+    RulingCutter(const std::vector<Ruling>& rulings, const Frame& frame) {
+        for (const Ruling& r : rulings) {
+            const Point a = frame.to_local(r.from);
+            const Point b = frame.to_local(r.to);
+            if (std::abs(a.x - b.x) > std::abs(a.y - b.y)) continue;
+            cuts_.push_back({a.x, std::min(a.y, b.y), std::max(a.y, b.y)});
+        }
+        std::sort(cuts_.begin(), cuts_.end(), [](const Cut& a, const Cut& b) { return a.x < b.x; });
     }
 
     bool cuts(const PdfGlyph& left, const PdfGlyph& right) const {
         const double x0 = left.box.center_x();
         const double x1 = right.box.center_x();
         const double y = (left.box.center_y() + right.box.center_y()) / 2;
-        auto it = std::upper_bound(vertical_.begin(), vertical_.end(), x0,
-                                   [](double x, const Ruling* r) { return x < r->from.x; });
-        for (; it != vertical_.end() && (*it)->from.x < x1; ++it) {
-            if ((*it)->from.y - ruling_overlap_pt <= y && y <= (*it)->to.y + ruling_overlap_pt)
-                return true;
-        }
+        auto it = std::upper_bound(cuts_.begin(), cuts_.end(), x0, [](double x, const Cut& c) { return x < c.x; });
+        for (; it != cuts_.end() && it->x < x1; ++it)
+            if (it->y0 - ruling_overlap_pt <= y && y <= it->y1 + ruling_overlap_pt) return true;
         return false;
     }
 
 private:
-    std::vector<const Ruling*> vertical_;
+    struct Cut {
+        double x, y0, y1;
+    };
+    std::vector<Cut> cuts_;
 };
 
-void build_line(std::vector<const PdfGlyph*>& line, double line_key,
-                const std::vector<char32_t>& cps, const RulingCutter& cutter,
-                std::vector<SpanDraft>& out) {
-    std::sort(line.begin(), line.end(),
-              [](const PdfGlyph* a, const PdfGlyph* b) { return a->box.x0 < b->box.x0; });
+void build_line(std::vector<const PdfGlyph*>& line, double line_key, const std::vector<char32_t>& cps,
+                const RulingCutter& cutter, std::vector<SpanDraft>& out) {
+    std::sort(line.begin(), line.end(), [](const PdfGlyph* a, const PdfGlyph* b) { return a->box.x0 < b->box.x0; });
     SpanWriter writer(cps);
     const PdfGlyph* prev = nullptr;
     double run_right = 0;
@@ -125,8 +154,7 @@ void build_line(std::vector<const PdfGlyph*>& line, double line_key,
             continue;
         }
         const double em = std::max(prev->font_size, g->font_size);
-        if (std::abs(g->box.x0 - prev->box.x0) < duplicate_glyph_em * em && same_text(*g, *prev, cps))
-            continue;
+        if (std::abs(g->box.x0 - prev->box.x0) < duplicate_glyph_em * em && same_text(*g, *prev, cps)) continue;
         const double gap = g->box.x0 - run_right;
         if (gap > span_split_gap_em * em || cutter.cuts(*prev, *g)) {
             writer.finish(out);
@@ -142,24 +170,67 @@ void build_line(std::vector<const PdfGlyph*>& line, double line_key,
     writer.finish(out);
 }
 
+// Spans of the glyphs running in `direction`, with boxes in the page frame.
+void build_direction(const std::vector<PdfGlyph>& glyphs, GlyphDirection direction,
+                     const std::vector<char32_t>& cps, const std::vector<Ruling>& rulings,
+                     std::vector<SpanDraft>& out) {
+    const Frame frame = frame_for(direction);
+    const bool turned = direction != GlyphDirection::right;
+    std::vector<PdfGlyph> local;
+    for (const PdfGlyph& g : glyphs) {
+        if (g.direction != direction || g.text_length == 0) continue;
+        PdfGlyph l = g;
+        if (turned) {
+            l.box = frame.map(g.box, false);
+            l.origin = frame.to_local(g.origin);
+        }
+        local.push_back(l);
+    }
+    if (local.empty()) return;
+    std::vector<const PdfGlyph*> order(local.size());
+    for (std::size_t i = 0; i < local.size(); ++i) order[i] = &local[i];
+    std::stable_sort(order.begin(), order.end(),
+                     [](const PdfGlyph* a, const PdfGlyph* b) { return a->origin.y < b->origin.y; });
+
+    const RulingCutter cutter(rulings, frame);
+    const std::size_t first = out.size();
+    std::vector<const PdfGlyph*> line;
+    double line_baseline = 0;
+    for (const PdfGlyph* g : order) {
+        if (!line.empty() && g->origin.y - line_baseline > line_tolerance_em * g->font_size) {
+            build_line(line, line_baseline, cps, cutter, out);
+            line.clear();
+        }
+        if (line.empty()) line_baseline = g->origin.y;
+        line.push_back(g);
+    }
+    if (!line.empty()) build_line(line, line_baseline, cps, cutter, out);
+    if (!turned) return;
+    for (std::size_t i = first; i < out.size(); ++i) {
+        out[i].span.bbox = frame.map(out[i].span.bbox, true);
+        out[i].line_key = out[i].span.bbox.y0;
+    }
+}
+
 double box_distance(const Rect& a, const Rect& b) {
     const double dx = std::max({0.0, b.x0 - a.x1, a.x0 - b.x1});
     const double dy = std::max({0.0, b.y0 - a.y1, a.y0 - b.y1});
     return std::max(dx, dy);
 }
 
-void build_other_direction(const std::vector<const PdfGlyph*>& glyphs,
-                           const std::vector<char32_t>& cps, std::vector<SpanDraft>& out) {
+void build_slanted(const std::vector<PdfGlyph>& glyphs, const std::vector<char32_t>& cps,
+                   std::vector<SpanDraft>& out) {
     SpanWriter writer(cps);
     const PdfGlyph* prev = nullptr;
-    for (const PdfGlyph* g : glyphs) {
-        if (prev && box_distance(prev->box, g->box) <= other_direction_join_em * g->font_size) {
-            writer.extend(*g, false);
+    for (const PdfGlyph& g : glyphs) {
+        if (g.direction != GlyphDirection::other || g.text_length == 0) continue;
+        if (prev && box_distance(prev->box, g.box) <= slanted_join_em * g.font_size) {
+            writer.extend(g, false);
         } else {
             writer.finish(out);
-            writer.start(*g, g->box.y1);
+            writer.start(g, g.box.y0);
         }
-        prev = g;
+        prev = &g;
     }
     writer.finish(out);
 }
@@ -169,31 +240,11 @@ void build_other_direction(const std::vector<const PdfGlyph*>& glyphs,
 std::vector<TextSpan> build_text_spans(const std::vector<PdfGlyph>& glyphs,
                                        const std::vector<char32_t>& codepoints,
                                        const std::vector<Ruling>& rulings) {
-    std::vector<const PdfGlyph*> horizontal;
-    std::vector<const PdfGlyph*> other;
-    horizontal.reserve(glyphs.size());
-    for (const PdfGlyph& g : glyphs) {
-        if (g.text_length == 0) continue;
-        (g.direction == GlyphDirection::left_to_right ? horizontal : other).push_back(&g);
-    }
-    std::stable_sort(horizontal.begin(), horizontal.end(), [](const PdfGlyph* a, const PdfGlyph* b) {
-        return a->baseline < b->baseline;
-    });
-
-    const RulingCutter cutter(rulings);
     std::vector<SpanDraft> drafts;
-    std::vector<const PdfGlyph*> line;
-    double line_baseline = 0;
-    for (const PdfGlyph* g : horizontal) {
-        if (!line.empty() && g->baseline - line_baseline > line_tolerance_em * g->font_size) {
-            build_line(line, line_baseline, codepoints, cutter, drafts);
-            line.clear();
-        }
-        if (line.empty()) line_baseline = g->baseline;
-        line.push_back(g);
-    }
-    if (!line.empty()) build_line(line, line_baseline, codepoints, cutter, drafts);
-    build_other_direction(other, codepoints, drafts);
+    for (GlyphDirection direction :
+         {GlyphDirection::right, GlyphDirection::down, GlyphDirection::left, GlyphDirection::up})
+        build_direction(glyphs, direction, codepoints, rulings, drafts);
+    build_slanted(glyphs, codepoints, drafts);
 
     std::stable_sort(drafts.begin(), drafts.end(), [](const SpanDraft& a, const SpanDraft& b) {
         if (a.line_key != b.line_key) return a.line_key < b.line_key;

@@ -43,6 +43,25 @@ bool near_white(const GfxRGB& rgb) {
            colToDbl(rgb.b) >= near_white_level;
 }
 
+// The reading direction from the glyph's up vector, checked against its advance.
+GlyphDirection direction_of(double up_x, double up_y, double adv_x, double adv_y) {
+    const double up_len = std::hypot(up_x, up_y);
+    if (up_len <= 0) return GlyphDirection::other;
+    const double ux = up_x / up_len;
+    const double uy = up_y / up_len;
+    GlyphDirection direction = GlyphDirection::other;
+    double ax = 0, ay = 0;  // the advance this direction expects
+    if (uy < 0 && std::abs(ux) <= max_direction_skew) direction = GlyphDirection::right, ax = 1;
+    else if (ux > 0 && std::abs(uy) <= max_direction_skew) direction = GlyphDirection::down, ay = 1;
+    else if (uy > 0 && std::abs(ux) <= max_direction_skew) direction = GlyphDirection::left, ax = -1;
+    else if (ux < 0 && std::abs(uy) <= max_direction_skew) direction = GlyphDirection::up, ay = -1;
+    else return GlyphDirection::other;
+    const double along = adv_x * ax + adv_y * ay;
+    const double across = std::abs(adv_x * ay - adv_y * ax);
+    if (along == 0 && across == 0) return direction;
+    return along > 0 && across <= max_direction_skew * along ? direction : GlyphDirection::other;
+}
+
 class CaptureDevice final : public OutputDev {
 public:
     explicit CaptureDevice(CapturedPage& out) : out_(out) {}
@@ -175,7 +194,6 @@ void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, dou
     g.text_begin = text_begin;
     g.text_length = text_length;
     g.font_size = state->getTransformedFontSize();
-    g.baseline = py;
     const double xs[4] = {px + up_x * descent, px + up_x * ascent, px + adv_x + up_x * descent,
                           px + adv_x + up_x * ascent};
     const double ys[4] = {py + up_y * descent, py + up_y * ascent, py + adv_y + up_y * descent,
@@ -185,10 +203,8 @@ void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, dou
     if (g.box.x1 - g.box.x0 < min_glyph_width_pt) g.box.x1 = g.box.x0 + min_glyph_width_pt;
     if (g.box.y1 - g.box.y0 < min_glyph_width_pt) g.box.y1 = g.box.y0 + min_glyph_width_pt;
 
-    const bool upright = up_y < 0 && std::abs(up_x) <= max_direction_skew * -up_y;
-    const bool advances_right = adv_x > 0 ? std::abs(adv_y) <= max_direction_skew * adv_x : adv_y == 0;
-    g.direction = font->getWMode() == 0 && upright && advances_right ? GlyphDirection::left_to_right
-                                                                      : GlyphDirection::other;
+    g.origin = {px, py};
+    g.direction = font->getWMode() == 0 ? direction_of(up_x, up_y, adv_x, adv_y) : GlyphDirection::other;
     page.glyphs.push_back(g);
 }
 
