@@ -12,8 +12,10 @@
 //    (a segment covers at least border_coverage_fraction of the side). Cells grow right
 //    while the right border is missing and down while the bottom borders are missing, so
 //    merged cells get row_span/col_span and the cells tile the grid without overlap.
-// 5. A grid needs at least 2 rows and 2 columns; anything smaller (a box around a
-//    paragraph, a page frame) is dropped, its horizontal lines handed back as loose rules.
+// 5. A grid needs at least 2 rows and 2 columns; a box around a paragraph or a page
+//    frame (one column) is dropped, its horizontal lines handed back as loose rules. A
+//    single ruled row is marked as a fragment: it only survives as the last row(s) of a
+//    table continued from the previous page.
 
 #include <algorithm>
 #include <cmath>
@@ -205,10 +207,11 @@ LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings) {
         grid.method = GridMethod::lattice;
         grid.row_edges = dedupe_edges(rows);
         grid.col_edges = dedupe_edges(cols);
-        if (grid.rows() < 2 || grid.cols() < 2) {
-            if (grid.cols() < 2) give_back();
+        if (grid.cols() < 2) {
+            give_back();
             continue;
         }
+        grid.fragment = grid.rows() < 2;
         auto vborder = border_table(cv, grid.col_edges, grid.row_edges);
         auto hborder = border_table(ch, grid.row_edges, grid.col_edges);
         grid.cells = tile_cells(vborder, hborder, grid.rows(), grid.cols());

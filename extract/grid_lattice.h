@@ -16,7 +16,7 @@ struct MergedRuling {
 };
 
 struct LatticeResult {
-    std::vector<PageGrid> grids;                 // tables with >= 2 rows and >= 2 columns
+    std::vector<PageGrid> grids;                 // >= 2 columns; a single row is a fragment
     std::vector<MergedRuling> loose_horizontals; // horizontal rules not part of any grid
 };
 

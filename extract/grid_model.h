@@ -21,6 +21,8 @@ struct PageGrid {
     std::vector<double> row_edges;  // ascending y, rows + 1 values
     std::vector<double> col_edges;  // ascending x, cols + 1 values
     std::vector<GridCell> cells;    // row-major, tiling the grid
+    bool fragment = false;          // a single ruled row: kept only as the end of a table
+                                    // continued from the previous page
 
     int rows() const { return static_cast<int>(row_edges.size()) - 1; }
     int cols() const { return static_cast<int>(col_edges.size()) - 1; }

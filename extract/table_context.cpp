@@ -103,12 +103,22 @@ std::vector<PageTableContext> assign_context(const std::vector<TextSpan>& spans,
             pieces.push_back(line);
             continue;
         }
-        for (int index : line.spans) {
+        for (size_t k = 0; k < line.spans.size(); ++k) {
+            int index = line.spans[k];
+            std::string text = squeeze_cjk_spaces(spans[index].text);
+            // 部门：<name>: the name printed apart still belongs to the label.
+            if (!pieces.empty() && k > 0 && classify(pieces.back().text) == LineKind::organisation &&
+                (ends_with(pieces.back().text, "：") || ends_with(pieces.back().text, ":")) &&
+                classify(text) == LineKind::other) {
+                append_joined(pieces.back().text, text);
+                pieces.back().bbox = rect_union(pieces.back().bbox, spans[index].bbox);
+                continue;
+            }
             TextLine piece;
             piece.spans = {index};
             piece.bbox = spans[index].bbox;
             piece.font_size = spans[index].font_size;
-            piece.text = squeeze_cjk_spaces(spans[index].text);
+            piece.text = text;
             pieces.push_back(std::move(piece));
         }
     }

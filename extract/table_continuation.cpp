@@ -128,9 +128,21 @@ std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool j
             previous = &p;
             continue;
         }
+        if (p.grid.fragment) {
+            diagnostics.push_back({Severity::info, "table_fragment_dropped", p.page, p.grid.bbox(),
+                                   "a single ruled row that continues no table is not a table"});
+            continue;
+        }
         tables.push_back(table_from(p));
         first = &p;
         previous = &p;
+    }
+    // Dropped fragments leave gaps in the order of tables on a page.
+    int page = -1, order = 0;
+    for (Table& t : tables) {
+        order = t.page == page ? order + 1 : 0;
+        page = t.page;
+        t.order_on_page = order;
     }
     return tables;
 }

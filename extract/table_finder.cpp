@@ -72,6 +72,9 @@ std::vector<PageTable> tables_of_page(const Page& page) {
         std::vector<int> inside = index.inside(spans, grid.bbox(), used);
         if (!has_text(spans, inside)) return;
         if (split_rows) split_rows_by_text(grid, spans, inside);
+        grid.fragment = grid.rows() < 2;
+        bool numeric = std::any_of(inside.begin(), inside.end(), [&](int i) { return is_numeric_text(spans[i].text); });
+        if (grid.fragment && !numeric) return;
         for (int i : inside) used[i] = true;
         found.push_back({std::move(grid), std::move(inside)});
     };
