@@ -16,7 +16,9 @@ namespace budgetpdf {
 namespace {
 
 constexpr double max_title_distance_pt = 120.0;  // a title sits at most this far above its table
-constexpr size_t max_title_bytes = 120;          // about 40 CJK characters
+constexpr size_t max_title_bytes = 180;          // about 60 CJK characters
+constexpr double title_wrap_gap_factor = 0.8;    // a wrapped title's lines are this close, in line heights
+constexpr double min_wrapped_title_font_pt = 12; // only large lines are joined as a wrapped title
 constexpr double note_gap_factor = 2.0;          // note lines follow each other within this many line heights
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
@@ -71,7 +73,66 @@ bool is_title_candidate(const std::string& text) {
     return !ends_with(text, "。") && !ends_with(text, "；");
 }
 
+
+// Joins a title printed over two lines (same font, tight spacing) into one line.
+std::vector<TextLine> join_wrapped_titles(const std::vector<const TextLine*>& lines) {
+    std::vector<TextLine> out;
+    for (const TextLine* line : lines) {
+        if (!out.empty()) {
+            TextLine& last = out.back();
+            double h = std::max(last.bbox.height(), 1.0);
+            bool both_plain = classify(last.text) == LineKind::other && classify(line->text) == LineKind::other;
+            if (both_plain && is_title_candidate(last.text) && std::abs(last.font_size - line->font_size) <= 0.5 &&
+                line->bbox.y0 - last.bbox.y1 <= title_wrap_gap_factor * h && line->bbox.y0 > last.bbox.center_y() &&
+                last.font_size >= min_wrapped_title_font_pt) {
+                append_joined(last.text, line->text);
+                last.bbox = rect_union(last.bbox, line->bbox);
+                continue;
+            }
+        }
+        out.push_back(*line);
+    }
+    return out;
+}
+
 }  // namespace
+
+void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>& line_ptrs, const Rect& box,
+                       bool limit_distance) {
+    std::vector<TextLine> lines = join_wrapped_titles(line_ptrs);
+    int title = -1;
+    double best_size = 0, best_offset = 0;
+    std::vector<int> others;
+    for (int k = 0; k < static_cast<int>(lines.size()); ++k) {
+        const TextLine& line = lines[k];
+        LineKind kind = classify(line.text);
+        switch (kind) {
+        case LineKind::continued: ctx.continued_mark = true; break;
+        case LineKind::tag: ctx.context.tag = line.text; break;
+        case LineKind::organisation: ctx.context.organisation = line.text; break;
+        case LineKind::unit: ctx.context.unit = line.text; break;
+        case LineKind::period: ctx.context.period = line.text; break;
+        case LineKind::note:
+        case LineKind::other: {
+            others.push_back(k);
+            if (kind == LineKind::note || !is_title_candidate(line.text)) break;
+            if (limit_distance && box.y0 - line.bbox.y1 > max_title_distance_pt) break;
+            double offset = std::abs(line.bbox.center_x() - box.center_x());
+            if (title < 0 || line.font_size > best_size + 0.5 ||
+                (std::abs(line.font_size - best_size) <= 0.5 && offset < best_offset)) {
+                title = k;
+                best_size = line.font_size;
+                best_offset = offset;
+            }
+            break;
+        }
+        }
+    }
+    for (int k : others) {
+        if (k == title) ctx.context.title = lines[k].text;
+        else ctx.context.other_lines.push_back(lines[k].text);
+    }
+}
 
 bool is_page_number_line(const std::string& text) {
     std::string t = without_spaces(text);
@@ -153,41 +214,12 @@ std::vector<PageTableContext> assign_context(const std::vector<TextSpan>& spans,
                 first_context = k;
             }
         }
-        if (g == table_boxes.size()) continue;
-        PageTableContext& ctx = out[g];
-        const Rect& box = table_boxes[g];
-        const TextLine* title = nullptr;
-        double best_size = 0, best_offset = 0;
-        std::vector<const TextLine*> others;
-        for (size_t k = first_context; k < lines.size(); ++k) {
-            const TextLine* line = lines[k];
-            LineKind kind = classify(line->text);
-            switch (kind) {
-            case LineKind::continued: ctx.continued_mark = true; break;
-            case LineKind::tag: ctx.context.tag = line->text; break;
-            case LineKind::organisation: ctx.context.organisation = line->text; break;
-            case LineKind::unit: ctx.context.unit = line->text; break;
-            case LineKind::period: ctx.context.period = line->text; break;
-            case LineKind::note:
-            case LineKind::other: {
-                others.push_back(line);
-                if (kind == LineKind::note || !is_title_candidate(line->text)) break;
-                if (box.y0 - line->bbox.y1 > max_title_distance_pt) break;
-                double offset = std::abs(line->bbox.center_x() - box.center_x());
-                if (!title || line->font_size > best_size + 0.5 ||
-                    (std::abs(line->font_size - best_size) <= 0.5 && offset < best_offset)) {
-                    title = line;
-                    best_size = line->font_size;
-                    best_offset = offset;
-                }
-                break;
-            }
-            }
+        std::vector<const TextLine*> rest(lines.begin() + static_cast<long>(first_context), lines.end());
+        if (g == table_boxes.size()) {
+            for (const TextLine* line : rest) out[g - 1].lines_below.push_back(*line);
+            continue;
         }
-        for (const TextLine* line : others) {
-            if (line == title) ctx.context.title = line->text;
-            else ctx.context.other_lines.push_back(line->text);
-        }
+        apply_lines_above(out[g], rest, table_boxes[g], true);
     }
     return out;
 }

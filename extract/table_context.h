@@ -16,6 +16,8 @@ struct PageTableContext {
     bool continued_mark = false;   // a 续表 / (续) line right above the table
     bool text_below = false;       // any line (notes or other, page numbers aside) below the table
                                    // before the next table or the page end
+    std::vector<TextLine> lines_below;  // last table of a page: the lines under it (notes aside);
+                                        // often the title of the table on the next page
 };
 
 // Assigns the page's lines outside every table (`free_lines`, top to bottom) to the tables
@@ -24,6 +26,12 @@ struct PageTableContext {
 std::vector<PageTableContext> assign_context(const std::vector<TextSpan>& spans,
                                              const std::vector<TextLine>& free_lines,
                                              const std::vector<Rect>& table_boxes);
+
+// Classifies lines printed above a table into the context fields: tag, organisation,
+// unit, period; the largest (then most centred) plain line is the title, the rest
+// other_lines. With `limit_distance`, a title must sit close above `box`.
+void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>& lines, const Rect& box,
+                       bool limit_distance);
 
 // A line that is only a page number (12, -12-, 第12页).
 bool is_page_number_line(const std::string& text);

@@ -5,10 +5,14 @@
 //    text under it (page numbers aside), and
 //  - the next page's first table starts in the top part of its page with no title or tag
 //    above it (a 续表 mark always allows the join, whatever the position), and
-//  - both have the same number of columns with column edges within a tolerance
-//    (looser for grids whose columns come from text alignment).
+//  - every column edge of the continuation matches a column edge of the table's first
+//    part within a tolerance (looser for grids whose columns come from text alignment);
+//    a continuation with fewer columns (borders not drawn in its rows) is mapped onto
+//    the table's columns, its cells getting the matching col/col_span.
 // The continuation's leading rows are dropped when they repeat the first part's header
 // rows (same texts); its other rows are appended to the logical table.
+// A table that starts a page without title or tag takes its title from the lines printed
+// under the last table of the previous page (a title separated from its table by a page break).
 
 #include <algorithm>
 #include <cmath>
@@ -29,13 +33,24 @@ std::vector<std::string> row_texts(const std::vector<Cell>& cells, int row) {
     return out;
 }
 
-bool columns_compatible(const PageGrid& a, const PageGrid& b) {
-    if (a.cols() != b.cols()) return false;
-    double tolerance = a.method == GridMethod::lattice && b.method == GridMethod::lattice ? lattice_col_tolerance_pt
-                                                                                           : aligned_col_tolerance_pt;
-    for (size_t i = 1; i + 1 < a.col_edges.size(); ++i)
-        if (std::abs(a.col_edges[i] - b.col_edges[i]) > tolerance) return false;
-    return true;
+// For each column edge of `next`, the index of the matching column edge of `first`
+// (the logical table's columns); empty when some edge of `next` matches none. A part may
+// have fewer columns than the table (a row band where some borders are not drawn).
+std::vector<int> column_map(const PageGrid& first, const PageGrid& next) {
+    double tolerance = first.method == GridMethod::lattice && next.method == GridMethod::lattice
+                           ? lattice_col_tolerance_pt
+                           : aligned_col_tolerance_pt;
+    if (next.cols() > first.cols()) return {};
+    std::vector<int> map;
+    size_t j = 0;
+    for (double edge : next.col_edges) {
+        while (j < first.col_edges.size() && first.col_edges[j] < edge - tolerance) ++j;
+        if (j == first.col_edges.size() || std::abs(first.col_edges[j] - edge) > tolerance) return {};
+        map.push_back(static_cast<int>(j));
+        ++j;
+    }
+    if (map.front() != 0 || map.back() != first.cols()) return {};
+    return map;
 }
 
 // Number of leading rows of `next` that repeat the header rows of `first`.
@@ -71,12 +86,15 @@ Table table_from(const PageTable& p) {
     return t;
 }
 
-void append_part(Table& t, const PageTable& p, int skip_rows) {
+void append_part(Table& t, const PageTable& first, const PageTable& p, int skip_rows) {
+    std::vector<int> map = column_map(first.grid, p.grid);
     int offset = t.rows - skip_rows;
     for (const Cell& c : p.cells) {
         if (c.row < skip_rows) continue;
         Cell moved = c;
         moved.row += offset;
+        moved.col = map[c.col];
+        moved.col_span = map[c.col + c.col_span] - map[c.col];
         t.cells.push_back(std::move(moved));
     }
     TablePart part;
@@ -85,7 +103,8 @@ void append_part(Table& t, const PageTable& p, int skip_rows) {
     part.row_count = p.grid.rows() - skip_rows;
     part.repeats_header = skip_rows > 0;
     part.row_edges.assign(p.grid.row_edges.begin() + skip_rows, p.grid.row_edges.end());
-    part.col_edges = p.grid.col_edges;
+    part.col_edges = first.grid.col_edges;
+    for (size_t k = 0; k < map.size(); ++k) part.col_edges[map[k]] = p.grid.col_edges[k];
     Rect box = p.grid.bbox();
     box.y0 = part.row_edges.front();
     part.bbox = box;
@@ -106,8 +125,7 @@ bool continues(const PageTable& first, const PageTable& previous, const PageTabl
     bool ends_low = previous.page_height - prev_box.y1 <= bottom_zone_fraction * previous.page_height;
     bool starts_high = next_box.y0 <= top_zone_fraction * next.page_height;
     if (!marked && !(ends_low && starts_high)) return false;
-    if (columns_compatible(previous.grid, next.grid)) return true;
-    return first.grid.cols() == next.grid.cols() && repeated_header_rows(first, next) > 0;
+    return !column_map(first.grid, next.grid).empty();
 }
 
 std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool join,
@@ -121,7 +139,7 @@ std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool j
                                      previous == &page_tables[i - 1];
         if (join && previous && last_on_previous_page && p.order_on_page == 0 && continues(*first, *previous, p)) {
             int skip = repeated_header_rows(*first, p);
-            append_part(tables.back(), p, skip);
+            append_part(tables.back(), *first, p, skip);
             diagnostics.push_back({Severity::info, "continued_table", p.page, p.grid.bbox(),
                                    "table from page " + std::to_string(first->page) + " continues on page " +
                                        std::to_string(p.page)});
@@ -134,6 +152,16 @@ std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool j
             continue;
         }
         tables.push_back(table_from(p));
+        // A title printed at the foot of the previous page, its table starting on this one.
+        if (p.order_on_page == 0 && i > 0 && page_tables[i - 1].page == p.page - 1 &&
+            !page_tables[i - 1].context.lines_below.empty() && p.context.context.title.empty() &&
+            p.context.context.tag.empty()) {
+            PageTableContext carried = p.context;
+            std::vector<const TextLine*> lines;
+            for (const TextLine& line : page_tables[i - 1].context.lines_below) lines.push_back(&line);
+            apply_lines_above(carried, lines, p.grid.bbox(), false);
+            tables.back().context = carried.context;
+        }
         first = &p;
         previous = &p;
     }
