@@ -75,12 +75,18 @@ bool is_organisation_suffix(char32_t c) {
            std::u32string_view::npos;
 }
 
-// An organisation name alone: Han characters and brackets only, ending like one.
-bool looks_like_organisation(const CodePoints& name) {
+// A name as printed after a label: Han characters and brackets only.
+bool looks_like_name(const CodePoints& name) {
     int length = static_cast<int>(name.size());
     if (length < min_department_chars || length > max_department_chars) return false;
     for (char32_t c : name)
         if (!is_han(c) && c != U'(' && c != U')') return false;
+    return true;
+}
+
+// An organisation name found without a label: a name that ends like one.
+bool looks_like_organisation(const CodePoints& name) {
+    if (!looks_like_name(name)) return false;
     CodePoints core = name;
     if (core.back() == U')') {
         size_t open = core.rfind(U'(');
@@ -144,7 +150,7 @@ std::optional<std::string> department_after_label(const std::string& line) {
                 if (stop != std::string::npos) value.resize(stop);
             }
             bool is_unit = value.rfind("元", 0) == 0 || value.rfind("万元", 0) == 0 || value.rfind("千元", 0) == 0;
-            if (!is_unit && looks_like_organisation(code_points_from(value))) return value;
+            if (!is_unit && looks_like_name(code_points_from(value))) return value;
             at = line.find(label, at + label.size());
         }
     }
