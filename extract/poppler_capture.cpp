@@ -3,10 +3,11 @@
 // How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an
 // upside-down device makes GfxState's CTM map user space straight to points with the
 // origin at the top-left of the upright page, /Rotate included. drawChar records each
-// glyph's box (advance × font ascent/descent, through the text matrix and CTM) and its
-// Unicode; stroke/fill hand straight segments and filled rectangles to the ruling builder
-// with the current clip box. Images, shadings and patterns are skipped without decoding,
-// and content drawn into a soft mask is ignored.
+// glyph's box (advance × font ascent/descent, through the text matrix and CTM), its
+// reading direction and its Unicode, unless the glyph lies outside the clip; stroke and
+// fill hand straight segments and filled rectangles to the ruling builder with the current
+// clip box. Images, shadings and patterns are skipped without decoding, and content drawn
+// into a soft mask is ignored.
 #include "extract/poppler_capture.h"
 
 #include <algorithm>
@@ -204,6 +205,12 @@ void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, dou
     if (g.box.y1 - g.box.y0 < min_glyph_width_pt) g.box.y1 = g.box.y0 + min_glyph_width_pt;
 
     g.origin = {px, py};
+    // Glyphs outside the clip (text overflowing a clipped frame, or off the page) are invisible.
+    const Rect clip = clip_rect(state);
+    if (!rect_contains(clip, {g.box.center_x(), g.box.center_y()})) {
+        page.codepoints.resize(text_begin);
+        return;
+    }
     g.direction = font->getWMode() == 0 ? direction_of(up_x, up_y, adv_x, adv_y) : GlyphDirection::other;
     page.glyphs.push_back(g);
 }
