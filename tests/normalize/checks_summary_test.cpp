@@ -1,0 +1,234 @@
+// Two-sided summary tables and “三公” tables, from the seeds.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "checks_fixture.h"
+
+using namespace budgetpdf;
+using namespace budgetpdf::test;
+
+namespace {
+
+int count_starting(const std::vector<std::string>& messages, const std::string& prefix) {
+    return static_cast<int>(std::count_if(messages.begin(), messages.end(),
+                                          [&prefix](const std::string& m) { return m.rfind(prefix, 0) == 0; }));
+}
+
+// 收入支出决算总表 (公开01, 元): 收入 项目 | 行次 | 决算数 || 支出 项目 | 行次 | 决算数.
+int add_summary_000(SeedDocument& doc) {
+    auto lei = lei_codes_of(seed_rows("000", "支出决算表"));
+    SeedRows rows = seed_rows("000", "收入支出决算总表");
+    int t = doc.add_table("summary", "收入支出决算总表", "元", 3, {"summary_sides"});
+    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 2}}, {}}, lei);
+    add_side(doc, t, rows, SideSpec{Side::expenditure, 3, {{"total", 5}}, {}}, lei);
+    return t;
+}
+
+// 财政拨款收入支出决算总表 (公开04, 元): 年初财政拨款结转和结余 is itemised by the three rows below it.
+int add_grant_summary_000(SeedDocument& doc) {
+    auto lei = lei_codes_of(seed_rows("000", "支出决算表"));
+    SeedRows rows = seed_rows("000", "财政拨款收入支出决算总表");
+    int t = doc.add_table("grant_summary", "财政拨款收入支出决算总表", "元", 7,
+                          {"summary_sides", "columns_income_sources"});
+    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 2}}, {"年初财政拨款结转和结余"}}, lei);
+    add_side(doc, t, rows,
+             SideSpec{Side::expenditure, 3,
+                      {{"total", 5}, {"general_budget", 6}, {"gov_fund", 7}, {"state_capital", 8}}, {}},
+             lei);
+    return t;
+}
+
+// 2026年预算收支总表 (预算公开表1, 万元): 支出 2026年合计 | 当年预算安排 | 上年结转安排.
+int add_summary_002(SeedDocument& doc) {
+    auto lei = lei_codes_of(seed_rows("002", "2026年预算支出总表"));
+    SeedRows rows = seed_rows("002", "2026年预算收支总表");
+    int t = doc.add_table("summary", "2026年预算收支总表", "万元", 3, {"summary_sides", "columns_income_sources"});
+    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 1}}, {}}, lei);
+    add_side(doc, t, rows,
+             SideSpec{Side::expenditure, 2, {{"total", 3}, {"current_year", 4}, {"prior_carryover", 5}}, {}}, lei);
+    return t;
+}
+
+// 2026年财政拨款收支总表 (万元): 上年财政拨款结转 is itemised by 一、一般公共预算 … below it.
+int add_grant_summary_002(SeedDocument& doc) {
+    auto lei = lei_codes_of(seed_rows("002", "2026年预算支出总表"));
+    SeedRows rows = seed_rows("002", "2026年财政拨款收支总表");
+    int t = doc.add_table("grant_summary", "2026年财政拨款收支总表", "万元", 8,
+                          {"summary_sides", "columns_income_sources"});
+    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 1}}, {"上年财政拨款结转"}}, lei);
+    add_side(doc, t, rows,
+             SideSpec{Side::expenditure, 2,
+                      {{"total", 3}, {"general_budget", 4}, {"gov_fund", 5}, {"state_capital", 6}}, {}},
+             lei);
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("收入支出决算总表 (元): both sides hold as published") {
+    SeedDocument doc;
+    int t = add_summary_000(doc);
+    CheckSummary summary = doc.check();
+    // Per side: subtotal = items above, 总计 = subtotal + rows after; and income 总计 = expenditure 总计.
+    CHECK(summary.total == 5);
+    CHECK(summary.failed == 0);
+    CHECK(doc.count_check("ok") == static_cast<int>(doc.records.size()));
+    CHECK(doc.record(t, "208", "total", Side::expenditure).check == "ok");
+}
+
+TEST_CASE("收入支出决算总表: a changed 年初结转和结余 fails the income 总计 only") {
+    SeedDocument doc;
+    int t = add_summary_000(doc);
+    doc.reprint(t, "年初结转和结余", "total", "2404005.00", Side::income);
+    CheckSummary summary = doc.check();
+    CHECK(summary.failed == 1);
+    auto messages = doc.mismatch_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0] ==
+          "summary_sides: income 总计 total 108017375.38 ≠ 本年收入合计 + rows after it 108017376.38 "
+          "(diff -1.00, tolerance 0.00) [summary 收入支出决算总表 p3]");
+    CHECK(doc.record(t, "总计", "total", Side::income).check == "mismatch");
+    CHECK(doc.record(t, "本年收入合计", "total", Side::income).check == "mismatch");
+    CHECK(doc.record(t, "一、一般公共预算财政拨款收入", "total", Side::income).check == "ok");
+    CHECK(doc.record(t, "总计", "total", Side::expenditure).check == "ok");
+}
+
+TEST_CASE("收入支出决算总表: a changed 类 row fails the expenditure subtotal") {
+    SeedDocument doc;
+    int t = add_summary_000(doc);
+    doc.reprint(t, "210", "total", "189417.83", Side::expenditure);
+    CHECK(doc.check().failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0].rfind(
+              "summary_sides: expenditure 本年支出合计 total 108017375.38 ≠ Σ items above 108017375.48", 0) == 0);
+    CHECK(doc.record(t, "210", "total", Side::expenditure).check == "mismatch");
+    CHECK(doc.record(t, "本年支出合计", "total", Side::expenditure).check == "mismatch");
+    CHECK(doc.record(t, "总计", "total", Side::expenditure).check == "ok");  // 总计 = 本年支出合计 still holds
+}
+
+TEST_CASE("财政拨款收入支出决算总表: breakdown rows itemise 年初结转 and stay out of the side sums") {
+    SeedDocument doc;
+    int t = add_grant_summary_000(doc);
+    CheckSummary summary = doc.check();
+    CHECK(summary.failed == 0);
+    CHECK(doc.record(t, "一般公共预算财政拨款", "total", Side::income).check == "ok");
+    CHECK(doc.record(t, "年初财政拨款结转和结余", "total", Side::income).check == "ok");
+
+    doc.reprint(t, "一般公共预算财政拨款", "total", "2404000.00", Side::income);
+    CHECK(doc.check().failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0].rfind(
+              "summary_sides: income 年初财政拨款结转和结余 total 2404004.00 ≠ Σ its breakdown rows 2404000.00", 0) == 0);
+    CHECK(doc.record(t, "收入总计", "total", Side::income).check == "ok");
+}
+
+TEST_CASE("财政拨款收支总表 (万元): 上年结转 itemised by ordinal rows; expenditure columns by fund") {
+    SeedDocument doc;
+    int t = add_grant_summary_002(doc);
+    CHECK(doc.check().failed == 0);
+    CHECK(doc.record(t, "二、政府性基金预算", "total", Side::income).check == "ok");
+    CHECK(doc.record(t, "215", "gov_fund", Side::expenditure).check == "ok");
+
+    doc.reprint(t, "216", "general_budget", "162.88", Side::expenditure);
+    CHECK(doc.check().failed == 2);  // 216's columns and 本年支出合计 in general_budget
+    auto messages = doc.mismatch_messages();
+    CHECK(count_starting(messages, "columns_income_sources: 216 十六、商业服务业等支出 total 1627800.00 ≠ "
+                                   "general_budget + gov_fund + state_capital 1628800.00") == 1);
+    CHECK(count_starting(messages, "summary_sides: expenditure 本年支出合计 general_budget") == 1);
+}
+
+TEST_CASE("预算收支总表 (万元): rounding within tolerance, 合计 = 当年 + 上年结转 per row") {
+    SeedDocument doc;
+    int t = add_summary_002(doc);
+    // 本年支出合计 1629.62 against 类 rows adding up to 1629.63: a rounding tail.
+    CHECK(doc.check().failed == 0);
+    CHECK(doc.record(t, "本年支出合计", "total", Side::expenditure).check == "ok");
+
+    doc.reprint(t, "216", "current_year", "27.00", Side::expenditure);
+    CHECK(doc.check().failed == 2);
+    auto messages = doc.mismatch_messages();
+    CHECK(count_starting(messages, "columns_income_sources: 216 十六、商业服务业等支出 total 1627800.00 ≠ "
+                                   "current_year + prior_carryover 1637800.00") == 1);
+    CHECK(count_starting(messages, "summary_sides: expenditure 本年支出合计 current_year 6618500.00 ≠ "
+                                   "Σ items above 6628600.00"  // the published parts add to 661.86) == 1);
+}
+
+TEST_CASE("“三公” column form (决算): 预算数 and 决算数 groups from the headers") {
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "财政拨款“三公”经费支出决算表", "元", 12, {"three_public_parts"});
+    SeedRows rows = seed_rows("000", "财政拨款“三公”经费支出决算表");
+    const std::vector<std::string>* data = nullptr;
+    for (const auto& cells : rows)
+        if (!cells.empty() && cells[0] == "9500.00") data = &cells;
+    REQUIRE(data);
+    const std::vector<std::string> items = {"合计", "因公出国（境）费", "公务用车购置及运行维护费/小计",
+                                            "公务用车购置及运行维护费/公务用车购置费",
+                                            "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费"};
+    RowMeaning row;
+    for (int group = 0; group < 2; ++group)
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            std::size_t col = group * items.size() + i;
+            std::string label = std::string(group == 0 ? "预算数/" : "决算数/") + items[i];
+            doc.add_amount(t, 0, static_cast<int>(col), row, group == 0 ? "budget" : "final", label,
+                           col < data->size() ? (*data)[col] : "");
+        }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 2);  // 合计 = parts, per group (公务用车 parts all blank: not evaluated)
+    CHECK(summary.failed == 0);
+    CHECK(doc.count_check("ok") == 4);
+
+    doc.reprint(t, "", "final", "700.00");  // the first final cell: 决算数/合计
+    CHECK(doc.check().failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0] ==
+          "three_public_parts: 决算数/三公合计 final 700.00 ≠ 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 "
+          "770.00 (diff -70.00, tolerance 0.00) [three_public 财政拨款“三公”经费支出决算表 p12]");
+}
+
+TEST_CASE("“三公” row form (预算, 万元): 公务用车 = 购置 + 运行维护 per fund column") {
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "2026年财政拨款安排“三公”经费支出预算表", "万元", 14,
+                          {"three_public_parts"});
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"因公出国（境）费", "2.00"}, {"公务接待费", "1.50"},      {"公务用车购置及运行费", "3.25"},
+        {"①公务用车购置费", "3.00"}, {"②公务用车运行维护费", "0.25"}, {"合计", "6.75"}};
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        RowMeaning meaning;
+        meaning.row_label = rows[r].first;
+        if (rows[r].first == "合计") meaning.role = RowRole::total;
+        doc.add_amount(t, static_cast<int>(r), 1, meaning, "total", "2026年预算数/合计", rows[r].second);
+        doc.add_amount(t, static_cast<int>(r), 2, meaning, "general_budget", "2026年预算数/一般公共预算", rows[r].second);
+        doc.add_amount(t, static_cast<int>(r), 3, meaning, "gov_fund", "2026年预算数/政府性基金预算", "");
+    }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 4);
+    CHECK(summary.failed == 0);
+
+    doc.reprint(t, "②公务用车运行维护费", "general_budget", "0.35");
+    CHECK(doc.check().failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0].rfind(
+              "three_public_parts: 公务用车购置及运行费 general_budget 32500.00 ≠ 公务用车购置费 + 公务用车运行维护费 "
+              "33500.00 (diff -1000.00, tolerance 150.00)", 0) == 0);
+    CHECK(doc.record(t, "合计", "general_budget").check == "ok");
+    CHECK(doc.record(t, "②公务用车运行维护费", "total").check == "ok");
+}
+
+TEST_CASE("“三公” table with nothing printed (本表无数据) evaluates nothing") {
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "2026年财政拨款安排“三公”经费支出预算表", "万元", 14, {"three_public_parts"});
+    SeedRows rows = seed_rows("002", "2026年财政拨款安排“三公”经费支出预算表");
+    int r = 0;
+    for (const auto& cells : rows) {
+        if (cells.empty() || cells[0].empty() || cells[0] == "项目") continue;
+        RowMeaning meaning;
+        meaning.row_label = cells[0];
+        doc.add_amount(t, r++, 1, meaning, "total", "2026年预算数/合计", cells.size() > 1 ? cells[1] : "");
+    }
+    CHECK(r == 6);
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 0);
+    CHECK(doc.records.empty());
+}
