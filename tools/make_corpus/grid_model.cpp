@@ -14,10 +14,7 @@ bool is_body_row(const std::vector<std::string>& row) {
     for (const auto& cell : row) {
         if (is_amount_text(cell)) return true;
     }
-    std::string first;
-    for (const auto& cell : row) {
-        if (!cell.empty()) { first = cell; break; }
-    }
+    const std::string first = row.empty() ? std::string() : row.front();
     static const std::regex body_start(R"(^(合计|总计|部门合计|收入总计|一、|\d{3,7}$|（一）|\(一\)))");
     return std::regex_search(first, body_start);
 }

@@ -1,0 +1,224 @@
+// Golden test of the table finder on the generated grid corpus: every corpus/grid/*.pdf
+// is read and its tables found; each table of the PDF's ground truth
+// (<name>.truth.json, written by tools/make_corpus from what it drew) must be found with
+// every cell at the same row, column and spans with the same text (whitespace ignored),
+// and no found table may hold non-empty cells the truth does not have.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/pdf_reader.h"
+#include "extract/table_finder.h"
+
+namespace fs = std::filesystem;
+using namespace budgetpdf;
+
+namespace {
+
+constexpr std::size_t max_reported_mismatches = 6;
+
+struct TruthCell {
+    int row = 0;
+    int col = 0;
+    int row_span = 1;
+    int col_span = 1;
+    std::string text;
+    int page = 0;
+};
+
+struct TruthTable {
+    std::string title;
+    std::string tag;
+    int first_page = 0;
+    int last_page = 0;
+    int rows = 0;
+    int cols = 0;
+    std::vector<TruthCell> cells;
+};
+
+std::vector<TruthTable> read_truth(const fs::path& path) {
+    std::ifstream in(path);
+    const auto json = nlohmann::json::parse(in);
+    std::vector<TruthTable> tables;
+    for (const auto& t : json.at("tables")) {
+        TruthTable table;
+        table.title = t.at("title").get<std::string>();
+        table.tag = t.at("tag").get<std::string>();
+        const auto& pages = t.at("pages");
+        table.first_page = pages.front().get<int>();
+        table.last_page = pages.back().get<int>();
+        table.rows = t.at("rows").get<int>();
+        table.cols = t.at("cols").get<int>();
+        for (const auto& c : t.at("cells")) {
+            table.cells.push_back({c.at("row").get<int>(), c.at("col").get<int>(), c.at("row_span").get<int>(),
+                                   c.at("col_span").get<int>(), c.at("text").get<std::string>(),
+                                   c.at("page").get<int>()});
+        }
+        tables.push_back(std::move(table));
+    }
+    return tables;
+}
+
+// Text with ASCII whitespace and ideographic spaces removed.
+std::string squeeze(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        if (text.compare(i, 3, "\xE3\x80\x80") == 0) { i += 2; continue; }
+        out += c;
+    }
+    return out;
+}
+
+int agreeing_cells(const TruthTable& truth, const Table& found) {
+    std::map<std::pair<int, int>, std::string> texts;
+    for (const auto& cell : found.cells) texts[{cell.row, cell.col}] = squeeze(cell.text);
+    int agree = 0;
+    for (const auto& cell : truth.cells) {
+        const auto it = texts.find({cell.row, cell.col});
+        if (it != texts.end() && !it->second.empty() && it->second == squeeze(cell.text)) ++agree;
+    }
+    return agree;
+}
+
+// The unused found table on the truth table's first page with the same title, else the
+// one sharing the most non-empty cells.
+const Table* match_table(const TruthTable& truth, const std::vector<Table>& found, std::vector<bool>& used) {
+    int best = -1;
+    int best_score = 0;
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (used[i] || found[i].page != truth.first_page) continue;
+        const bool same_title = !truth.title.empty() && squeeze(found[i].context.title) == squeeze(truth.title);
+        const int score = agreeing_cells(truth, found[i]) + (same_title ? 100000 : 0);
+        if (score > best_score) { best = static_cast<int>(i); best_score = score; }
+    }
+    if (best < 0) return nullptr;
+    used[best] = true;
+    return &found[best];
+}
+
+struct Comparison {
+    int right = 0;
+    int total = 0;
+    int extra = 0;  // non-empty found cells at positions the truth does not have
+    std::vector<std::string> mismatches;
+};
+
+void compare_table(const TruthTable& truth, const Table& found, Comparison& result) {
+    std::map<std::pair<int, int>, const Cell*> cells;
+    for (const auto& cell : found.cells) cells[{cell.row, cell.col}] = &cell;
+    std::map<std::pair<int, int>, bool> truth_positions;
+    for (const auto& cell : truth.cells) {
+        truth_positions[{cell.row, cell.col}] = true;
+        ++result.total;
+        const auto it = cells.find({cell.row, cell.col});
+        std::ostringstream why;
+        if (it == cells.end()) {
+            why << "no cell";
+        } else if (it->second->row_span != cell.row_span || it->second->col_span != cell.col_span) {
+            why << "span " << it->second->row_span << "x" << it->second->col_span << " instead of " << cell.row_span
+                << "x" << cell.col_span;
+        } else if (squeeze(it->second->text) != squeeze(cell.text)) {
+            why << "text '" << it->second->text << "' instead of '" << cell.text << "'";
+        } else {
+            ++result.right;
+            continue;
+        }
+        if (result.mismatches.size() < max_reported_mismatches) {
+            result.mismatches.push_back(truth.title + " r" + std::to_string(cell.row) + "c" +
+                                        std::to_string(cell.col) + ": " + why.str());
+        }
+    }
+    for (const auto& cell : found.cells) {
+        if (!squeeze(cell.text).empty() && !truth_positions.count({cell.row, cell.col})) ++result.extra;
+    }
+}
+
+std::vector<fs::path> corpus_pdfs() {
+    std::vector<fs::path> pdfs;
+    const fs::path folder = fs::path(BUDGETPDF_SOURCE_DIR) / "corpus" / "grid";
+    if (!fs::exists(folder)) return pdfs;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        if (entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
+    }
+    std::sort(pdfs.begin(), pdfs.end());
+    return pdfs;
+}
+
+}  // namespace
+
+TEST_CASE("grid corpus: every PDF has a ground truth file") {
+    const auto pdfs = corpus_pdfs();
+    REQUIRE(!pdfs.empty());
+    for (const auto& pdf : pdfs) {
+        fs::path truth = pdf;
+        truth.replace_extension(".truth.json");
+        CHECK_MESSAGE(fs::exists(truth), "missing ground truth for ", pdf.filename().string());
+    }
+}
+
+TEST_CASE("grid corpus: found tables and cells match the ground truth") {
+    const auto pdfs = corpus_pdfs();
+    REQUIRE(!pdfs.empty());
+    for (const auto& pdf : pdfs) {
+        const std::string name = pdf.filename().string();
+        CAPTURE(name);
+        fs::path truth_path = pdf;
+        truth_path.replace_extension(".truth.json");
+        if (!fs::exists(truth_path)) continue;  // reported by the test case above
+        const auto truth = read_truth(truth_path);
+
+        auto read = read_pdf_pages(pdf.string());
+        REQUIRE_MESSAGE(read.ok(), "cannot read ", name);
+        std::vector<Diagnostic> diagnostics;
+        const auto found = find_tables(read.value().pages, TableFinderOptions{}, diagnostics);
+
+        std::vector<bool> used(found.size(), false);
+        Comparison result;
+        int matched = 0;
+        int shape_right = 0;
+        for (const auto& table : truth) {
+            const Table* match = match_table(table, found, used);
+            if (!match) {
+                result.total += static_cast<int>(table.cells.size());
+                if (result.mismatches.size() < max_reported_mismatches) {
+                    result.mismatches.push_back(table.title + ": no table found on page " +
+                                                std::to_string(table.first_page));
+                }
+                continue;
+            }
+            ++matched;
+            if (match->rows == table.rows && match->cols == table.cols && match->page == table.first_page &&
+                match->last_page() == table.last_page) {
+                ++shape_right;
+            } else if (result.mismatches.size() < max_reported_mismatches) {
+                result.mismatches.push_back(table.title + ": found " + std::to_string(match->rows) + "x" +
+                                            std::to_string(match->cols) + " pages " + std::to_string(match->page) +
+                                            "-" + std::to_string(match->last_page()) + ", truth " +
+                                            std::to_string(table.rows) + "x" + std::to_string(table.cols) +
+                                            " pages " + std::to_string(table.first_page) + "-" +
+                                            std::to_string(table.last_page));
+            }
+            compare_table(table, *match, result);
+        }
+        const int unmatched_found = static_cast<int>(std::count(used.begin(), used.end(), false));
+        MESSAGE(name << ": cells " << result.right << "/" << result.total << ", tables matched " << matched << "/"
+                     << truth.size() << ", shapes right " << shape_right << ", extra non-empty cells "
+                     << result.extra << ", found tables not in truth " << unmatched_found);
+        for (const auto& mismatch : result.mismatches) MESSAGE("  " << mismatch);
+        CHECK(matched == static_cast<int>(truth.size()));
+        CHECK(shape_right == static_cast<int>(truth.size()));
+        CHECK(result.right == result.total);
+        CHECK(result.extra == 0);
+        CHECK(unmatched_found == 0);
+    }
+}
