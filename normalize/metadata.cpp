@@ -71,7 +71,7 @@ bool contains(const std::string& text, std::string_view part) {
 
 // Last characters of organisation names: 局, 委员会, 办公厅, 法院, 中心, (本级) …
 bool is_organisation_suffix(char32_t c) {
-    return std::u32string_view(U"局厅院委会办室处部署府所站校队馆社团心级宫园台行司庭组").find(c) !=
+    return std::u32string_view(U"局厅院委会办室处部署府所站校队馆社团心宫园台行司庭组").find(c) !=
            std::u32string_view::npos;
 }
 
@@ -123,8 +123,19 @@ std::vector<YearMention> year_mentions(const CodePoints& line) {
 constexpr std::u32string_view name_stop_words[] = {
     U"部门", U"单位", U"预算", U"决算", U"专项", U"整体", U"项目", U"信息", U"公开", U"绩效", U"收支"};
 
+// Drops what can precede a name in a heading: `第二部分`, `本表反映`.
+CodePoints without_heading_prefix(CodePoints text) {
+    if (!text.empty() && text.front() == U'第') {
+        size_t part = text.find(U"部分");
+        if (part != CodePoints::npos) text.erase(0, part + 2);
+    }
+    for (std::u32string_view lead : {std::u32string_view(U"本表反映"), std::u32string_view(U"反映")})
+        if (text.compare(0, lead.size(), lead) == 0) text.erase(0, lead.size());
+    return text;
+}
+
 std::optional<std::string> department_near_year(const CodePoints& line, const YearMention& year) {
-    CodePoints before = line.substr(0, year.start);
+    CodePoints before = without_heading_prefix(line.substr(0, year.start));
     if (looks_like_organisation(before)) return utf8_from(before);
     CodePoints after = line.substr(year.end);
     size_t cut = after.size();
