@@ -36,10 +36,6 @@ struct ReadAmount {
     std::string measure_label;   // header as printed, multi-row headers joined with '/'
     std::string printed;         // the cell's text as printed, normalized
     double confidence = 1.0;
-    // The row itemises the nearest row above it on the same side that is not itself a
-    // breakdown (年初结转和结余 → 一般公共预算财政拨款; 一、财政拨款收入 → 1. 一般公共预算资金).
-    // Its amounts are already counted in that row, so side sums skip it.
-    bool breakdown = false;
 };
 
 struct TableReading {
