@@ -1,0 +1,189 @@
+#include "extract/grid_lattice.h"
+#include "extract/table_finder.h"
+#include "extract/table_text.h"
+
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "table_test_pages.h"
+
+using namespace budgetpdf;
+using namespace budgetpdf::test;
+
+namespace {
+
+std::vector<Table> tables_of(const std::vector<Page>& pages) {
+    std::vector<Diagnostic> diagnostics;
+    return find_tables(pages, {}, diagnostics);
+}
+
+}  // namespace
+
+TEST_CASE("collinear ruling pieces snap and join; distant ones stay apart") {
+    std::vector<Ruling> rulings{hline(100.0, 50, 120), hline(100.8, 121, 200), hline(101.2, 199, 260),
+                                hline(100.0, 300, 400), hline(140, 50, 260)};
+    std::vector<MergedRuling> merged = merge_rulings(rulings, Orientation::horizontal);
+    REQUIRE(merged.size() == 3);
+    CHECK(merged[0].start == doctest::Approx(50));
+    CHECK(merged[0].end == doctest::Approx(260));
+    CHECK(merged[0].position == doctest::Approx(100.6).epsilon(0.01));
+    CHECK(merged[1].start == doctest::Approx(300));
+    CHECK(merged[2].position == doctest::Approx(140));
+}
+
+TEST_CASE("a ruled grid becomes a lattice table with text in the right cells") {
+    std::vector<double> cols{50, 150, 300, 400}, rows{100, 120, 140, 160};
+    std::vector<TextSpan> spans{span_at("项目", 60, 105), span_at("金额", 160, 105), span_at("备注", 310, 105),
+                                span_at("201", 60, 125), span_at("一般公共服务支出", 160, 125),
+                                span_right("1,234.56", 395, 125), span_at("Total", 60, 145),
+                                span_at("amount", 100, 145), span_right("9.00", 395, 145)};
+    // Borders drawn as several short pieces, as Excel and WPS do.
+    std::vector<Ruling> rulings;
+    for (double y : rows)
+        for (size_t c = 0; c + 1 < cols.size(); ++c) rulings.push_back(hline(y, cols[c], cols[c + 1]));
+    for (double x : cols)
+        for (size_t r = 0; r + 1 < rows.size(); ++r) rulings.push_back(vline(x, rows[r], rows[r + 1]));
+    auto tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(t.method == GridMethod::lattice);
+    CHECK(t.rows == 3);
+    CHECK(t.cols == 3);
+    CHECK(cells_tile(t));
+    CHECK(cell_at(t, 1, 0)->text == "201");
+    CHECK(cell_at(t, 1, 1)->text == "一般公共服务支出");
+    CHECK(cell_at(t, 1, 2)->text == "1,234.56");
+    CHECK(cell_at(t, 2, 0)->text == "Total amount");
+    CHECK(t.header_rows == 1);
+    REQUIRE(t.parts.size() == 1);
+    CHECK(t.parts[0].row_edges.size() == 4);
+    CHECK(t.parts[0].col_edges[1] == doctest::Approx(150));
+}
+
+TEST_CASE("a missing inner border makes a merged cell; cells tile the grid") {
+    std::vector<double> cols{50, 100, 150, 200}, rows{100, 120, 140, 160};
+    std::vector<Ruling> rulings{hline(100, 50, 200), hline(160, 50, 200), vline(50, 100, 160), vline(200, 100, 160),
+                                // row edge 120 drawn only under columns 1-2: column 0 spans rows 0-1
+                                hline(120, 100, 200), hline(140, 50, 200),
+                                // column edge 100 everywhere, column edge 150 missing in row 0
+                                vline(100, 100, 160), vline(150, 120, 160)};
+    std::vector<TextSpan> spans{span_at("科目编码", 55, 115), span_at("合计", 110, 105), span_at("1", 110, 125),
+                                span_at("2", 160, 125), span_at("3", 60, 145)};
+    auto tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(cells_tile(t));
+    const Cell* a = cell_at(t, 0, 0);
+    REQUIRE(a);
+    CHECK(a->row_span == 2);
+    CHECK(a->col_span == 1);
+    CHECK(a->text == "科目编码");
+    const Cell* b = cell_at(t, 0, 1);
+    REQUIRE(b);
+    CHECK(b->col_span == 2);
+    CHECK(b->row_span == 1);
+    CHECK(b->text == "合计");
+    CHECK(cell_covering(t, 1, 0) == a);
+    CHECK(cell_at(t, 1, 2)->text == "2");
+}
+
+TEST_CASE("tall cells: top-aligned amounts stay on their row, wrapped CJK labels join without spaces") {
+    // Row 1 is tall: a label wrapped over three lines, the amount top-aligned, another
+    // amount bottom-aligned. Row 2 follows immediately.
+    std::vector<double> cols{50, 150, 250, 350}, rows{100, 120, 170, 190};
+    std::vector<TextSpan> spans{span_at("科目名称", 55, 105), span_at("本年收入合", 155, 102),
+                                span_at("计", 155, 108),  // header text wrapped inside one cell
+                                span_at("机关事业单位基本养", 55, 123), span_at("老保险缴费支", 55, 138),
+                                span_at("出", 55, 153), span_right("160.75", 245, 122),
+                                span_right("80.38", 345, 158), span_at("行政运行", 55, 175),
+                                span_right("84.65", 245, 175), span_right("1.00", 345, 175)};
+    auto tables = tables_of({make_page(1, spans, full_grid(cols, rows))});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    REQUIRE(t.rows == 3);
+    CHECK(cell_at(t, 0, 1)->text == "本年收入合计");
+    CHECK(cell_at(t, 1, 0)->text == "机关事业单位基本养老保险缴费支出");
+    CHECK(cell_at(t, 1, 1)->text == "160.75");
+    CHECK(cell_at(t, 1, 2)->text == "80.38");
+    CHECK(cell_at(t, 2, 1)->text == "84.65");
+    CHECK(t.header_rows == 1);
+}
+
+TEST_CASE("a ruled band holding several records is split into rows (amounts never wrap)") {
+    // Only the header is ruled off; the body band holds three records, one with a wrapped label.
+    std::vector<double> cols{50, 100, 250, 350}, rows{100, 120, 200};
+    std::vector<TextSpan> spans{span_at("编码", 55, 105), span_at("名称", 105, 105), span_at("金额", 255, 105),
+                                span_at("201", 55, 125), span_at("一般公共服务支出", 105, 125),
+                                span_right("10.00", 345, 125), span_at("20101", 55, 145),
+                                span_at("人大事务长长的名", 105, 145), span_right("5.00", 345, 145),
+                                span_at("称", 105, 158), span_at("2010101", 55, 175), span_at("行政运行", 105, 175),
+                                span_right("5.00", 345, 175)};
+    auto tables = tables_of({make_page(1, spans, full_grid(cols, rows))});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    REQUIRE(t.rows == 4);
+    CHECK(cells_tile(t));
+    CHECK(cell_at(t, 2, 0)->text == "20101");
+    CHECK(cell_at(t, 2, 1)->text == "人大事务长长的名称");
+    CHECK(cell_at(t, 2, 2)->text == "5.00");
+    CHECK(cell_at(t, 3, 0)->text == "2010101");
+}
+
+TEST_CASE("degenerate grids are not tables: a box around a paragraph, a page frame") {
+    std::vector<TextSpan> spans{span_at("这是一段说明文字，用方框围起来。", 60, 110, 300),
+                                span_at("第二行说明文字。", 60, 125, 200), span_at("页眉", 60, 30)};
+    std::vector<Ruling> rulings{hline(100, 50, 400), hline(150, 50, 400), vline(50, 100, 150), vline(400, 100, 150),
+                                // a page frame with a header rule across it
+                                hline(20, 20, 575), hline(50, 20, 575), hline(820, 20, 575), vline(20, 20, 820),
+                                vline(575, 20, 820)};
+    auto tables = tables_of({make_page(1, spans, rulings)});
+    CHECK(tables.empty());
+}
+
+TEST_CASE("property: random merged-cell grids always tile without overlap") {
+    std::mt19937 rng(12345);
+    for (int round = 0; round < 200; ++round) {
+        int rows = 2 + static_cast<int>(rng() % 6), cols = 2 + static_cast<int>(rng() % 6);
+        std::vector<double> xs, ys;
+        for (int c = 0; c <= cols; ++c) xs.push_back(50 + 40.0 * c);
+        for (int r = 0; r <= rows; ++r) ys.push_back(100 + 20.0 * r);
+        std::vector<Ruling> rulings{hline(ys.front(), xs.front(), xs.back()), hline(ys.back(), xs.front(), xs.back()),
+                                    vline(xs.front(), ys.front(), ys.back()), vline(xs.back(), ys.front(), ys.back())};
+        // Inner border pieces drawn at random; at least one full inner line each way so
+        // the grid keeps all its edges.
+        for (int r = 1; r < rows; ++r)
+            for (int c = 0; c < cols; ++c)
+                if (rng() % 3 != 0 || c == 0) rulings.push_back(hline(ys[r], xs[c], xs[c + 1]));
+        for (int c = 1; c < cols; ++c)
+            for (int r = 0; r < rows; ++r)
+                if (rng() % 3 != 0 || r == 0) rulings.push_back(vline(xs[c], ys[r], ys[r + 1]));
+        std::vector<TextSpan> spans{span_at("1.00", xs[0] + 2, ys[0] + 4)};
+        auto tables = tables_of({make_page(1, spans, rulings)});
+        REQUIRE(tables.size() == 1);
+        CHECK(tables[0].rows == rows);
+        CHECK(tables[0].cols == cols);
+        CHECK(cells_tile(tables[0]));
+    }
+}
+
+TEST_CASE("CJK-aware joining and number recognition") {
+    std::string s;
+    append_joined(s, "本年收入合");
+    append_joined(s, "计");
+    CHECK(s == "本年收入合计");
+    std::string latin;
+    append_joined(latin, "Total");
+    append_joined(latin, "2024");
+    CHECK(latin == "Total 2024");
+    CHECK(squeeze_cjk_spaces(" 项   目 ") == "项目");
+    CHECK(squeeze_cjk_spaces("A  B") == "A B");
+    CHECK(is_amount_text("1,234.56"));
+    CHECK(is_amount_text("-12.00"));
+    CHECK(is_amount_text("0"));
+    CHECK_FALSE(is_amount_text("2024年"));
+    CHECK_FALSE(is_amount_text("1."));
+    CHECK(is_code_text("2010101"));
+    CHECK(is_code_text("201"));
+    CHECK_FALSE(is_code_text("2010"));
+}
