@@ -1,0 +1,118 @@
+#pragma once
+// Layout templates as plain values: what the YAML files in layouts/templates and
+// layouts/maps say, after loading and validation. The vocabulary (titles, header
+// aliases, row keys, name maps, checks) lives in YAML; this header only gives it a shape.
+// See layouts/README.md for the file format and how to add a city's variant.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/reading.h"
+#include "model/result.h"
+
+namespace budgetpdf {
+
+// What a column of a table holds, decided from its header text.
+enum class ColumnRole {
+    none,        // no header alias fits
+    ignore,      // 行次, 栏次, 序号: printed but not data
+    code,        // a whole classification code (3/5/7 digits), maybe fused with the name
+    code_lei,    // split code columns: 类 (3 digits) ...
+    code_kuan,   // ... 款 (2 digits) ...
+    code_xiang,  // ... 项 (2 digits)
+    name,        // the row's item text
+    name_gov,    // a second name column (政府预算支出经济科目名称), informational
+    measure,     // an amount column
+};
+
+// A canonical key and the texts printed for it. An alias either matches one header
+// level or, when it contains '/', the last levels of a header path ("“三公”经费/小计").
+struct AliasRule {
+    std::string key;
+    std::vector<std::string> aliases;
+};
+
+struct ColumnRoleRule {
+    ColumnRole role = ColumnRole::none;
+    std::vector<std::string> aliases;
+};
+
+// A labelled row: its canonical key, what it is for the checks, and the labels that
+// name it (matched with leading ordinals removed).
+struct RowKeyRule {
+    std::string key;
+    RowRole role = RowRole::item;
+    bool starts_section = false;  // following keyed rows become "<key>.<their key>"
+    bool not_amount = false;      // counts (车辆数), not money: read no amounts
+    std::vector<std::string> aliases;
+};
+
+struct UnitRule {
+    std::string unit;                  // 元, 万元 or 千元
+    std::vector<std::string> markers;  // text that names it after 单位
+};
+
+// One table kind's printed form.
+struct Layout {
+    std::string id;            // e.g. final/expenditure
+    std::string kind;          // canonical table kind (SCHEMA.md)
+    std::string file;          // the YAML file it came from, for messages
+    std::vector<std::string> titles;           // a title containing one of these matches
+    std::vector<std::string> titles_exclude;   // ... unless it contains one of these
+    std::vector<std::string> requires_headers; // header texts that must all be present
+    bool two_sided = false;                    // income block(s) left, expenditure right
+    CodeSystem code_system = CodeSystem::none; // what a code column holds
+    std::string name_map;                      // "", func_lei or econ: code rows printed by name
+    std::string default_measure;               // measure for a column with only a part alias
+    std::vector<std::string> checks;
+    std::vector<AliasRule> measures;       // consulted before the shared measures
+    std::vector<AliasRule> column_parts;   // parts printed as columns (三公): key → row_key
+    std::vector<RowKeyRule> rows;          // consulted before the shared rows
+    std::vector<ColumnRoleRule> columns;   // consulted before the shared column roles
+};
+
+struct NameMapEntry {
+    std::string code;
+    std::vector<std::string> names;
+    std::string years;  // e.g. "2019-" or "-2018": when the name was printed (informational)
+};
+
+struct Vocabulary {
+    std::vector<std::string> table_kinds;
+    std::vector<std::string> checks;        // identity names normalize/ implements
+    std::vector<ColumnRoleRule> columns;
+    std::vector<AliasRule> measures;
+    std::vector<AliasRule> sides;           // income / expenditure group headers
+    std::vector<RowKeyRule> rows;
+    std::vector<std::string> column_number_labels;  // 栏次
+    std::vector<std::string> no_data_markers;       // 本表无数据
+    std::vector<UnitRule> units;
+};
+
+struct LayoutSet {
+    Vocabulary vocabulary;
+    std::vector<Layout> layouts;
+    std::vector<NameMapEntry> func_lei;  // 类 names of 支出功能分类 (201 …)
+    std::vector<NameMapEntry> econ;      // 部门预算支出经济分类 names (301 …, 30101 …)
+    std::vector<NameMapEntry> econ_gov;  // 政府预算支出经济分类 names (501 …, 50101 …)
+};
+
+// Loads every *.yaml in templates_dir and every *.yaml in the sibling maps/ folder.
+// An unreadable or invalid file gives Error{invalid_layout, "file: reason"}.
+Result<LayoutSet> load_layouts(const std::string& templates_dir);
+
+// The templates folder of the source tree this library was built from.
+std::string default_layouts_dir();
+
+// 类 code of a 支出功能分类 name as printed in summary tables, any year's name:
+// "一、一般公共服务支出", "卫生健康支出", "医疗卫生与计划生育支出（类）" → 201 / 210.
+std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, const std::string& name);
+
+// 经济分类 code of a name: the 部门预算 set (301…399) first, then the 政府预算 set
+// (501…599). lei_hint (a 3-digit 类 code) picks among names printed under several 类
+// (住房公积金 is 30113, and 30311 in the 2017 catalog).
+std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,
+                                              const std::string& lei_hint = "");
+
+}  // namespace budgetpdf

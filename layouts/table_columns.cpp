@@ -1,0 +1,341 @@
+// Header reading: which leading rows of a table are its column headers, and what each
+// column holds.
+//
+// How it works:
+// 1. Leading rows that only repeat the title, the unit or the organisation (some table
+//    finders keep them inside the grid) are skipped.
+// 2. Header rows follow while a row has no money-like cell and more of its cells match
+//    header aliases (column roles, measures, sides, column parts) than row labels; rows
+//    printing column numbers (栏次, 1, 2, 3 …) are part of the header region but name
+//    nothing. One leading section row without amounts (一、政府采购情况) may come first.
+// 3. Each column's header path is the distinct texts above it, top-down. Its role is
+//    decided by the lowest level that matches a role or measure alias; the side (income,
+//    expenditure) by any level matching a side alias; a part key (三公 columns) by the
+//    lowest other level matching a column-part alias.
+
+#include "layouts/table_columns.h"
+
+#include <algorithm>
+
+#include "layouts/text_match.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr int max_leading_section_rows = 2;
+constexpr int min_header_cells_on_tie = 2;
+
+bool alias_matches(const std::vector<std::string>& path, int level, const std::string& alias) {
+    std::string key = header_key(alias);
+    if (key.empty()) return false;
+    if (key.find('/') == std::string::npos) return header_key(path[level]) == key;
+    int parts = static_cast<int>(std::count(key.begin(), key.end(), '/')) + 1;
+    if (level + 1 < parts) return false;
+    std::string joined;
+    for (int i = level + 1 - parts; i <= level; ++i) joined += (joined.empty() ? "" : "/") + header_key(path[i]);
+    return joined == key;
+}
+
+std::string match_rules(const std::vector<AliasRule>& rules, const std::vector<std::string>& path, int level) {
+    // Longer (path) aliases first, so "“三公”经费/小计" wins over "小计".
+    for (int pass = 0; pass < 2; ++pass)
+        for (const auto& rule : rules)
+            for (const auto& alias : rule.aliases)
+                if ((alias.find('/') != std::string::npos) == (pass == 0) && alias_matches(path, level, alias))
+                    return rule.key;
+    return "";
+}
+
+bool money_like(const std::string& text) {
+    std::string t = match_key(text);
+    if (t.empty()) return false;
+    bool digit = false;
+    for (char c : t) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c != ',' && c != '.' && c != '-') return false;
+    }
+    return digit;
+}
+
+bool code_like(const std::string& text) {
+    auto code = split_code_and_name(text);
+    return code && (code->code.size() >= 3);
+}
+
+}  // namespace
+
+Grid::Grid(const Table& table) : rows_(table.rows), cols_(table.cols) {
+    for (const auto& cell : table.cells) {
+        rows_ = std::max(rows_, cell.row + cell.row_span);
+        cols_ = std::max(cols_, cell.col + cell.col_span);
+    }
+    cells_.assign(static_cast<size_t>(rows_) * cols_, nullptr);
+    for (const auto& cell : table.cells)
+        for (int r = cell.row; r < cell.row + std::max(1, cell.row_span); ++r)
+            for (int c = cell.col; c < cell.col + std::max(1, cell.col_span); ++c)
+                if (r >= 0 && c >= 0 && r < rows_ && c < cols_) cells_[static_cast<size_t>(r) * cols_ + c] = &cell;
+}
+
+const Cell* Grid::covering(int row, int col) const {
+    if (row < 0 || col < 0 || row >= rows_ || col >= cols_) return nullptr;
+    return cells_[static_cast<size_t>(row) * cols_ + col];
+}
+
+const Cell* Grid::top_left(int row, int col) const {
+    const Cell* cell = covering(row, col);
+    return cell && cell->row == row && cell->col == col ? cell : nullptr;
+}
+
+std::string Grid::text(int row, int col) const {
+    const Cell* cell = covering(row, col);
+    return cell ? trim(cell->text) : std::string();
+}
+
+std::vector<const Cell*> Grid::row_cells(int row) const {
+    std::vector<const Cell*> out;
+    for (int c = 0; c < cols_; ++c) {
+        const Cell* cell = covering(row, c);
+        if (cell && (out.empty() || out.back() != cell) && !trim(cell->text).empty()) out.push_back(cell);
+    }
+    return out;
+}
+
+std::string Matcher::match_measure(const std::vector<std::string>& path, int level) const {
+    std::string key = match_rules(layout.measures, path, level);
+    return key.empty() ? match_rules(set.vocabulary.measures, path, level) : key;
+}
+
+std::string Matcher::match_layout_measure(const std::vector<std::string>& path, int level) const {
+    return match_rules(layout.measures, path, level);
+}
+
+std::string Matcher::match_part(const std::vector<std::string>& path, int level) const {
+    return match_rules(layout.column_parts, path, level);
+}
+
+ColumnRole Matcher::match_role(const std::vector<std::string>& path, int level) const {
+    for (const auto* rules : {&layout.columns, &set.vocabulary.columns})
+        for (const auto& rule : *rules)
+            for (const auto& alias : rule.aliases)
+                if (alias_matches(path, level, alias)) return rule.role;
+    return ColumnRole::none;
+}
+
+Side Matcher::match_side(const std::string& text) const {
+    std::string key = header_key(text);
+    for (const auto& rule : set.vocabulary.sides)
+        for (const auto& alias : rule.aliases)
+            if (header_key(alias) == key) return rule.key == "income" ? Side::income : Side::expenditure;
+    return Side::none;
+}
+
+bool Matcher::is_header_text(const std::string& text) const {
+    std::vector<std::string> path{text};
+    if (match_role(path, 0) != ColumnRole::none || !match_measure(path, 0).empty() || !match_part(path, 0).empty())
+        return true;
+    if (match_side(text) != Side::none) return true;
+    std::string key = header_key(text);
+    for (const auto& h : layout.requires_headers)
+        if (header_key(h) == key) return true;
+    return is_column_number_label(text);
+}
+
+const RowKeyRule* Matcher::match_row(const std::string& label, const std::string& group) const {
+    std::string key = label_key(label);
+    std::string grouped = group.empty() ? "" : label_key(group) + "/" + key;
+    if (key.empty()) return nullptr;
+    for (const auto* rules : {&layout.rows, &set.vocabulary.rows}) {
+        for (const auto& rule : *rules)
+            for (const auto& alias : rule.aliases)
+                if (!grouped.empty() && alias.find('/') != std::string::npos && label_key(alias) == grouped) return &rule;
+        for (const auto& rule : *rules)
+            for (const auto& alias : rule.aliases) {
+                if (alias.find('/') != std::string::npos) continue;
+                if (starts_with(alias, "~")) {
+                    std::string suffix = label_key(alias.substr(1));
+                    if (key.size() > suffix.size() && ends_with(key, suffix)) return &rule;
+                } else if (label_key(alias) == key) {
+                    return &rule;
+                }
+            }
+    }
+    return nullptr;
+}
+
+const RowKeyRule* Matcher::row_rule_by_key(const std::string& key) const {
+    for (const auto* rules : {&layout.rows, &set.vocabulary.rows})
+        for (const auto& rule : *rules)
+            if (rule.key == key) return &rule;
+    return nullptr;
+}
+
+bool Matcher::is_column_number_label(const std::string& text) const {
+    std::string key = match_key(text);
+    for (const auto& label : set.vocabulary.column_number_labels)
+        if (match_key(label) == key) return true;
+    return false;
+}
+
+bool has_data_cells(const Grid& grid, int row) {
+    for (const Cell* cell : grid.row_cells(row))
+        if (money_like(cell->text) || code_like(cell->text)) return true;
+    return false;
+}
+
+bool is_column_number_row(const Grid& grid, const Matcher& matcher, int row) {
+    auto cells = grid.row_cells(row);
+    if (cells.empty()) return false;
+    bool has_label = false;
+    std::vector<int> numbers;
+    for (const Cell* cell : cells) {
+        if (matcher.is_column_number_label(cell->text)) {
+            has_label = true;
+            continue;
+        }
+        auto n = small_integer(cell->text);
+        if (!n) return false;
+        numbers.push_back(*n);
+    }
+    if (has_label) return true;
+    if (numbers.size() < 2) return false;
+    for (size_t i = 1; i < numbers.size(); ++i)
+        if (numbers[i] != numbers[i - 1] + 1) return false;
+    return true;
+}
+
+bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row) {
+    auto cells = grid.row_cells(row);
+    if (cells.empty()) return false;
+    int header = 0, label = 0;
+    for (const Cell* cell : cells) {
+        if (money_like(cell->text) || code_like(cell->text)) return false;
+        if (matcher.is_header_text(cell->text)) ++header;
+        if (matcher.match_row(cell->text, "")) ++label;
+    }
+    // Row labels and header texts share words (合计, 一般公共预算): a lone 合计 row is a body
+    // row, a row naming two or more columns is a header.
+    return header > label || (header >= min_header_cells_on_tie && header >= label);
+}
+
+namespace {
+
+bool is_preamble_row(const Grid& grid, int row, const std::string& title_pattern) {
+    auto cells = grid.row_cells(row);
+    if (cells.empty() || cells.size() > 3) return false;
+    for (const Cell* cell : cells) {
+        std::string key = match_key(cell->text);
+        bool preamble = (!title_pattern.empty() && contains(key, match_key(title_pattern))) || contains(key, "单位:") ||
+                        starts_with(key, "部门") || starts_with(key, "编制部门") || contains(key, "公开") ||
+                        (ends_with(key, "年度") && key.size() <= 12);
+        if (!preamble) return false;
+    }
+    return true;
+}
+
+std::vector<std::string> header_path(const Grid& grid, const HeaderInfo& info, int first_row, int col) {
+    std::vector<std::string> path;
+    const Cell* previous = nullptr;
+    for (int r = first_row; r < info.body_start; ++r) {
+        if (std::find(info.skipped_rows.begin(), info.skipped_rows.end(), r) != info.skipped_rows.end()) continue;
+        const Cell* cell = grid.covering(r, col);
+        if (!cell || cell == previous) continue;
+        previous = cell;
+        std::string text = trim(cell->text);
+        if (text.empty() || (!path.empty() && match_key(path.back()) == match_key(text))) continue;
+        path.push_back(text);
+    }
+    return path;
+}
+
+ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& path) {
+    ColumnInfo info;
+    for (size_t i = 0; i < path.size(); ++i) info.measure_label += (i ? "/" : "") + path[i];
+    int measure_level = -1;
+    // The layout's own measures, then the shared ones: "预算数/合计" is budget in a 三公 table.
+    for (int pass = 0; pass < 2 && info.role == ColumnRole::none; ++pass) {
+        for (int level = static_cast<int>(path.size()) - 1; level >= 0; --level) {
+            ColumnRole role = pass == 0 ? ColumnRole::none : matcher.match_role(path, level);
+            if (role != ColumnRole::none) {
+                info.role = role;
+                break;
+            }
+            std::string measure = pass == 0 ? matcher.match_layout_measure(path, level) : matcher.match_measure(path, level);
+            if (!measure.empty()) {
+                info.role = ColumnRole::measure;
+                info.measure = measure;
+                measure_level = level;
+                break;
+            }
+        }
+    }
+    if (matcher.layout.two_sided)
+        for (const auto& level : path) {
+            Side side = matcher.match_side(level);
+            if (side != Side::none) {
+                info.side = side;
+                break;
+            }
+        }
+    if (!matcher.layout.column_parts.empty() && (info.role == ColumnRole::measure || info.role == ColumnRole::none)) {
+        for (int level = static_cast<int>(path.size()) - 1; level >= 0 && info.part_key.empty(); --level) {
+            if (level == measure_level) continue;
+            info.part_key = matcher.match_part(path, level);
+            if (!info.part_key.empty()) info.part_label = path[level];
+        }
+        if (info.part_key.empty() && measure_level >= 0) {
+            info.part_key = matcher.match_part(path, measure_level);
+            if (!info.part_key.empty()) info.part_label = path[measure_level];
+        }
+        if (!info.part_key.empty() && info.role == ColumnRole::none) {
+            info.role = ColumnRole::measure;
+            info.measure = matcher.layout.default_measure.empty() ? "total" : matcher.layout.default_measure;
+        }
+    }
+    return info;
+}
+
+}  // namespace
+
+HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title_pattern) {
+    HeaderInfo info;
+    int row = 0;
+    while (row < grid.rows() && is_preamble_row(grid, row, title_pattern)) {
+        for (const Cell* cell : grid.row_cells(row)) info.preamble_texts.push_back(trim(cell->text));
+        info.skipped_rows.push_back(row);
+        ++row;
+    }
+    // A section label (一、政府采购情况) may stand above the first header row.
+    int first = row;
+    for (int r = row; r < grid.rows() && r <= row + max_leading_section_rows; ++r) {
+        if (is_header_like_row(grid, matcher, r)) {
+            first = r;
+            break;
+        }
+    }
+    int r = first;
+    while (r < grid.rows()) {
+        if (is_column_number_row(grid, matcher, r)) {
+            info.skipped_rows.push_back(r);
+            ++r;
+            continue;
+        }
+        // A group row naming nothing known (功能分类 | 支出用途) still belongs to the header
+        // when a header row follows it.
+        bool header = is_header_like_row(grid, matcher, r) ||
+                      (info.header_rows > 0 && r + 1 < grid.rows() && !has_data_cells(grid, r) &&
+                       is_header_like_row(grid, matcher, r + 1));
+        if (!header) break;
+        ++info.header_rows;
+        ++r;
+    }
+    if (info.header_rows == 0) {
+        info.body_start = row;
+        info.columns.assign(grid.cols(), ColumnInfo{});
+        return info;
+    }
+    info.body_start = r;
+    for (int c = 0; c < grid.cols(); ++c) info.columns.push_back(read_column(matcher, header_path(grid, info, first, c)));
+    return info;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,74 @@
+#pragma once
+// Internal to layouts/: the grid view of a Table, alias matching against a layout and
+// its vocabulary, and the header reading that gives each column its role and measure.
+
+#include <string>
+#include <vector>
+
+#include "layouts/layout_set.h"
+#include "model/table.h"
+
+namespace budgetpdf {
+
+// Cell lookup by position, merged cells covering every position they span.
+class Grid {
+public:
+    explicit Grid(const Table& table);
+    int rows() const { return rows_; }
+    int cols() const { return cols_; }
+    const Cell* covering(int row, int col) const;           // nullptr for a hole
+    const Cell* top_left(int row, int col) const;           // only the cell starting here
+    std::string text(int row, int col) const;               // covering cell's trimmed text
+    std::vector<const Cell*> row_cells(int row) const;      // distinct covering cells, left to right
+
+private:
+    int rows_ = 0;
+    int cols_ = 0;
+    std::vector<const Cell*> cells_;
+};
+
+// The layout's rules first, then the shared vocabulary's.
+struct Matcher {
+    const LayoutSet& set;
+    const Layout& layout;
+
+    // Alias of rules matching header path level `level` (alone, or with the levels above it
+    // for an alias containing '/'). Returns the rule's key or "".
+    std::string match_measure(const std::vector<std::string>& path, int level) const;
+    std::string match_layout_measure(const std::vector<std::string>& path, int level) const;
+    std::string match_part(const std::vector<std::string>& path, int level) const;
+    ColumnRole match_role(const std::vector<std::string>& path, int level) const;
+    Side match_side(const std::string& text) const;
+    bool is_header_text(const std::string& text) const;
+    // Row rule for a label (with an optional group label), or nullptr.
+    const RowKeyRule* match_row(const std::string& label, const std::string& group) const;
+    const RowKeyRule* row_rule_by_key(const std::string& key) const;
+    bool is_column_number_label(const std::string& text) const;
+};
+
+struct ColumnInfo {
+    ColumnRole role = ColumnRole::none;
+    std::string measure;
+    std::string measure_label;  // header path joined with '/'
+    Side side = Side::none;
+    std::string part_key;       // parts printed as columns (三公)
+    std::string part_label;
+};
+
+struct HeaderInfo {
+    int body_start = 0;          // first row after the header region
+    int header_rows = 0;         // rows that named columns
+    std::vector<int> skipped_rows;  // title/unit rows and 栏次 rows inside the header region
+    std::vector<ColumnInfo> columns;
+    std::vector<std::string> preamble_texts;  // title/unit texts found inside the grid
+};
+
+// True when the row prints column numbers (栏次 | 1 | 2 …) rather than data.
+bool is_column_number_row(const Grid& grid, const Matcher& matcher, int row);
+bool has_data_cells(const Grid& grid, int row);
+// True when a row repeats header texts (a continuation page's header, a mid-table header).
+bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row);
+
+HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title_pattern);
+
+}  // namespace budgetpdf

@@ -1,0 +1,44 @@
+#pragma once
+// Text helpers for matching printed labels against layout vocabulary. Inputs are
+// already NFKC-normalised by normalize/, but these helpers stay tolerant of leftover
+// spaces, full-width punctuation and quotes.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budgetpdf {
+
+// Comparison key: whitespace, quotes and "*" removed, full-width （）：/ mapped to ASCII,
+// circled digits mapped to plain digits.
+std::string match_key(const std::string& text);
+
+// match_key after removing a leading ordinal: 一、 （一） (1) 1. 1、 ① and a trailing
+// "(类)" / "(款)" / "(项)".
+std::string label_key(const std::string& text);
+
+// match_key with each run of four digits replaced by YYYY, so "2026年合计" matches the
+// alias "YYYY年合计".
+std::string header_key(const std::string& text);
+
+bool contains(const std::string& haystack, const std::string& needle);
+bool starts_with(const std::string& text, const std::string& prefix);
+bool ends_with(const std::string& text, const std::string& suffix);
+std::string trim(const std::string& text);
+
+// A code printed at the start of a cell: "2011301", "2011301行政运行", "2011301 行政运行",
+// "201 13 01". Accepted lengths: 3, 5, 7 digits. The name part is trimmed, may be empty.
+struct CodeAndName {
+    std::string code;
+    std::string name;
+};
+std::optional<CodeAndName> split_code_and_name(const std::string& text);
+
+// True for text that can be an amount or a not-applicable mark: contains a digit, or is
+// one of - — –– / * (normalize/ decides what each means).
+bool looks_like_amount(const std::string& text);
+
+// True for text made only of digits (and at most one '.', e.g. "1.00"): column numbers.
+std::optional<int> small_integer(const std::string& text);
+
+}  // namespace budgetpdf

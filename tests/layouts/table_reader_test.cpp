@@ -1,0 +1,401 @@
+#include "layouts/table_reader.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "seed_table.h"
+
+using namespace budgetpdf;
+using budgetpdf::test::seed_table;
+using budgetpdf::test::SeedTableOptions;
+using budgetpdf::test::table_from_lines;
+
+namespace {
+
+const LayoutSet& layouts() {
+    static const LayoutSet set = [] {
+        auto loaded = load_layouts(default_layouts_dir());
+        if (!loaded.ok()) FAIL(loaded.error().message);
+        return loaded.value();
+    }();
+    return set;
+}
+
+struct Read {
+    std::optional<TableReading> reading;
+    std::vector<Diagnostic> diagnostics;
+};
+
+Read read(const Table& table) {
+    Read r;
+    r.reading = read_table(layouts(), table, 3, r.diagnostics);
+    return r;
+}
+
+std::vector<ReadAmount> where(const TableReading& reading, const std::function<bool(const ReadAmount&)>& pred) {
+    std::vector<ReadAmount> out;
+    std::copy_if(reading.amounts.begin(), reading.amounts.end(), std::back_inserter(out), pred);
+    return out;
+}
+
+// The one amount with this code and measure (fails the test when not exactly one).
+ReadAmount by_code(const TableReading& reading, const std::string& code, const std::string& measure) {
+    auto found = where(reading, [&](const ReadAmount& a) { return a.code == code && a.measure == measure; });
+    REQUIRE_MESSAGE(found.size() == 1, code << " " << measure << " found " << found.size());
+    return found.front();
+}
+
+ReadAmount by_key(const TableReading& reading, const std::string& key, const std::string& measure, Side side = Side::none) {
+    auto found = where(reading, [&](const ReadAmount& a) {
+        return a.row_key == key && a.measure == measure && (side == Side::none || a.side == side);
+    });
+    REQUIRE_MESSAGE(found.size() == 1, key << " " << measure << " found " << found.size());
+    return found.front();
+}
+
+bool has_diagnostic(const Read& r, const std::string& kind) {
+    return std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.kind == kind; });
+}
+
+const char* final_seed = "000_12dfeb3a6a1bd21b.txt";
+const char* yq_budget_seed = "002_886bd96bd1902dfa.txt";
+const char* jc_budget_seed = "003_7ffc7d1a0ad10ac2.txt";
+
+}  // namespace
+
+TEST_CASE("支出决算表: code rows, five measures, 合计 row, checks") {
+    Read r = read(seed_table(final_seed, "支出决算表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "final/expenditure");
+    CHECK(t.table_kind == "expenditure");
+    CHECK(t.unit == "元");
+    CHECK(t.table_index == 3);
+    CHECK(std::find(t.checks.begin(), t.checks.end(), "code_hierarchy") != t.checks.end());
+    ReadAmount a = by_code(t, "2011301", "total");
+    CHECK(a.printed == "7951029.59");
+    CHECK(a.row_label == "行政运行");
+    CHECK(a.code_system == CodeSystem::func);
+    CHECK(a.measure_label == "本年支出合计");
+    CHECK(by_code(t, "2011399", "project").printed == "64182.80");
+    CHECK(by_code(t, "216", "project").printed == "98006577.67");
+    auto totals = where(t, [](const ReadAmount& a) { return a.role == RowRole::total; });
+    REQUIRE(totals.size() == 3);
+    CHECK(totals[0].printed == "108017375.38");
+    CHECK(totals[0].code.empty());
+    CHECK(totals[0].row_key == "table_total");
+    // 23 code rows + 合计: 24 rows with total, 18 with basic, 9 with project.
+    CHECK(t.amounts.size() == 24 + 18 + 9);
+    // Column headers with spaces inside CJK text still map.
+    for (const auto& amount : t.amounts) CHECK(!amount.measure.empty());
+    CHECK(where(t, [](const ReadAmount& a) { return a.printed == "1" || a.printed == "2"; }).empty());
+}
+
+TEST_CASE("收入支出决算总表: two sides, 类 rows mapped by name, 行次 ignored, keyed rows") {
+    Read r = read(seed_table(final_seed, "收入支出决算总表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "final/summary");
+    CHECK(t.checks == std::vector<std::string>{"summary_sides"});
+    ReadAmount gpb = by_key(t, "general_budget", "total", Side::income);
+    CHECK(gpb.printed == "105613371.38");
+    CHECK(gpb.row_label == "一、一般公共预算财政拨款收入");
+    ReadAmount gps = by_code(t, "201", "total");
+    CHECK(gps.side == Side::expenditure);
+    CHECK(gps.printed == "8611494.83");
+    CHECK(gps.row_label == "一、一般公共服务支出");
+    CHECK(by_code(t, "216", "total").printed == "98006577.67");
+    CHECK(by_code(t, "221", "total").printed == "451385.00");
+    ReadAmount income_total = by_key(t, "income_total", "total", Side::income);
+    CHECK(income_total.role == RowRole::subtotal);
+    CHECK(by_key(t, "expenditure_total", "total", Side::expenditure).printed == "108017375.38");
+    CHECK(by_key(t, "opening_balance", "total", Side::income).printed == "2404004.00");
+    ReadAmount grand_in = by_key(t, "grand_total", "total", Side::income);
+    ReadAmount grand_out = by_key(t, "grand_total", "total", Side::expenditure);
+    CHECK(grand_in.role == RowRole::total);
+    CHECK(grand_in.printed == grand_out.printed);
+    // Only 决算数 columns are read: 行次 (1.00, 32.00 …) never.
+    for (const auto& a : t.amounts) CHECK(a.measure == "total");
+    // Income: 4 keyed rows; expenditure: 5 类 rows, 本年支出合计, 总计.
+    CHECK(t.amounts.size() == 4 + 5 + 2);
+}
+
+TEST_CASE("财政拨款收入支出决算总表: breakdown rows under 年初财政拨款结转和结余") {
+    Read r = read(seed_table(final_seed, "财政拨款收入支出决算总表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "final/grant_summary");
+    CHECK(by_key(t, "opening_balance", "total", Side::income).printed == "2404004.00");
+    CHECK(by_key(t, "opening_balance.general_budget", "total", Side::income).printed == "2404004.00");
+    CHECK(by_key(t, "general_budget", "total", Side::income).printed == "105613371.38");
+    CHECK(by_code(t, "201", "general_budget").printed == "8611494.83");
+    CHECK(by_key(t, "grand_total", "general_budget", Side::expenditure).printed == "108017375.38");
+}
+
+TEST_CASE("一般公共预算财政拨款支出决算表: 本年支出/小计 header path") {
+    Read r = read(seed_table(final_seed, "一般公共预算财政拨款支出决算表"));
+    REQUIRE(r.reading);
+    ReadAmount a = by_code(*r.reading, "2080505", "total");
+    CHECK(a.measure_label == "本年支出/小计");
+    CHECK(a.printed == "431095.07");
+    CHECK(by_code(*r.reading, "2080505", "basic").measure_label == "本年支出/基本支出");
+}
+
+TEST_CASE("决算明细表: four 经济分类 blocks side by side, 公用经费合计 printed left of its amounts") {
+    Read r = read(seed_table(final_seed, "一般公共预算财政拨款支出决算明细表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "final/general_budget_basic");
+    ReadAmount salary = by_code(t, "30101", "total");
+    CHECK(salary.code_system == CodeSystem::econ);
+    CHECK(salary.printed == "1414399.34");
+    CHECK(salary.measure_label == "人员经费/金额");
+    CHECK(by_code(t, "30101", "basic").printed == "1414399.34");
+    CHECK(by_code(t, "30211", "total").printed == "207733.40");
+    CHECK(by_code(t, "31002", "basic").printed == "59100.00");
+    CHECK(by_code(t, "31299", "total").printed == "97780861.77");
+    ReadAmount personnel = by_key(t, "personnel_total", "total");
+    CHECK(personnel.role == RowRole::subtotal);
+    CHECK(personnel.printed == "9059315.09");
+    ReadAmount public_funds = by_key(t, "public_funds_total", "total");
+    CHECK(public_funds.printed == "98958060.29");
+    CHECK(public_funds.row_label == "公用经费合计");
+    CHECK(by_key(t, "public_funds_total", "basic").printed == "887299.82");
+}
+
+TEST_CASE("“三公”经费支出决算表: budget/final × parts printed as columns") {
+    Read r = read(seed_table(final_seed, "财政拨款“三公”经费支出决算表", {.merge_header_rows = 2}));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "final/three_public");
+    REQUIRE(t.amounts.size() == 4);
+    ReadAmount total_budget = by_key(t, "three_public_total", "budget");
+    CHECK(total_budget.printed == "9500.00");
+    CHECK(total_budget.role == RowRole::total);
+    CHECK(total_budget.measure_label == "预算数/合计");
+    CHECK(by_key(t, "reception", "budget").printed == "9500.00");
+    CHECK(by_key(t, "three_public_total", "final").printed == "770.00");
+    ReadAmount reception = by_key(t, "reception", "final");
+    CHECK(reception.printed == "770.00");
+    CHECK(reception.row_label == "公务接待费");
+    CHECK(t.checks == std::vector<std::string>{"three_public_parts"});
+}
+
+TEST_CASE("empty tables: 本表无数据 and a body without amounts give readings without amounts") {
+    Read gov = read(seed_table(final_seed, "政府性基金预算财政拨款收入支出决算表"));
+    REQUIRE(gov.reading);
+    CHECK(gov.reading->table_kind == "gov_fund");
+    CHECK(gov.reading->amounts.empty());
+    CHECK(has_diagnostic(gov, "empty_table"));
+
+    Table marked = seed_table(yq_budget_seed, "2026年政府性基金预算收入表（不含上年结转）");
+    marked.context.title += "（本表无数据）";
+    Read m = read(marked);
+    REQUIRE(m.reading);
+    CHECK(m.reading->amounts.empty());
+    CHECK(m.reading->unit == "万元");
+}
+
+TEST_CASE("部门决算公开相关信息统计表: keyed rows, counts not read") {
+    Read r = read(seed_table(final_seed, "部门决算公开相关信息统计表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.table_kind == "info_stats");
+    CHECK(by_key(t, "procurement_total", "total").printed == "99270.50");
+    CHECK(by_key(t, "procurement_goods", "total").printed == "66800.00");
+    CHECK(by_key(t, "procurement_services", "total").printed == "32470.50");
+    CHECK(by_key(t, "operating_costs_admin", "total").printed == "840414.26");
+    CHECK(t.amounts.size() == 4);
+    CHECK(has_diagnostic(r, "not_amount_rows"));
+}
+
+TEST_CASE("预算收支总表 (万元): 当年预算安排 / 上年结转安排 columns and 上年结转") {
+    Read r = read(seed_table(yq_budget_seed, "2026年预算收支总表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/summary");
+    CHECK(t.unit == "万元");
+    CHECK(by_key(t, "general_budget", "total", Side::income).printed == "661.85");
+    CHECK(by_code(t, "215", "prior_carryover").printed == "830.99");
+    CHECK(by_code(t, "216", "current_year").printed == "26.00");
+    CHECK(by_code(t, "216", "total").measure_label == "支出/2026年合计");
+    CHECK(by_key(t, "opening_balance", "total", Side::income).printed == "967.77");
+    CHECK(by_key(t, "grand_total", "prior_carryover", Side::expenditure).printed == "967.77");
+}
+
+TEST_CASE("财政拨款收支总表 (预算): rows under 上年财政拨款结转 keep their fund") {
+    Read r = read(seed_table(yq_budget_seed, "2026年财政拨款收支总表", {.merge_header_rows = 2}));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/grant_summary");
+    CHECK(by_key(t, "opening_balance.general_budget", "total", Side::income).printed == "136.78");
+    CHECK(by_key(t, "opening_balance.gov_fund", "total", Side::income).printed == "830.99");
+    CHECK(by_code(t, "215", "gov_fund").printed == "830.99");
+}
+
+TEST_CASE("预算收入总表: 本年收入/一般公共预算 and 上年结转") {
+    Read r = read(seed_table(yq_budget_seed, "2026年预算收入总表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/income");
+    CHECK(by_code(t, "2011301", "general_budget").printed == "325.77");
+    CHECK(by_code(t, "2159802", "prior_carryover").printed == "830.99");
+    CHECK(by_key(t, "table_total", "prior_carryover").printed == "967.77");
+}
+
+TEST_CASE("基本支出分经济科目表: names only, codes from the 经济分类 map") {
+    Read r = read(seed_table(yq_budget_seed, "2026年一般公共预算安排基本支出分经济科目表（不含上年结转）"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/general_budget_basic");
+    ReadAmount salary = by_code(t, "30101", "personnel");
+    CHECK(salary.row_label == "基本工资");
+    CHECK(salary.code_system == CodeSystem::econ);
+    CHECK(salary.printed == "137.80");
+    CHECK(by_code(t, "301", "total").printed == "388.94");
+    CHECK(by_code(t, "30113", "total").printed == "35.43");
+    CHECK(by_code(t, "30239", "public_funds").printed == "23.88");
+    CHECK(by_code(t, "30309", "total").printed == "0.06");
+    for (const auto& a : t.amounts)
+        if (a.role == RowRole::item) CHECK_MESSAGE(!a.code.empty(), a.row_label);
+}
+
+TEST_CASE("三公 预算表 with parts as rows") {
+    Read r = read(seed_table(jc_budget_seed, "2023年一般公共预算“三公”经费支出预算表"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/three_public");
+    CHECK(by_key(t, "reception", "total").printed == "0.50");
+    CHECK(by_key(t, "vehicle_operation", "general_budget").printed == "2.55");
+    CHECK(by_key(t, "vehicles", "total").role == RowRole::subtotal);
+    CHECK(by_key(t, "three_public_total", "total").printed == "3.05");
+}
+
+TEST_CASE("项目支出预算表: named rows × fund columns, column-number row skipped") {
+    Read r = read(seed_table(jc_budget_seed, "2023年项目支出预算表（本年预算）"));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.table_kind == "projects");
+    auto rows = where(t, [](const ReadAmount& a) { return a.row_label == "支持夜间经济发展专项资金"; });
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].measure == "total");
+    CHECK(rows[1].measure == "general_budget");
+    CHECK(rows[1].measure_label == "2023年财政拨款/一般公共预算");
+    CHECK(where(t, [](const ReadAmount& a) { return a.printed == "7"; }).empty());
+}
+
+TEST_CASE("机关运行经费 table and a title found only in other_lines") {
+    Read r = read(seed_table(jc_budget_seed, "2023年机关运行经费预算财政拨款情况统计表", {.title_in_context = false}));
+    REQUIRE(r.reading);
+    CHECK(r.reading->table_kind == "operating_costs");
+    CHECK(r.reading->table_title == "2023年机关运行经费预算财政拨款情况统计表");
+    CHECK(by_key(*r.reading, "table_total", "total").printed == "154.25");
+}
+
+TEST_CASE("an unknown table is not read and says why") {
+    Table table = table_from_lines({"采购品目大类\t专项名称\t总计", "合计\t\t1,774.70"}, "2017年政府采购预算表", "单位：万元");
+    Read r = read(table);
+    CHECK_FALSE(r.reading);
+    REQUIRE(has_diagnostic(r, "unknown_table"));
+    CHECK(r.diagnostics.back().message.find("政府采购预算表") != std::string::npos);
+
+    Table untitled = table_from_lines({"项目\t合计", "合计\t1.00"}, "", "");
+    Read u = read(untitled);
+    CHECK_FALSE(u.reading);
+    CHECK(has_diagnostic(u, "unknown_table"));
+}
+
+TEST_CASE("code printed in 类 | 款 | 项 columns, fused with the name, or with a space") {
+    Table split = table_from_lines(
+        {"项目\t\t\t\t支出预算\t\t", "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
+         "类\t款\t项\t\t\t\t", "201\t\t\t一般公共服务支出\t21,601,733.00\t12,291,733.00\t9,310,000.00",
+         "201\t13\t\t商贸事务\t21,601,733.00\t12,291,733.00\t9,310,000.00",
+         "201\t13\t01\t行政运行\t9,389,913.00\t9,389,913.00\t", "合计\t\t\t\t371,514,655.00\t19,830,655.00\t351,684,000.00"},
+        "2025年部门支出预算总表", "单位：元");
+    Read r = read(split);
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/expenditure");
+    CHECK(t.unit == "元");
+    CHECK(by_code(t, "201", "total").printed == "21,601,733.00");
+    CHECK(by_code(t, "20113", "basic").printed == "12,291,733.00");
+    ReadAmount item = by_code(t, "2011301", "total");
+    CHECK(item.row_label == "行政运行");
+    CHECK(where(t, [](const ReadAmount& a) { return a.code == "2011301"; }).size() == 2);
+    CHECK(by_key(t, "table_total", "project").role == RowRole::total);
+
+    Table fused = table_from_lines({"科目编码\t科目名称\t合计", "2011301行政运行\t\t325.77", "2011399 其他商贸事务支出\t\t5.08",
+                                    "2080505\t机关事业单位基本养老保险缴费支出\t41.54"},
+                                   "2026年一般公共预算支出表", "单位:万元");
+    Read f = read(fused);
+    REQUIRE(f.reading);
+    CHECK(by_code(*f.reading, "2011301", "total").row_label == "行政运行");
+    CHECK(by_code(*f.reading, "2011399", "total").row_label == "其他商贸事务支出");
+    CHECK(by_code(*f.reading, "2080505", "total").printed == "41.54");
+}
+
+TEST_CASE("title and unit inside the first rows of the grid; a repeated header on a continuation page") {
+    Table table = table_from_lines({"上海市普陀区商务委员会2025年部门收入预算总表\t\t", "编制部门：上海市普陀区商务委员会\t\t单位：元",
+                                    "科目编码\t科目名称\t合计", "201\t一般公共服务支出\t100.00", "科目编码\t科目名称\t合计",
+                                    "20113\t商贸事务\t100.00"},
+                                   "", "");
+    table.cells[0].col_span = 3;
+    table.cells.erase(table.cells.begin() + 1, table.cells.begin() + 3);
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(r.reading->layout_id == "budget/income");
+    CHECK(r.reading->unit == "元");
+    CHECK(r.reading->amounts.size() == 2);
+    CHECK(by_code(*r.reading, "20113", "total").printed == "100.00");
+}
+
+TEST_CASE("Jiangsu 2017 layouts: three-block summary, grouped income rows, 支出预算总表 columns") {
+    Table summary = table_from_lines(
+        {"收入\t\t支出\t\t\t", "\t\t功能分类\t\t支出用途\t", "项目名称\t金额\t功能科目名称\t金额\t项目名称\t金额",
+         "一、财政拨款\t9,066.79\t一、一般公共服务支出\t6,543.55\t一、基本支出\t5,916.27",
+         " 1.一般公共预算\t9,066.79\t二、外交支出\t\t二、项目支出\t3,123.68",
+         "三、其他资金\t80.00\t九、医疗卫生与计划生育支出\t\t三、单位预留机动经费\t106.84",
+         "当年收入小计\t9,146.79\t当年支出小计\t\t\t9,146.79", "收入合计\t9,146.79\t支出合计\t\t\t9,146.79"},
+        "收支预算总表", "单位：万元");
+    // 收入 spans two columns, 支出 four; 功能分类 and 支出用途 two each.
+    Read r = read(summary);
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(t.layout_id == "budget/summary");
+    CHECK(by_key(t, "fiscal_grant", "total", Side::income).printed == "9,066.79");
+    CHECK(by_key(t, "fiscal_grant.general_budget", "total", Side::income).printed == "9,066.79");
+    CHECK(by_code(t, "201", "total").side == Side::expenditure);
+    CHECK(by_key(t, "reserve", "total", Side::expenditure).printed == "106.84");
+    CHECK(by_key(t, "expenditure_total", "total", Side::expenditure).printed == "9,146.79");
+    CHECK(by_key(t, "grand_total", "total", Side::expenditure).role == RowRole::total);
+
+    Table income = table_from_lines({"项目名称\t\t金额", "收入总计\t\t9,146.79", "一般公共预算资金\t小计\t9,066.79",
+                                     "\t公共财政拨款(补助)资金\t9,066.79", "其他资金\t小计\t80.00", "\t其他收入\t80.00"},
+                                    "收入预算总表", "单位：万元");
+    // The group cells span the rows below them, as a lattice table gives them.
+    for (auto& cell : income.cells)
+        if ((cell.row == 2 || cell.row == 4) && cell.col == 0) cell.row_span = 2;
+    income.cells.erase(std::remove_if(income.cells.begin(), income.cells.end(),
+                                      [](const Cell& c) { return (c.row == 3 || c.row == 5) && c.col == 0; }),
+                       income.cells.end());
+    // 项目名称 spans both label columns.
+    income.cells[0].col_span = 2;
+    income.cells.erase(income.cells.begin() + 1);
+    Read in = read(income);
+    REQUIRE(in.reading);
+    CHECK(by_key(*in.reading, "grand_total", "total").printed == "9,146.79");
+    CHECK(by_key(*in.reading, "general_budget", "total").printed == "9,066.79");
+    CHECK(by_key(*in.reading, "other_funds", "total").printed == "80.00");
+    auto other = where(*in.reading, [](const ReadAmount& a) { return a.row_label == "其他收入"; });
+    REQUIRE(other.size() == 1);
+
+    Table spending = table_from_lines({"合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金", "9,146.79\t5,916.27\t3,123.68\t106.84\t"},
+                                      "支出预算总表", "单位：万元");
+    Read s = read(spending);
+    REQUIRE(s.reading);
+    CHECK(s.reading->layout_id == "budget/expenditure_jiangsu");
+    CHECK(s.reading->amounts.size() == 4);
+    CHECK(where(*s.reading, [](const ReadAmount& a) { return a.measure == "reserve" && a.printed == "106.84"; }).size() == 1);
+}
