@@ -8,9 +8,13 @@
 // 2. each line is sorted along the baseline; a glyph drawn twice at (almost) the same place
 //    (fake bold) is kept once;
 // 3. a line is cut into spans wherever the gap between two neighbours is wider than
-//    `span_split_gap_em` or a ruling across the line passes between them (a span never
-//    crosses a cell border); inside a span one ASCII space marks a gap wider than
-//    `word_space_em` between two non-CJK characters, CJK characters are never separated;
+//    `span_split_gap_em`, or a ruling across the line passes between them (a span never
+//    crosses a cell border), or a gap has a number on one side and, on the other, a number
+//    (gap over `number_gap_em`: numbers hold no spaces) or CJK text (gap over
+//    `number_cjk_gap_em`, wider than the spacing word processors put around numbers in
+//    running text): such gaps are column gaps of a borderless table. Inside a span one
+//    ASCII space marks a gap over `word_space_em` between two non-CJK characters; CJK
+//    characters are never separated;
 // 4. span boxes are moved back to the page frame.
 // Glyphs on a slant are joined in drawing order while they touch. Spans are sorted top to
 // bottom (by line), then left to right.
@@ -25,6 +29,8 @@ namespace {
 constexpr double line_tolerance_em = 0.3;      // baselines closer than this share a line
 constexpr double span_split_gap_em = 1.5;      // a wider gap ends the span (borderless tables)
 constexpr double word_space_em = 0.15;         // a wider gap between Latin words is a space
+constexpr double number_gap_em = 0.3;          // a wider gap between two numbers splits them
+constexpr double number_cjk_gap_em = 0.55;     // a wider gap between a number and CJK splits
 constexpr double duplicate_glyph_em = 0.15;    // same character this close is drawn twice
 constexpr double ruling_overlap_pt = 1.0;      // a ruling this near the line still cuts it
 constexpr double slanted_join_em = 0.6;        // gap joining glyphs of slanted text
@@ -140,6 +146,17 @@ private:
     std::vector<Cut> cuts_;
 };
 
+bool starts_number(char32_t c) { return (c >= U'0' && c <= U'9') || c == U'-' || c == U'+' || c == U'('; }
+bool ends_number(char32_t c) { return (c >= U'0' && c <= U'9') || c == U'%' || c == U')'; }
+
+// Whether a gap of `gap_em` between these characters separates two cells, not two words.
+bool separates_cells(char32_t left, char32_t right, double gap_em) {
+    if (ends_number(left) && starts_number(right)) return gap_em > number_gap_em;
+    if ((ends_number(left) && is_cjk_codepoint(right)) || (is_cjk_codepoint(left) && starts_number(right)))
+        return gap_em > number_cjk_gap_em;
+    return false;
+}
+
 void build_line(std::vector<const PdfGlyph*>& line, double line_key, const std::vector<char32_t>& cps,
                 const RulingCutter& cutter, std::vector<SpanDraft>& out) {
     std::sort(line.begin(), line.end(), [](const PdfGlyph* a, const PdfGlyph* b) { return a->box.x0 < b->box.x0; });
@@ -156,13 +173,13 @@ void build_line(std::vector<const PdfGlyph*>& line, double line_key, const std::
         const double em = std::max(prev->font_size, g->font_size);
         if (std::abs(g->box.x0 - prev->box.x0) < duplicate_glyph_em * em && same_text(*g, *prev, cps)) continue;
         const double gap = g->box.x0 - run_right;
-        if (gap > span_split_gap_em * em || cutter.cuts(*prev, *g)) {
+        const char32_t left = last_char(*prev, cps);
+        const char32_t right = first_char(*g, cps);
+        if (gap > span_split_gap_em * em || cutter.cuts(*prev, *g) || separates_cells(left, right, gap / em)) {
             writer.finish(out);
             writer.start(*g, line_key);
         } else {
-            const bool space = gap > word_space_em * em && !is_cjk_codepoint(last_char(*prev, cps)) &&
-                               !is_cjk_codepoint(first_char(*g, cps));
-            writer.extend(*g, space);
+            writer.extend(*g, gap > word_space_em * em && !is_cjk_codepoint(left) && !is_cjk_codepoint(right));
         }
         run_right = std::max(run_right, g->box.x1);
         prev = g;

@@ -177,3 +177,19 @@ TEST_CASE("UTF-8 encoding and CJK classification") {
     CHECK_FALSE(is_cjk_codepoint(U'A'));
     CHECK_FALSE(is_cjk_codepoint(U'1'));
 }
+
+TEST_CASE("numbers are split from neighbouring numbers and CJK at column gaps, not at word spacing") {
+    GlyphBuilder b;
+    double x = b.add_word(U"1.00", 10, 100);
+    x = b.add_word(U"105613371.38", x + 5, 100);      // 0.5 em: two numbers
+    b.add_word(U"年末结转", x + 6, 100, 10);           // 0.6 em: a column gap before CJK
+    x = b.add_word(U"预算", 10, 150, 10);
+    x = b.add_word(U"7666.68", x + 4.5, 150);          // 0.45 em: word-processor spacing
+    b.add_word(U"万元", x + 4.5, 150, 10);
+    x = b.add_word(U"Table", 10, 200);
+    b.add_word(U"1", x + 5, 200);
+    auto spans = b.spans();
+    std::vector<std::string> texts;
+    for (const TextSpan& s : spans) texts.push_back(s.text);
+    CHECK(texts == std::vector<std::string>{"1.00", "105613371.38", "年末结转", "预算7666.68万元", "Table 1"});
+}
