@@ -14,7 +14,7 @@
 //   total_is_sum_of_lei   the total row (role total, no code, row_key not grand_total) = Σ 类
 //                    rows of the same side, per measure.
 //   columns_basic_project   per row: total = basic + project + remit_upper + operating_exp +
-//                    subsidiary_grant (those present in the table).
+//                    subsidiary_grant + reserve (those present in the table).
 //   columns_income_sources  per row, from the measures present in the table:
 //                    sources = upper_subsidy, business_income, operating_income,
 //                    subsidiary_remit, other_income, special_account, unit_funds, and either
@@ -29,19 +29,22 @@
 //                    Column identities are evaluated for a row only when at least one part is
 //                    printed.
 //   personnel_public per row: total = personnel + public_funds.
-//   summary_sides    summary / grant_summary, per side and measure: subtotal (role subtotal,
-//                    本年收入合计 / 本年支出合计) = Σ role-item rows above it; grand total (row_key
-//                    grand_total, else the side's role-total row) = subtotal + Σ item rows
-//                    between them (or Σ items above it when there is no subtotal); each row
-//                    followed by breakdown rows = Σ those rows; income 总计 = expenditure 总计
-//                    (measure total, or the side's only measure). Breakdown rows
-//                    (ReadAmount::breakdown) never enter a side sum.
-//   three_public_parts  三公 tables, per group (a measure column in row form; a 预算数/决算数
-//                    header group in column form): total = 因公出国（境）费 + 公务用车购置及运行费
-//                    + 公务接待费, 公务用车购置及运行费 = 购置费 + 运行（维护）费. Items come from
-//                    row_key / measure keys (three_public_total, overseas_travel, vehicle,
-//                    vehicle_purchase, vehicle_operation, reception) or else from the printed
-//                    row label / column header.
+//   summary_sides    summary / grant_summary, per side and measure: subtotal (row_key
+//                    income_total / expenditure_total, else the first role subtotal: 本年收入合计
+//                    / 本年支出合计) = Σ role-item rows above it; grand total (row_key
+//                    grand_total, else the side's last role-total row) = subtotal + Σ item rows
+//                    between them (or Σ items above it when there is no subtotal); a row keyed
+//                    "parent" = Σ rows keyed "parent.<part>" (opening_balance.general_budget …);
+//                    income 总计 = expenditure 总计 (measure total, or the side's only measure).
+//                    Rows with a dotted key are breakdowns and never enter a side sum.
+//   three_public_parts  三公 tables, per group (the measure: a fund column in row form, budget /
+//                    final in column form): three_public_total = travel_abroad + vehicles +
+//                    reception, vehicles = vehicle_purchase + vehicle_operation, and where printed
+//                    grand_total = three_public_total + meetings + training (江苏 会议费/培训费).
+//                    Parts come from row_key (columns printed as parts carry the part as
+//                    row_key), else from the printed row label or the column header segments
+//                    (预算数/公务用车购置及运行维护费/小计), whose item-free segments then form the
+//                    group.
 //   cross_summary_expenditure   summary expenditure 类 rows = expenditure table 类 rows
 //                    (measure total), and expenditure table total = summary 本年支出合计.
 //   cross_summary_income        income table total (current_year if keyed so, else total) =

@@ -137,7 +137,7 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
     for (const TableReading& reading : readings) {
         CheckTable table;
         table.reading = &reading;
-        using LineKey = std::tuple<int, int, std::string, std::string, std::string, int, bool>;
+        using LineKey = std::tuple<int, int, std::string, std::string, std::string, int>;
         std::map<LineKey, std::size_t> line_at;
         for (const ReadAmount& amount : reading.amounts) {
             CheckCell cell;
@@ -153,14 +153,14 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
                 }
             }
             LineKey key{static_cast<int>(amount.side), amount.row, amount.code, amount.row_key,
-                        amount.row_label, static_cast<int>(amount.role), amount.breakdown};
+                        amount.row_label, static_cast<int>(amount.role)};
             auto [it, inserted] = line_at.emplace(key, table.lines.size());
             if (inserted) {
                 CheckLine line;
                 line.side = amount.side;
                 line.row = amount.row;
                 line.role = amount.role;
-                line.breakdown = amount.breakdown;
+                line.breakdown = amount.row_key.find('.') != std::string::npos;
                 line.row_key = amount.row_key;
                 line.row_label = amount.row_label;
                 line.code = amount.code;

@@ -30,7 +30,7 @@ struct CheckLine {
     Side side = Side::none;
     int row = 0;
     RowRole role = RowRole::item;
-    bool breakdown = false;
+    bool breakdown = false;  // row_key "parent.part": itemises the row keyed "parent"
     std::string row_key;
     std::string row_label;
     std::string code;

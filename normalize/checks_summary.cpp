@@ -4,15 +4,19 @@
 // 本年支出合计) must equal the role-item rows above it; the side's grand total (row_key
 // grand_total, else its last role-total row without a code) must equal the subtotal plus the
 // item rows between the two (结转结余, 使用非财政拨款结余 …), or all item rows above it when
-// the side has no subtotal. A row followed by breakdown rows must equal them; breakdown rows
-// never enter the side sums. Finally income 总计 = expenditure 总计.
+// the side has no subtotal. A row keyed "parent" must equal the rows keyed "parent.<part>"
+// below it (年初结转和结余 → opening_balance.general_budget …); those breakdown rows never enter
+// the side sums. Finally income 总计 = expenditure 总计.
 
 #include "normalize/checks_grid.h"
 
 namespace budgetpdf {
 namespace {
 
+// 本年收入合计 / 本年支出合计: keyed income_total / expenditure_total, else the first subtotal.
 const CheckLine* find_subtotal(const std::vector<const CheckLine*>& lines) {
+    for (const CheckLine* line : lines)
+        if (line->row_key == "income_total" || line->row_key == "expenditure_total") return line;
     for (const CheckLine* line : lines)
         if (line->role == RowRole::subtotal && !line->breakdown) return line;
     return nullptr;
@@ -84,17 +88,21 @@ const CheckLine* check_side(const CheckTable& table, Side side, CheckLedger& led
         }
     }
 
-    // A row followed by breakdown rows equals them.
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i]->breakdown) continue;
+    // A row keyed "parent" equals the rows keyed "parent.<part>" that itemise it.
+    for (const CheckLine* parent : lines) {
+        if (parent->breakdown || parent->row_key.empty()) continue;
+        std::string prefix = parent->row_key + ".";
         std::vector<const CheckLine*> parts;
-        for (std::size_t j = i + 1; j < lines.size() && lines[j]->breakdown; ++j) parts.push_back(lines[j]);
+        for (const CheckLine* line : lines)
+            if (line->row_key.compare(0, prefix.size(), prefix) == 0 &&
+                line->row_key.find('.', prefix.size()) == std::string::npos)
+                parts.push_back(line);
         if (parts.empty()) continue;
-        text.lhs = side_prefix(side) + lines[i]->describe();
+        text.lhs = side_prefix(side) + parent->describe();
         text.rhs = "Σ its breakdown rows";
         for (const std::string& m : measures) {
             text.measure = m;
-            ledger.expect_sum(text, lines[i]->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+            ledger.expect_sum(text, parent->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
         }
     }
     return grand;

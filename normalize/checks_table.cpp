@@ -176,7 +176,7 @@ void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
         if (table.promises("total_is_sum_of_lei")) check_total_of_lei(table, side, ledger);
         if (table.promises("columns_basic_project"))
             check_columns(table, side, "columns_basic_project", "total",
-                          present(table, side, {"basic", "project", "remit_upper", "operating_exp", "subsidiary_grant"}),
+                          present(table, side, {"basic", "project", "remit_upper", "operating_exp", "subsidiary_grant", "reserve"}),
                           ledger);
         if (table.promises("columns_income_sources")) {
             bool has_sources = !present(table, side,

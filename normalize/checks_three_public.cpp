@@ -16,15 +16,29 @@
 namespace budgetpdf {
 namespace {
 
-enum class Item { total, overseas_travel, vehicle, vehicle_purchase, vehicle_operation, reception };
+enum class Item {
+    total,  // 三公 合计
+    overseas_travel,
+    vehicle,  // 公务用车购置及运行费 (小计)
+    vehicle_purchase,
+    vehicle_operation,
+    reception,
+    grand_total,  // 合计 of 三公 + 会议费 + 培训费 (江苏)
+    meetings,
+    training,
+};
 
+// The row keys layouts/ gives the parts (layouts/templates: three_public layouts).
 std::optional<Item> item_from_key(const std::string& key) {
-    if (key == "three_public_total" || key == "three_public") return Item::total;
-    if (key == "overseas_travel") return Item::overseas_travel;
-    if (key == "vehicle" || key == "vehicle_total") return Item::vehicle;
+    if (key == "three_public_total") return Item::total;
+    if (key == "travel_abroad") return Item::overseas_travel;
+    if (key == "vehicles") return Item::vehicle;
     if (key == "vehicle_purchase") return Item::vehicle_purchase;
     if (key == "vehicle_operation") return Item::vehicle_operation;
     if (key == "reception") return Item::reception;
+    if (key == "grand_total") return Item::grand_total;
+    if (key == "meetings") return Item::meetings;
+    if (key == "training") return Item::training;
     return std::nullopt;
 }
 
@@ -98,6 +112,9 @@ const char* item_name(Item item) {
         case Item::vehicle_purchase: return "公务用车购置费";
         case Item::vehicle_operation: return "公务用车运行维护费";
         case Item::reception: return "公务接待费";
+        case Item::grand_total: return "合计";
+        case Item::meetings: return "会议费";
+        case Item::training: return "培训费";
     }
     return "";
 }
@@ -122,14 +139,14 @@ void check_group(const CheckTable& table, const std::string& group_name, const s
     std::vector<const CheckCell*> total_parts;
     std::string total_rhs;
     for (Item part : {Item::overseas_travel, Item::vehicle, Item::reception}) {
+        total_rhs += total_rhs.empty() ? "" : " + ";
         if (part == Item::vehicle && !at(Item::vehicle)) {
-            for (const CheckCell* c : vehicle_parts) total_parts.push_back(c);
-            total_rhs += total_rhs.empty() ? "" : " + ";
+            total_parts.insert(total_parts.end(), vehicle_parts.begin(), vehicle_parts.end());
             total_rhs += "公务用车购置费 + 公务用车运行维护费";
             continue;
         }
         if (const CheckCell* c = at(part)) total_parts.push_back(c);
-        total_rhs += (total_rhs.empty() ? "" : " + ") + std::string(item_name(part));
+        total_rhs += item_name(part);
     }
     if (at(Item::total)) {
         text.lhs = group_name + item_name(Item::total);
@@ -140,6 +157,21 @@ void check_group(const CheckTable& table, const std::string& group_name, const s
         text.lhs = group_name + item_name(Item::vehicle);
         text.rhs = "公务用车购置费 + 公务用车运行维护费";
         ledger.expect_sum(text, at(Item::vehicle), vehicle_parts, EvaluateWhen::part_printed);
+    }
+    if (at(Item::grand_total) && (at(Item::meetings) || at(Item::training))) {
+        std::vector<const CheckCell*> parts;
+        if (at(Item::total)) {
+            parts.push_back(at(Item::total));
+            text.rhs = std::string(item_name(Item::total));
+        } else {
+            parts = total_parts;
+            text.rhs = total_rhs;
+        }
+        for (Item part : {Item::meetings, Item::training})
+            if (const CheckCell* c = at(part)) parts.push_back(c);
+        text.rhs += " + 会议费 + 培训费";
+        text.lhs = group_name + item_name(Item::grand_total);
+        ledger.expect_sum(text, at(Item::grand_total), parts, EvaluateWhen::part_printed);
     }
 }
 

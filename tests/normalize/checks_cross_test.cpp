@@ -40,7 +40,7 @@ Tables add_document_000(SeedDocument& doc) {
     SeedRows grant = seed_rows("000", "财政拨款收入支出决算总表");
     t.grant = doc.add_table("grant_summary", "财政拨款收入支出决算总表", "元", 7,
                             {"summary_sides", "columns_income_sources"});
-    add_side(doc, t.grant, grant, SideSpec{Side::income, 0, {{"total", 2}}, {"年初财政拨款结转和结余"}}, lei);
+    add_side(doc, t.grant, grant, SideSpec{Side::income, 0, {{"total", 2}}, {{"年初财政拨款结转和结余", "opening_balance"}}}, lei);
     add_side(doc, t.grant, grant,
              SideSpec{Side::expenditure, 3,
                       {{"total", 5}, {"general_budget", 6}, {"gov_fund", 7}, {"state_capital", 8}}, {}},
@@ -68,7 +68,7 @@ Tables add_document_002(SeedDocument& doc) {
     SeedRows grant = seed_rows("002", "2026年财政拨款收支总表");
     t.grant = doc.add_table("grant_summary", "2026年财政拨款收支总表", "万元", 8,
                             {"summary_sides", "columns_income_sources"});
-    add_side(doc, t.grant, grant, SideSpec{Side::income, 0, {{"total", 1}}, {"上年财政拨款结转"}}, lei);
+    add_side(doc, t.grant, grant, SideSpec{Side::income, 0, {{"total", 1}}, {{"上年财政拨款结转", "opening_balance"}}}, lei);
     add_side(doc, t.grant, grant,
              SideSpec{Side::expenditure, 2,
                       {{"total", 3}, {"general_budget", 4}, {"gov_fund", 5}, {"state_capital", 6}}, {}},

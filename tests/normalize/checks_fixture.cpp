@@ -124,7 +124,6 @@ void SeedDocument::add_amount(int table, int row, int col, const RowMeaning& mea
     a.row_label = meaning.row_label;
     a.code = meaning.code;
     a.code_system = meaning.code_system;
-    a.breakdown = meaning.breakdown;
     a.measure = measure;
     a.measure_label = measure_label;
     a.printed = printed;
@@ -198,6 +197,7 @@ int add_code_table(SeedDocument& doc, const SeedRows& rows, const std::string& k
         if (!total && !is_code(cells[0])) continue;
         RowMeaning meaning;
         meaning.role = total ? RowRole::total : RowRole::item;
+        meaning.row_key = total ? "table_total" : "";
         meaning.row_label = total ? "合计" : cells.size() > 1 ? cells[1] : "";
         if (!total) {
             meaning.code = cells[0];
@@ -220,7 +220,8 @@ void add_side(SeedDocument& doc, int table, const SeedRows& rows, const SideSpec
         return !cells.empty() && starts_with(cells[0], "一、");
     });
     REQUIRE(first != rows.end());
-    bool in_breakdown = false;
+    std::string section;  // row key of the section being itemised
+    int part = 0;
     int row_index = 0;
     for (auto it = first; it != rows.end(); ++it, ++row_index) {
         const auto& cells = *it;
@@ -230,15 +231,22 @@ void add_side(SeedDocument& doc, int table, const SeedRows& rows, const SideSpec
         meaning.row_label = label;
         bool subtotal = starts_with(label, "本年") && label.find("合计") != std::string::npos;
         bool grand = label.find("总计") != std::string::npos;
-        if (subtotal || grand) in_breakdown = false;
-        if (subtotal) meaning.role = RowRole::subtotal;
+        if (subtotal || grand) section.clear();
+        if (subtotal) {
+            meaning.role = RowRole::subtotal;
+            meaning.row_key = spec.side == Side::income ? "income_total" : "expenditure_total";
+        }
         if (grand) {
             meaning.role = RowRole::total;
             meaning.row_key = "grand_total";
         }
-        meaning.breakdown = in_breakdown && !label.empty();
-        if (std::find(spec.breakdown_after.begin(), spec.breakdown_after.end(), label) != spec.breakdown_after.end())
-            in_breakdown = true;
+        if (!section.empty() && !label.empty()) meaning.row_key = section + "." + std::to_string(++part);
+        for (const auto& [name, key] : spec.sections)
+            if (label == name) {
+                meaning.row_key = key;
+                section = key;
+                part = 0;
+            }
         if (spec.side == Side::expenditure && meaning.role == RowRole::item)
             for (const auto& [name, code] : lei_codes)
                 if (without_ordinal(label) == name) {

@@ -25,7 +25,6 @@ struct RowMeaning {
     std::string row_label;
     std::string code;
     CodeSystem code_system = CodeSystem::none;
-    bool breakdown = false;
 };
 
 class SeedDocument {
@@ -61,13 +60,15 @@ int add_code_table(SeedDocument& doc, const SeedRows& rows, const std::string& k
 
 // One side of a two-sided summary table, from the first row starting with 一、: the label in
 // column `label_col`, amounts in the columns of `measures` (measure → column). Rows labelled
-// 本年…合计 are subtotals, 总计 rows grand totals; the rows after a label in `breakdown_after`
-// are breakdown rows up to the next subtotal/total; 类 rows get their code from `lei_codes`.
+// 本年…合计 are subtotals (income_total / expenditure_total), 总计 rows grand totals
+// (grand_total); a label in `sections` gets that row key and the labelled rows after it, up to
+// the next subtotal/total, are its breakdown rows ("key.1", "key.2" …) as layouts/ keys them;
+// 类 rows get their code from `lei_codes`.
 struct SideSpec {
     Side side = Side::none;
     int label_col = 0;
     std::vector<std::pair<std::string, int>> measures;
-    std::vector<std::string> breakdown_after;
+    std::vector<std::pair<std::string, std::string>> sections;  // label → row key
 };
 void add_side(SeedDocument& doc, int table, const SeedRows& rows, const SideSpec& spec,
               const std::vector<std::pair<std::string, std::string>>& lei_codes);

@@ -32,7 +32,7 @@ int add_grant_summary_000(SeedDocument& doc) {
     SeedRows rows = seed_rows("000", "财政拨款收入支出决算总表");
     int t = doc.add_table("grant_summary", "财政拨款收入支出决算总表", "元", 7,
                           {"summary_sides", "columns_income_sources"});
-    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 2}}, {"年初财政拨款结转和结余"}}, lei);
+    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 2}}, {{"年初财政拨款结转和结余", "opening_balance"}}}, lei);
     add_side(doc, t, rows,
              SideSpec{Side::expenditure, 3,
                       {{"total", 5}, {"general_budget", 6}, {"gov_fund", 7}, {"state_capital", 8}}, {}},
@@ -57,7 +57,7 @@ int add_grant_summary_002(SeedDocument& doc) {
     SeedRows rows = seed_rows("002", "2026年财政拨款收支总表");
     int t = doc.add_table("grant_summary", "2026年财政拨款收支总表", "万元", 8,
                           {"summary_sides", "columns_income_sources"});
-    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 1}}, {"上年财政拨款结转"}}, lei);
+    add_side(doc, t, rows, SideSpec{Side::income, 0, {{"total", 1}}, {{"上年财政拨款结转", "opening_balance"}}}, lei);
     add_side(doc, t, rows,
              SideSpec{Side::expenditure, 2,
                       {{"total", 3}, {"general_budget", 4}, {"gov_fund", 5}, {"state_capital", 6}}, {}},
@@ -232,4 +232,61 @@ TEST_CASE("“三公” table with nothing printed (本表无数据) evaluates n
     CheckSummary summary = doc.check();
     CHECK(summary.total == 0);
     CHECK(doc.records.empty());
+}
+
+TEST_CASE("“三公” parts keyed the way layouts/ keys them (column parts as row keys)") {
+    // 公开07表 read by final/three_public: one printed row, each part a column group with 预算数
+    // and 决算数; row_key = the part, measure = budget or final.
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "财政拨款“三公”经费支出决算表", "元", 12, {"three_public_parts"});
+    const std::vector<std::pair<std::string, RowRole>> parts = {
+        {"three_public_total", RowRole::total}, {"travel_abroad", RowRole::item}, {"vehicles", RowRole::subtotal},
+        {"vehicle_purchase", RowRole::item},    {"vehicle_operation", RowRole::item}, {"reception", RowRole::item}};
+    const std::vector<std::string> budget = {"9,500.00", "", "3,000.00", "2,000.00", "1,000.00", "6,500.00"};
+    const std::vector<std::string> final = {"770.00", "", "", "", "", "770.00"};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        RowMeaning meaning;
+        meaning.role = parts[i].second;
+        meaning.row_key = parts[i].first;
+        doc.add_amount(t, 4, static_cast<int>(i), meaning, "budget", "预算数", budget[i]);
+        doc.add_amount(t, 4, static_cast<int>(i + 6), meaning, "final", "决算数", final[i]);
+    }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 3);  // budget: total and vehicles; final: total (vehicle parts blank)
+    CHECK(summary.failed == 0);
+
+    // The 小计 of 公务用车 disagrees with its parts: only the vehicles identity of 预算数 fails.
+    for (Record& r : doc.records)
+        if (r.col == 2) {
+            r.amount_printed = "3,100.00";
+            r.amount_yuan = "3100.00";
+        }
+    summary = doc.check();
+    CHECK(summary.failed == 2);  // vehicles ≠ purchase + operation, and 合计 ≠ parts
+    auto messages = doc.mismatch_messages();
+    CHECK(count_starting(messages, "three_public_parts: 公务用车购置及运行费 budget 3100.00 ≠ 公务用车购置费 + "
+                                   "公务用车运行维护费 3000.00 (diff 100.00, tolerance 0.00)") == 1);
+    CHECK(count_starting(messages, "three_public_parts: 三公合计 budget 9500.00 ≠ 因公出国（境）费 + 公务用车购置及运行费 + "
+                                   "公务接待费 9600.00") == 1);
+    for (const Record& r : doc.records)
+        if (r.measure == "final") CHECK(r.check == "ok");
+}
+
+TEST_CASE("江苏 三公、会议费、培训费: 合计 = 三公小计 + 会议费 + 培训费") {
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "“三公”经费、会议费、培训费支出预算表", "万元", 20, {"three_public_parts"});
+    const std::vector<std::pair<std::string, std::string>> parts = {
+        {"grand_total", "120.50"}, {"three_public_total", "80.00"}, {"travel_abroad", "30.00"},
+        {"vehicles", "40.00"},     {"vehicle_purchase", ""},        {"vehicle_operation", "40.00"},
+        {"reception", "10.00"},    {"meetings", "25.50"},           {"training", "15.00"}};
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        RowMeaning meaning;
+        meaning.row_key = parts[i].first;
+        if (parts[i].first == "grand_total") meaning.role = RowRole::total;
+        doc.add_amount(t, 3, static_cast<int>(i), meaning, "total", "合计", parts[i].second);
+    }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 3);
+    CHECK(summary.failed == 0);
+    CHECK(doc.count_check("ok") == 8);
 }

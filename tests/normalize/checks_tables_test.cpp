@@ -108,7 +108,7 @@ TEST_CASE("a document's own error surfaces: 行政运行 合计 ≠ 基本 + 项
     // 上海市普陀区司法局 2026 单位预算 prints 行政运行 (204 06 01) with a 合计 that is not 基本 + 项目.
     SeedDocument doc;
     int t = doc.add_table("expenditure", "部门支出预算表", "元", 3, {"columns_basic_project", "code_hierarchy"});
-    RowMeaning row{Side::none, RowRole::item, "", "行政运行", "2040601", CodeSystem::func, false};
+    RowMeaning row{Side::none, RowRole::item, "", "行政运行", "2040601", CodeSystem::func};
     doc.add_amount(t, 0, 2, row, "total", "合计", "5,234,100.00");
     doc.add_amount(t, 0, 3, row, "basic", "基本支出", "5,034,100.00");
     doc.add_amount(t, 0, 4, row, "project", "项目支出", "100,000.00");
@@ -196,7 +196,7 @@ TEST_CASE("经济分类 blocks side by side: econ_hierarchy per block") {
             if (cells[c].empty() ||
                 !std::all_of(cells[c].begin(), cells[c].end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
                 continue;
-            RowMeaning meaning{Side::none, RowRole::item, "", cells[c + 1], cells[c], CodeSystem::econ, false};
+            RowMeaning meaning{Side::none, RowRole::item, "", cells[c + 1], cells[c], CodeSystem::econ};
             doc.add_amount(t, row, static_cast<int>(c + 2), meaning, "total", "金额", c + 2 < cells.size() ? cells[c + 2] : "");
             doc.add_amount(t, row, static_cast<int>(c + 3), meaning, "basic", "其中：基本支出",
                            c + 3 < cells.size() ? cells[c + 3] : "");
@@ -221,13 +221,13 @@ TEST_CASE("经济分类 blocks side by side: econ_hierarchy per block") {
 TEST_CASE("amounts that take part in no identity stay unchecked") {
     SeedDocument doc;
     int plain = doc.add_table("operating_costs", "机关运行经费预算表", "万元", 15, {});
-    doc.add_amount(plain, 0, 1, RowMeaning{Side::none, RowRole::total, "", "部门合计", "", CodeSystem::none, false},
+    doc.add_amount(plain, 0, 1, RowMeaning{Side::none, RowRole::total, "", "部门合计", "", CodeSystem::none},
                    "total", "合计", "57.82");
     int lone = doc.add_table("expenditure", "支出表", "万元", 7, code_table_checks);
-    doc.add_amount(lone, 0, 2, RowMeaning{Side::none, RowRole::item, "", "行政运行", "2011301", CodeSystem::func, false},
+    doc.add_amount(lone, 0, 2, RowMeaning{Side::none, RowRole::item, "", "行政运行", "2011301", CodeSystem::func},
                    "total", "合计", "325.77");
     // A 类 row with a value and no 款 rows at all: nothing to compare with.
-    doc.add_amount(lone, 1, 2, RowMeaning{Side::none, RowRole::item, "", "住房保障支出", "221", CodeSystem::func, false},
+    doc.add_amount(lone, 1, 2, RowMeaning{Side::none, RowRole::item, "", "住房保障支出", "221", CodeSystem::func},
                    "total", "合计", "35.43");
     Record stray;
     stray.table_index = 99;
@@ -247,9 +247,9 @@ TEST_CASE("amounts that take part in no identity stay unchecked") {
 TEST_CASE("a 类 with children rows that are all blank in a measure must be 0") {
     SeedDocument doc;
     int t = doc.add_table("expenditure", "支出表", "元", 7, {"code_hierarchy"});
-    doc.add_amount(t, 0, 2, RowMeaning{Side::none, RowRole::item, "", "住房保障支出", "221", CodeSystem::func, false},
+    doc.add_amount(t, 0, 2, RowMeaning{Side::none, RowRole::item, "", "住房保障支出", "221", CodeSystem::func},
                    "total", "合计", "451,385.00");
-    doc.add_amount(t, 1, 2, RowMeaning{Side::none, RowRole::item, "", "住房改革支出", "22102", CodeSystem::func, false},
+    doc.add_amount(t, 1, 2, RowMeaning{Side::none, RowRole::item, "", "住房改革支出", "22102", CodeSystem::func},
                    "total", "合计", "");
     CheckSummary summary = doc.check();
     CHECK(summary.total == 1);
