@@ -171,10 +171,11 @@ TEST_CASE("grid corpus: found tables and cells match the ground truth") {
     REQUIRE(!pdfs.empty());
     for (const auto& pdf : pdfs) {
         const std::string name = pdf.filename().string();
-        CAPTURE(name);
+        // One subcase per file, so `-sc=<file>` / `-sce=<file>` select files.
+        SUBCASE(name.c_str()) {
         fs::path truth_path = pdf;
         truth_path.replace_extension(".truth.json");
-        if (!fs::exists(truth_path)) continue;  // reported by the test case above
+        REQUIRE_MESSAGE(fs::exists(truth_path), "missing ground truth for ", name);
         const auto truth = read_truth(truth_path);
 
         auto read = read_pdf_pages(pdf.string());
@@ -220,5 +221,6 @@ TEST_CASE("grid corpus: found tables and cells match the ground truth") {
         CHECK(result.right == result.total);
         CHECK(result.extra == 0);
         CHECK(unmatched_found == 0);
+        }
     }
 }
