@@ -40,7 +40,7 @@ Record record_for_table(const TableReading& reading, const DocumentMeta& meta, T
     r.year = meta.year;
     r.stage = meta.stage;
     r.table_kind = reading.table_kind;
-    r.table_title = reading.table_title;
+    r.table_title = normalize_text(reading.table_title);
     r.unit = unit_name(unit);
     r.method = method_name(method);
     r.check = "unchecked";
@@ -111,12 +111,12 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
             Record r = base;
             r.page = amount.page;
             r.side = side_name(amount.side);
-            r.row_label = amount.row_label;
+            r.row_label = normalize_text(amount.row_label);
             r.code = amount.code;
             r.code_system = code_system_name(amount.code_system);
             r.level = level_from_code(amount.code, amount.code_system);
             r.measure = amount.measure;
-            r.measure_label = amount.measure_label;
+            r.measure_label = normalize_text(amount.measure_label);
             r.amount_yuan = amount_yuan_string(yuan_from(parsed.value, *unit));
             r.amount_printed = normalize_text(amount.printed);
             r.confidence = confidence_string(amount.confidence);

@@ -153,3 +153,28 @@ TEST_CASE("infer_document_meta joins the first page's spans into lines") {
     CHECK(m.scope == "部门");
     CHECK(diagnostics.empty());
 }
+
+TEST_CASE("cover of a real 部门决算 (pdftotext lines of putuo_finance_2024_dept_final.pdf)") {
+    std::vector<Diagnostic> diagnostics;
+    DocumentMeta m = infer_document_meta_from_lines(
+        {"上海市普陀区财政局", "2024年度部门决算", "目 录", "第一部分 上海市普陀区财政局概况", "一、主要职能",
+         "二、部门决算单位构成", "第二部分 上海市普陀区财政局2024年度部门决算表", "一、收入支出决算总表",
+         "五、一般公共预算财政拨款支出决算表"},
+        {}, diagnostics);
+    CHECK(m.department == "上海市普陀区财政局");
+    CHECK(m.region == "上海市普陀区");
+    CHECK(m.year == "2024");
+    CHECK(m.stage == "决算");
+    CHECK(m.scope == "部门");
+    CHECK(diagnostics.empty());
+}
+
+TEST_CASE("a year printed with a space before 年 (江苏省人大办公厅 cover)") {
+    std::vector<Diagnostic> diagnostics;
+    DocumentMeta m = infer_document_meta_from_lines(
+        {"江苏省人大常委会办公厅", "2017 年度部门预算", "目 录", "第一部分 部门概况"}, {}, diagnostics);
+    CHECK(m.department == "江苏省人大常委会办公厅");
+    CHECK(m.year == "2017");
+    CHECK(m.stage == "预算");
+    CHECK(m.region == "江苏省");
+}
