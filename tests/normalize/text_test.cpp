@@ -8,6 +8,37 @@
 
 using namespace budgetpdf;
 
+namespace {
+
+// Structural UTF-8 check: lead bytes, continuation counts, no surrogates, ≤ U+10FFFF.
+bool is_valid_utf8(const std::string& text) {
+    for (size_t i = 0; i < text.size();) {
+        unsigned char lead = static_cast<unsigned char>(text[i]);
+        int extra = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : -1;
+        if (extra < 0 || i + static_cast<size_t>(extra) >= text.size()) return false;
+        char32_t point = extra == 0 ? lead : lead & (0x3F >> extra);
+        for (int k = 1; k <= extra; ++k) {
+            unsigned char next = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
+            if ((next >> 6) != 0x2) return false;
+            point = (point << 6) | (next & 0x3F);
+        }
+        bool overlong = (extra == 1 && point < 0x80) || (extra == 2 && point < 0x800) || (extra == 3 && point < 0x10000);
+        if (overlong || point > 0x10FFFF || (point >= 0xD800 && point <= 0xDFFF)) return false;
+        i += static_cast<size_t>(extra) + 1;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("the UTF-8 check used below rejects what it should") {
+    CHECK(is_valid_utf8("阳泉 a"));
+    CHECK_FALSE(is_valid_utf8("\xff"));
+    CHECK_FALSE(is_valid_utf8("\xe9\x98"));
+    CHECK_FALSE(is_valid_utf8("\xc0\xaf"));
+    CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));
+}
+
 TEST_CASE("NFKC turns full-width forms into ASCII and keeps 、 and 。") {
     CHECK(normalize_text("（一）") == "(一)");
     CHECK(normalize_text("金额单位：万元") == "金额单位:万元");
@@ -36,7 +67,9 @@ TEST_CASE("compatibility ideographs and Kangxi radicals become unified ideograph
 
 TEST_CASE("normalize_table_text reaches cells and context") {
     Table table;
-    table.cells.push_back(Cell{.text = "（一） 行政 运行"});
+    Cell cell;
+    cell.text = "（一） 行政 运行";
+    table.cells.push_back(cell);
     table.context.title = "收入 支出 决算 总表";
     table.context.unit = "金额单位：元";
     table.context.notes = {"注： 本表 无数据"};
@@ -64,5 +97,18 @@ TEST_CASE("property: normalizing twice changes nothing (fixed seed)") {
         CHECK(normalize_text(once) == once);
         CHECK(once.find("  ") == std::string::npos);
         CHECK((once.empty() || (once.front() != ' ' && once.back() != ' ')));
+    }
+}
+
+TEST_CASE("property: random bytes give valid UTF-8 that stays fixed (fixed seed)") {
+    std::mt19937 random(31337);
+    std::uniform_int_distribution<int> byte(0, 255);
+    std::uniform_int_distribution<int> length(0, 24);
+    for (int i = 0; i < 3000; ++i) {
+        std::string bytes;
+        for (int k = length(random); k > 0; --k) bytes.push_back(static_cast<char>(byte(random)));
+        std::string once = normalize_text(bytes);
+        CHECK(normalize_text(once) == once);
+        CHECK(is_valid_utf8(once));
     }
 }
