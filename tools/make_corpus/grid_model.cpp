@@ -1,5 +1,6 @@
 #include "tools/make_corpus/grid_model.h"
 
+#include <algorithm>
 #include <regex>
 
 namespace budgetpdf::corpus {
@@ -10,11 +11,26 @@ bool is_code_text(const std::string& text) {
     return std::regex_match(text, code);
 }
 
+// The 栏次 row (栏次 | | 1 | 2 …) or a row of column numbers (1 | 2 | 3 …) that closes a header.
+bool is_column_number_row(const std::vector<std::string>& row) {
+    static const std::regex number(R"(^\d{1,2}$)");
+    int numbers = 0;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+        if (row[c].empty()) continue;
+        if (c == 0 && row[c] == "栏次") continue;
+        if (!std::regex_match(row[c], number)) return false;
+        ++numbers;
+    }
+    return numbers >= 2;
+}
+
 bool is_body_row(const std::vector<std::string>& row) {
     for (const auto& cell : row) {
         if (is_amount_text(cell)) return true;
     }
     const std::string first = row.empty() ? std::string() : row.front();
+    const auto texts = std::count_if(row.begin(), row.end(), [](const std::string& c) { return !c.empty(); });
+    if (row.size() > 2 && texts == 1 && !first.empty()) return true;  // a row label with no amounts
     static const std::regex body_start(R"(^(合计|总计|部门合计|收入总计|一、|\d{3,7}$|（一）|\(一\)))");
     return std::regex_search(first, body_start);
 }
@@ -37,8 +53,16 @@ Grid build_grid(const SeedTable& table, bool merge_headers) {
     Grid grid;
     grid.rows = static_cast<int>(table.rows.size());
     grid.cols = grid.rows == 0 ? 0 : static_cast<int>(table.rows[0].size());
-    while (grid.header_rows < grid.rows && !is_body_row(table.rows[grid.header_rows])) ++grid.header_rows;
-    if (grid.header_rows == grid.rows) grid.header_rows = 0;
+    int number_row = -1;
+    for (int r = 0; r < grid.rows && number_row < 0; ++r) {
+        if (is_column_number_row(table.rows[r])) number_row = r;
+    }
+    if (number_row >= 0) {
+        grid.header_rows = number_row + 1;
+    } else {
+        while (grid.header_rows < grid.rows && !is_body_row(table.rows[grid.header_rows])) ++grid.header_rows;
+        if (grid.header_rows == grid.rows) grid.header_rows = 0;
+    }
 
     const auto text_at = [&](int r, int c) -> const std::string& { return table.rows[r][c]; };
     std::vector<std::vector<bool>> covered(grid.rows, std::vector<bool>(grid.cols, false));
