@@ -19,7 +19,9 @@ constexpr double max_title_distance_pt = 120.0;  // a title sits at most this fa
 constexpr size_t max_title_bytes = 180;          // about 60 CJK characters
 constexpr double title_wrap_gap_factor = 0.8;    // a wrapped title's lines are this close, in line heights
 constexpr double min_wrapped_title_font_pt = 12; // only large lines are joined as a wrapped title
-constexpr double note_gap_factor = 2.0;          // note lines follow each other within this many line heights
+constexpr double note_gap_factor = 2.0;
+constexpr int max_header_scan_rows = 6;          // an empty table's header is within its first rows
+constexpr size_t max_heading_bytes = 36;         // 功能分类科目编码 and the like          // note lines follow each other within this many line heights
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
@@ -93,6 +95,14 @@ std::vector<TextLine> join_wrapped_titles(const std::vector<const TextLine*>& li
         out.push_back(*line);
     }
     return out;
+}
+
+bool is_heading_word(const std::string& raw) {
+    static const char* words[] = {"项目", "类", "款", "项", "栏次", "金额", "决算数", "预算数", "行次"};
+    std::string t = without_spaces(raw);
+    for (const char* w : words)
+        if (t == w) return true;
+    return t.size() <= max_heading_bytes && (ends_with(t, "编码") || ends_with(t, "名称") || ends_with(t, "代码"));
 }
 
 }  // namespace
@@ -248,7 +258,15 @@ int count_header_rows(const std::vector<Cell>& cells, int rows) {
     for (int r = 0; r < rows; ++r) {
         if (numeric[r] && !label[r] && !column_numbers[r]) return r;
     }
-    return 0;
+    // No data row (an empty table, 本表无数据): the header ends with the last leading row
+    // holding a column-heading word.
+    int last_heading = -1;
+    for (int r = 0; r < std::min(rows, max_header_scan_rows); ++r) {
+        if (texts[r].empty()) break;
+        for (const std::string& t : texts[r])
+            if (is_heading_word(t)) last_heading = r;
+    }
+    return last_heading + 1;
 }
 
 }  // namespace budgetpdf

@@ -37,7 +37,8 @@ void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>
 bool is_page_number_line(const std::string& text);
 
 // Leading rows holding only labels (项目, 科目编码, 栏次 rows…), before the first row
-// with an amount or code. 0 when the table has no data row.
+// with an amount or code. A table without any data row (本表无数据) counts its leading
+// rows up to the last one holding a column-heading word (项目, 类/款/项, …编码, …名称).
 int count_header_rows(const std::vector<Cell>& cells, int rows);
 
 }  // namespace budgetpdf

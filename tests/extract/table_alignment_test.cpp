@@ -129,3 +129,19 @@ TEST_CASE("header rows: label rows and the 栏次 row come before the first data
     REQUIRE(tables.size() == 1);
     CHECK(tables[0].header_rows == 2);
 }
+
+TEST_CASE("header rows of an empty table (本表无数据) end at the last heading row") {
+    std::vector<double> cols{50, 80, 110, 250, 350};
+    std::vector<TextSpan> spans{span_at("功能分类科目编码", 55, 105, 80), span_at("科目名称", 115, 105),
+                                span_at("合计", 255, 105), span_at("类", 55, 125), span_at("款", 85, 125),
+                                span_at("本表无数据", 115, 145)};
+    std::vector<Ruling> rulings{hline(100, 50, 350), hline(120, 50, 110), hline(140, 50, 350), hline(160, 50, 350),
+                                vline(50, 100, 160), vline(110, 100, 160), vline(250, 100, 160), vline(350, 100, 160),
+                                vline(80, 120, 160)};
+    auto tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows == 3);
+    CHECK(tables[0].header_rows == 2);
+    CHECK(cell_at(tables[0], 0, 0)->col_span == 2);
+    CHECK(cell_at(tables[0], 0, 2)->row_span == 2);
+}
