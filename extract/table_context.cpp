@@ -17,6 +17,9 @@ namespace {
 
 constexpr double max_title_distance_pt = 120.0;  // a title sits at most this far above its table
 constexpr size_t max_title_bytes = 180;          // about 60 CJK characters
+constexpr double title_centre_fraction = 0.15;   // a centred title's offset from the table centre, in table widths
+constexpr double max_centred_title_width_fraction = 0.8;  // wider lines are paragraph lines, not titles
+constexpr double title_size_margin_pt = 1.0;     // or its font is this much larger than the other lines
 constexpr double title_wrap_gap_factor = 0.8;    // a wrapped title's lines are this close, in line heights
 constexpr double min_wrapped_title_font_pt = 12; // only large lines are joined as a wrapped title
 constexpr double note_gap_factor = 2.0;
@@ -110,6 +113,19 @@ bool is_heading_word(const std::string& raw) {
 void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>& line_ptrs, const Rect& box,
                        bool limit_distance) {
     std::vector<TextLine> lines = join_wrapped_titles(line_ptrs);
+    // A title is centred over the table, printed larger than the other plain lines, or
+    // names a table (…表).
+    std::vector<double> sizes;
+    for (const TextLine& line : lines)
+        if (classify(line.text) == LineKind::other) sizes.push_back(line.font_size);
+    std::sort(sizes.begin(), sizes.end());
+    double median_size = sizes.empty() ? 0 : sizes[sizes.size() / 2];
+    auto stands_out = [&](const TextLine& line) {
+        bool centred = std::abs(line.bbox.center_x() - box.center_x()) <= title_centre_fraction * box.width() &&
+                       line.bbox.width() <= max_centred_title_width_fraction * box.width();
+        bool names_a_table = ends_with(line.text, "表") || contains(line.text, "表（") || contains(line.text, "表(");
+        return centred || names_a_table || line.font_size >= median_size + title_size_margin_pt;
+    };
     int title = -1;
     double best_size = 0, best_offset = 0;
     std::vector<int> others;
@@ -125,7 +141,7 @@ void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>
         case LineKind::note:
         case LineKind::other: {
             others.push_back(k);
-            if (kind == LineKind::note || !is_title_candidate(line.text)) break;
+            if (kind == LineKind::note || !is_title_candidate(line.text) || !stands_out(line)) break;
             if (limit_distance && box.y0 - line.bbox.y1 > max_title_distance_pt) break;
             double offset = std::abs(line.bbox.center_x() - box.center_x());
             if (title < 0 || line.font_size > best_size + 0.5 ||
