@@ -152,6 +152,7 @@ bool is_child_ordinal(const std::string& label) {
 
 struct Block {
     int code_col = -1, lei_col = -1, kuan_col = -1, xiang_col = -1;
+    std::vector<int> code_cols;  // columns under a code header: one, or 类 | 款 (| 项) unlabelled
     std::vector<int> name_cols;
     std::vector<int> measure_cols;
     Side side = Side::none;
@@ -173,13 +174,23 @@ std::vector<Block> cut_blocks(const HeaderInfo& header) {
         Block& b = blocks.back();
         if (b.side == Side::none) b.side = col.side;
         switch (col.role) {
-            case ColumnRole::code: b.code_col = c; break;
+            case ColumnRole::code: b.code_cols.push_back(c); break;
             case ColumnRole::code_lei: b.lei_col = c; break;
             case ColumnRole::code_kuan: b.kuan_col = c; break;
             case ColumnRole::code_xiang: b.xiang_col = c; break;
             case ColumnRole::name: b.name_cols.push_back(c); break;
             case ColumnRole::measure: b.measure_cols.push_back(c); break;
             default: break;
+        }
+    }
+    // A code header spanning two or three columns (类/款/项 labels missing or merged into
+    // the first body row) reads as split code columns.
+    for (Block& b : blocks) {
+        if (b.code_cols.size() == 1) b.code_col = b.code_cols[0];
+        if (b.code_cols.size() >= 2 && b.lei_col < 0) {
+            b.lei_col = b.code_cols[0];
+            b.kuan_col = b.code_cols[1];
+            if (b.code_cols.size() >= 3) b.xiang_col = b.code_cols[2];
         }
     }
     return blocks;
