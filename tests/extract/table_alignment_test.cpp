@@ -28,7 +28,8 @@ void add_row(std::vector<TextSpan>& spans, double y, const std::string& code, co
 }  // namespace
 
 TEST_CASE("a table drawn with horizontal rules only: columns from alignment, rows from records") {
-    std::vector<TextSpan> spans{span_at("科目编码", 60, 105), span_at("科目名称", 120, 105), span_at("合计", 330, 105),
+    std::vector<TextSpan> spans{span_at("科目编码", 60, 105), span_at("科目名称", 120, 105),
+                                span_at("本年", 330, 101, 0, 8), span_at("合计", 330, 110, 0, 8),
                                 span_at("基本支出", 420, 105)};
     add_row(spans, 125, "201", "一般公共服务支出", "2,106.66", "1,503.52");
     add_row(spans, 140, "20106", "财政事务", "2,106.66", "1,503.52");
@@ -48,7 +49,7 @@ TEST_CASE("a table drawn with horizontal rules only: columns from alignment, row
     REQUIRE(t.rows == 5);
     CHECK(t.header_rows == 1);
     CHECK(cells_tile(t));
-    CHECK(cell_at(t, 0, 2)->text == "合计");
+    CHECK(cell_at(t, 0, 2)->text == "本年合计");
     CHECK(cell_at(t, 3, 0)->text == "2010601");
     CHECK(cell_at(t, 3, 3)->text == "1,503.52");
     CHECK(cell_at(t, 4, 1)->text == "机关事业单位基本养老保险缴费支出");
