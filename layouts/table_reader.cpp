@@ -166,7 +166,12 @@ struct Block {
 std::vector<Block> cut_blocks(const HeaderInfo& header) {
     std::vector<Block> blocks(1);
     for (int c = 0; c < static_cast<int>(header.columns.size()); ++c) {
-        const ColumnInfo& col = header.columns[c];
+        ColumnInfo col = header.columns[c];
+        // A column without any header right of a label column (项目名称 printed over the
+        // first of two label columns) holds labels too.
+        if (col.role == ColumnRole::none && col.measure_label.empty() && blocks.back().measure_cols.empty() &&
+            (!blocks.back().name_cols.empty() || !blocks.back().code_cols.empty()))
+            col.role = ColumnRole::name;
         bool label = col.role == ColumnRole::code || col.role == ColumnRole::code_lei ||
                      col.role == ColumnRole::code_kuan || col.role == ColumnRole::code_xiang ||
                      col.role == ColumnRole::name || col.role == ColumnRole::name_gov;
