@@ -157,7 +157,8 @@ void CorpusDocument::draw_notes(const SeedTable& table) {
 }
 
 void CorpusDocument::draw_cell_text(const GridCell& cell, const FittedText& text, double x0, double y0,
-                                    double x1, double y1, VerticalAlign body_align) {
+                                    double x1, double y1, VerticalAlign body_align,
+                                    double padding) {
     if (text.lines.empty()) return;
     const TextMeasure measure(context_);
     cairo_set_font_size(context_, text.font_size);
@@ -165,13 +166,13 @@ void CorpusDocument::draw_cell_text(const GridCell& cell, const FittedText& text
     cairo_font_extents(context_, &font);
     const double pitch = text.font_size * line_height_factor;
     const bool middle = cell.role == CellRole::header || body_align == VerticalAlign::middle;
-    const double block_top = middle ? (y0 + y1 - text.height()) / 2 : y0 + cell_padding_pt;
+    const double block_top = middle ? (y0 + y1 - text.height()) / 2 : y0 + padding;
     const double glyph_height = font.ascent + font.descent;
     for (std::size_t i = 0; i < text.lines.size(); ++i) {
         const std::string& line = text.lines[i];
         const double width = measure.width(line, text.font_size);
-        double x = x0 + cell_padding_pt;
-        if (cell.role == CellRole::amount) x = x1 - cell_padding_pt - width;
+        double x = x0 + padding;
+        if (cell.role == CellRole::amount) x = x1 - padding - width;
         if (cell.role == CellRole::header) x = (x0 + x1 - width) / 2;
         const double baseline = block_top + i * pitch + (pitch - glyph_height) / 2 + font.ascent;
         draw_line(line, text.font_size, x, baseline);
@@ -207,7 +208,7 @@ void CorpusDocument::draw_part(const Grid& grid, const TableLayout& layout, cons
         const double x1 = layout.col_x[cell.col + cell.col_span];
         const double y0 = row_top[found - rows.begin()];
         const double y1 = y0 + layout.rows_height(cell.row, cell.row + cell.row_span);
-        draw_cell_text(cell, layout.texts[i], x0, y0, x1, y1, style.body_align);
+        draw_cell_text(cell, layout.texts[i], x0, y0, x1, y1, style.body_align, style.cell_padding_pt);
         if (style.borders != Borders::horizontal_rules) {
             draw_rule(x0, y0, x1, y0, style.borders);
             draw_rule(x0, y0, x0, y1, style.borders);

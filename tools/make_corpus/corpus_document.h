@@ -49,7 +49,7 @@ private:
     void draw_notes(const SeedTable& table);
     void draw_line(const std::string& text, double font_size, double x, double baseline);
     void draw_cell_text(const GridCell& cell, const FittedText& text, double x0, double y0, double x1, double y1,
-                        VerticalAlign body_align);
+                        VerticalAlign body_align, double padding);
     void draw_rule(double x0, double y0, double x1, double y1, Borders borders);
     void draw_part(const Grid& grid, const TableLayout& layout, const TableStyle& style,
                    const std::vector<int>& rows, const std::vector<double>& row_top, bool record, TruthTable& truth);

@@ -31,6 +31,7 @@ std::vector<DocumentSpec> corpus_documents() {
                        a4_portrait};
     rules.style.merge_headers = false;
     rules.style.borders = Borders::horizontal_rules;
+    rules.style.cell_padding_pt = 6;  // without vertical lines, columns need a visible gutter
     documents.push_back(rules);
 
     DocumentSpec wrapped{"grid/yangquan_final_wrapped_labels",

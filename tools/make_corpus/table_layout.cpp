@@ -12,7 +12,8 @@ constexpr double header_natural_chars = 4;  // a header may wrap beyond this man
 
 bool may_wrap(CellRole role) { return role == CellRole::header || role == CellRole::label; }
 
-std::vector<double> natural_widths(const TextMeasure& measure, const Grid& grid, double font_size) {
+std::vector<double> natural_widths(const TextMeasure& measure, const Grid& grid, double font_size,
+                                   double cell_padding_pt) {
     std::vector<double> widths(grid.cols, min_column_width_pt);
     for (const auto& cell : grid.cells) {
         if (cell.col_span != 1 || cell.text.empty()) continue;
@@ -47,7 +48,7 @@ TableLayout layout_table(const TextMeasure& measure, const Grid& grid, const Tab
                          double width, double scale) {
     TableLayout layout;
     layout.font_size = style.font_size_pt * scale;
-    std::vector<double> widths = natural_widths(measure, grid, layout.font_size);
+    std::vector<double> widths = natural_widths(measure, grid, layout.font_size, style.cell_padding_pt);
     std::vector<bool> fixed(grid.cols, false);
     if (style.narrow_label_column_pt > 0) {
         const int column = widest_label_column(measure, grid, layout.font_size);
@@ -72,9 +73,9 @@ TableLayout layout_table(const TextMeasure& measure, const Grid& grid, const Tab
     for (int r = 0; r < grid.rows; ++r) layout.row_height[r] = r < grid.header_rows ? header_height : body_height;
     for (const auto& cell : grid.cells) {
         const double inner_width =
-            layout.col_x[cell.col + cell.col_span] - layout.col_x[cell.col] - 2 * cell_padding_pt;
+            layout.col_x[cell.col + cell.col_span] - layout.col_x[cell.col] - 2 * style.cell_padding_pt;
         FittedText fitted = fit_text(measure, cell.text, inner_width, 0, layout.font_size, may_wrap(cell.role));
-        const double needed = fitted.height() + 2 * cell_padding_pt;
+        const double needed = fitted.height() + 2 * style.cell_padding_pt;
         const double have = layout.rows_height(cell.row, cell.row + cell.row_span);
         if (needed > have) layout.row_height[cell.row + cell.row_span - 1] += needed - have;
         layout.texts.push_back(std::move(fitted));

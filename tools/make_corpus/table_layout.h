@@ -22,9 +22,8 @@ struct TableStyle {
     double body_row_height_pt = 16;
     double header_row_height_pt = 18;
     double font_size_pt = 9;
+    double cell_padding_pt = 2.5;  // between the text and each side of its cell
 };
-
-inline constexpr double cell_padding_pt = 2.5;
 
 struct TableLayout {
     std::vector<double> col_x;       // cols + 1 edges, starting at the left margin
