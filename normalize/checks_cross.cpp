@@ -1,6 +1,6 @@
 // Identities between the tables of one document, evaluated once per document.
 //
-// How it works: the first table of each kind stands for the document. 类 rows are matched by
+// How it works: the first table of each kind (with 类 rows, if any has) stands for the document. 类 rows are matched by
 // code: the summary's expenditure side (whose 类 rows the layout maps to codes) against the
 // expenditure table, and the grant summary's general_budget column against the general_budget
 // table; totals against the summary's 本年收入合计 / 本年支出合计 subtotals. A code printed in
@@ -8,15 +8,28 @@
 
 #include "normalize/checks_grid.h"
 
+#include <algorithm>
 #include <set>
 
 namespace budgetpdf {
 namespace {
 
+// The table standing for `kind`: the first one with 类 rows, else the first one. A layout id
+// ending in /grant_expenditure (江苏 财政拨款支出预算表, read as kind expenditure) covers
+// fiscal funds only and never stands for the expenditure table.
 const CheckTable* first_of_kind(const std::vector<CheckTable>& tables, std::string_view kind) {
-    for (const CheckTable& t : tables)
-        if (t.reading->table_kind == kind) return &t;
-    return nullptr;
+    const CheckTable* first = nullptr;
+    for (const CheckTable& t : tables) {
+        if (t.reading->table_kind != kind) continue;
+        const std::string& id = t.reading->layout_id;
+        constexpr std::string_view fiscal_only = "/grant_expenditure";
+        if (id.size() >= fiscal_only.size() &&
+            id.compare(id.size() - fiscal_only.size(), fiscal_only.size(), fiscal_only) == 0)
+            continue;
+        if (!first) first = &t;
+        if (std::any_of(t.lines.begin(), t.lines.end(), [](const CheckLine& l) { return is_lei(l); })) return &t;
+    }
+    return first;
 }
 
 const CheckLine* side_subtotal(const CheckTable& table, Side side) {

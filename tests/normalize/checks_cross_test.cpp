@@ -165,3 +165,24 @@ TEST_CASE("2026年度单位预算 (万元): holds within rounding; no grant/gene
                                    "6619500.00 (diff -1000.00, tolerance 100.00)") == 1);
     CHECK(count_starting(messages, "cross_grant_general_budget") == 0);
 }
+
+TEST_CASE("a fiscal-only expenditure table never stands for the expenditure table") {
+    SeedDocument doc;
+    int fiscal = add_code_table(doc, seed_rows("000", "支出决算表"), "expenditure", "财政拨款支出预算表", "元", 2,
+                                {"code_hierarchy"}, {"total"});
+    doc.readings[static_cast<std::size_t>(fiscal)].layout_id = "budget/grant_expenditure";
+    doc.reprint(fiscal, "208", "total", "758400.15");
+    doc.reprint(fiscal, "20805", "total", "758400.15");
+    doc.reprint(fiscal, "2080505", "total", "430995.07");
+    add_document_000(doc);
+    CheckSummary summary = doc.check();
+    CHECK(summary.failed == 0);
+
+    // Read as an ordinary expenditure table, the first one stands and 208 disagrees.
+    doc.readings[static_cast<std::size_t>(fiscal)].layout_id = "budget/expenditure";
+    summary = doc.check();
+    CHECK(summary.failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0].rfind("cross_summary_expenditure: 类 208 八、社会保障和就业支出 total 758500.15 ≠ "
+                                           "expenditure 类 208 758400.15", 0) == 0);
+}
