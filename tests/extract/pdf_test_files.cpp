@@ -29,10 +29,26 @@ std::string private_use_cmap() {
            "CMapName currentdict /CMap defineresource pop\nend\nend";
 }
 
-std::filesystem::path temp_dir() {
-    const auto dir = std::filesystem::temp_directory_path() / ("budgetpdf_extract_test_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
+// The per-process scratch directory, removed when the test program exits.
+class ScratchDir {
+public:
+    ScratchDir()
+        : path_(std::filesystem::temp_directory_path() / ("budgetpdf_extract_test_" + std::to_string(::getpid()))) {
+        std::filesystem::create_directories(path_);
+    }
+    ~ScratchDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+const std::filesystem::path& temp_dir() {
+    static const ScratchDir dir;
+    return dir.path();
 }
 
 }  // namespace

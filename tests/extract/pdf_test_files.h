@@ -23,7 +23,8 @@ struct TestPdfPage {
 // A complete, valid PDF (correct xref offsets) with the given pages and /Producer.
 std::string make_test_pdf(const std::vector<TestPdfPage>& pages, const std::string& producer = "budgetpdf tests");
 
-// Writes `bytes` to a per-process temp directory under `name` and returns the path.
+// Writes `bytes` to a per-process temp directory (removed at exit) under `name` and
+// returns the path.
 std::string write_test_file(const std::string& name, const std::string& bytes);
 
 // The path a test may use for an output file of that name in the same temp directory.
