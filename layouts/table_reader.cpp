@@ -268,6 +268,34 @@ RowMeaning read_row_meaning(const Grid& grid, const Block& block, int r) {
     return m;
 }
 
+// True when a label without a code means something to the layout: a row key or a name
+// the layout's name map knows.
+bool label_resolves(const LayoutSet& set, const Matcher& matcher, const std::string& label) {
+    if (matcher.match_row(label, "")) return true;
+    if (matcher.layout.name_map == "func_lei") return func_code_for_lei_name(set, label).has_value();
+    if (matcher.layout.name_map == "econ") return econ_code_for_name(set, label).has_value();
+    return false;
+}
+
+// A label wrapped onto the next row by a text-alignment grid (八、社会保障和就 | 业支出) is
+// joined when the joined text resolves and the first part alone does not.
+void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, std::vector<std::vector<RowMeaning>>& rows) {
+    for (size_t i = 0; i + 1 < rows.size(); ++i)
+        for (size_t b = 0; b < rows[i].size(); ++b) {
+            RowMeaning& m = rows[i][b];
+            RowMeaning& next = rows[i + 1][b];
+            if (!m.code.empty() || m.label.empty() || !next.code.empty() || next.has_amounts || next.label.empty() ||
+                !next.group.empty())
+                continue;
+            if (label_key(next.label) != match_key(next.label)) continue;  // an ordinal: a row of its own
+            if (label_resolves(set, matcher, m.label)) continue;
+            std::string joined = m.label + next.label;
+            if (!label_resolves(set, matcher, joined)) continue;
+            m.label = joined;
+            next.label.clear();
+        }
+}
+
 }  // namespace
 
 const Layout* classify_table(const LayoutSet& layouts, const Table& table, std::string* title_out) {
@@ -329,9 +357,20 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
 
     std::vector<bool> reported_unmapped(header.columns.size(), false);
     int not_amount_cells = 0;
+    std::vector<int> body_rows;
     for (int r = header.body_start; r < grid.rows(); ++r) {
         if (std::find(header.skipped_rows.begin(), header.skipped_rows.end(), r) != header.skipped_rows.end()) continue;
         if (is_column_number_row(grid, matcher, r) || is_header_like_row(grid, matcher, r)) continue;
+        body_rows.push_back(r);
+    }
+    std::vector<std::vector<RowMeaning>> row_meanings;
+    for (int r : body_rows) {
+        row_meanings.emplace_back();
+        for (const Block& block : blocks) row_meanings.back().push_back(read_row_meaning(grid, block, r));
+    }
+    join_wrapped_labels(set, matcher, row_meanings);
+    for (size_t i = 0; i < body_rows.size(); ++i) {
+        int r = body_rows[i];
         for (size_t c = 0; c < header.columns.size(); ++c) {
             const Cell* cell = grid.top_left(r, static_cast<int>(c));
             if (header.columns[c].role == ColumnRole::none && cell && looks_like_amount(cell->text) &&
@@ -342,8 +381,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                                            "' has amounts but no measure in layout " + layout.id});
             }
         }
-        std::vector<RowMeaning> meanings;
-        for (const Block& block : blocks) meanings.push_back(read_row_meaning(grid, block, r));
+        std::vector<RowMeaning>& meanings = row_meanings[i];
         for (size_t b = 0; b < blocks.size(); ++b) {
             RowMeaning& m = meanings[b];
             if (m.label.empty() && m.code.empty() && m.has_amounts)

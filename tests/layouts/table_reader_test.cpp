@@ -399,3 +399,19 @@ TEST_CASE("Jiangsu 2017 layouts: three-block summary, grouped income rows, 支�
     CHECK(s.reading->amounts.size() == 4);
     CHECK(where(*s.reading, [](const ReadAmount& a) { return a.measure == "reserve" && a.printed == "106.84"; }).size() == 1);
 }
+
+TEST_CASE("a label wrapped onto the next row is joined only when the joined text means something") {
+    Table table = table_from_lines({"收入\t\t支出\t", "项目\t金额\t项目\t金额", "一、一般公共预算\t10.00\t八、社会保障和就\t10.00",
+                                    "\t\t业支出\t", "当年收入\t10.00\t其他事项\t", "小计\t\t说明\t", "收入合计\t10.00\t支出合计\t10.00"},
+                                   "收支预算总表", "单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    ReadAmount social = by_code(t, "208", "total");
+    CHECK(social.row_label == "八、社会保障和就业支出");
+    ReadAmount income = by_key(t, "income_total", "total", Side::income);
+    CHECK(income.row_label == "当年收入小计");
+    // 其他事项 + 说明 means nothing: both stay as printed, neither gets a key.
+    CHECK(where(t, [](const ReadAmount& a) { return a.row_label.find("其他事项") != std::string::npos; }).empty());
+    CHECK(t.amounts.size() == 6);
+}
