@@ -241,6 +241,7 @@ void CorpusDocument::add_table(const SeedTable& table, const TableStyle& style, 
         if (style.continuation != Continuation::shrink_to_fit) break;
         if (above + layout.rows_height(0, grid.rows) + below <= usable || scale < min_fit_scale) break;
     }
+    for (const auto& text : layout.texts) overflowing_cells_ += text.fits ? 0 : 1;
     const double whole = above + layout.rows_height(0, grid.rows) + below;
     if (!page_blank_) {
         if (share_page && cursor_y_ + gap_between_tables_pt + whole <= bottom) cursor_y_ += gap_between_tables_pt;

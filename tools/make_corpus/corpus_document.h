@@ -38,6 +38,8 @@ public:
     // Ends the document; returns the tables as drawn. False when cairo reported an error.
     bool finish();
     const std::vector<TruthTable>& truth() const { return truth_; }
+    // Cells whose text could not be fitted inside the cell (drawn overflowing).
+    int overflowing_cells() const { return overflowing_cells_; }
 
 private:
     struct Placement;
@@ -61,6 +63,7 @@ private:
     double cursor_y_ = 0;
     bool page_blank_ = true;
     std::vector<TruthTable> truth_;
+    int overflowing_cells_ = 0;
 };
 
 }  // namespace budgetpdf::corpus

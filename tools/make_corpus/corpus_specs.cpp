@@ -55,7 +55,7 @@ std::vector<DocumentSpec> corpus_documents() {
                            {},
                            a5_portrait};
     no_header.style.continuation = Continuation::no_header;
-    no_header.style.body_row_height_pt = 20;
+    no_header.style.body_row_height_pt = 28;
     no_header.style.font_size_pt = 7.5;
     documents.push_back(no_header);
 

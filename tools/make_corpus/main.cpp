@@ -62,6 +62,11 @@ bool generate(const fs::path& seeds, const fs::path& out, std::vector<std::strin
                 }
                 document.add_table(tables[choice.index], style, spec.share_page);
             }
+            if (document.overflowing_cells() > 0) {
+                std::cerr << "make_corpus: " << document.overflowing_cells() << " cells of " << spec.name
+                          << " do not fit their text\n";
+                ok = false;
+            }
             if (!document.finish()) {
                 std::cerr << "make_corpus: cairo failed writing " << pdf << "\n";
                 ok = false;

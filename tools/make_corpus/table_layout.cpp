@@ -25,6 +25,17 @@ std::vector<double> natural_widths(const TextMeasure& measure, const Grid& grid,
     return widths;
 }
 
+// The width a column cannot go below without shrinking text: its widest amount or code.
+std::vector<double> rigid_widths(const TextMeasure& measure, const Grid& grid, double font_size,
+                                 double cell_padding_pt) {
+    std::vector<double> widths(grid.cols, min_column_width_pt);
+    for (const auto& cell : grid.cells) {
+        if (cell.col_span != 1 || may_wrap(cell.role)) continue;
+        widths[cell.col] = std::max(widths[cell.col], measure.width(cell.text, font_size) + 2 * cell_padding_pt);
+    }
+    return widths;
+}
+
 int widest_label_column(const TextMeasure& measure, const Grid& grid, double font_size) {
     int column = -1;
     double widest = 0;
@@ -57,13 +68,29 @@ TableLayout layout_table(const TextMeasure& measure, const Grid& grid, const Tab
             fixed[column] = true;
         }
     }
+    // Too wide: narrow the wrappable part of each column first (labels and headers wrap),
+    // and only when even the amounts do not fit scale every column. Too narrow: widen all.
+    const std::vector<double> rigid = rigid_widths(measure, grid, layout.font_size, style.cell_padding_pt);
     double fixed_total = 0;
     double free_total = 0;
-    for (int c = 0; c < grid.cols; ++c) (fixed[c] ? fixed_total : free_total) += widths[c];
-    const double factor = free_total > 0 ? (width - fixed_total) / free_total : 1.0;
+    double rigid_total = 0;
+    for (int c = 0; c < grid.cols; ++c) {
+        (fixed[c] ? fixed_total : free_total) += widths[c];
+        if (!fixed[c]) rigid_total += std::min(rigid[c], widths[c]);
+    }
+    const double free_width = width - fixed_total;
+    const bool squeeze = free_total > free_width && rigid_total <= free_width;
+    const double factor = squeeze ? (free_width - rigid_total) / (free_total - rigid_total)
+                          : free_total > 0 ? free_width / free_total : 1.0;
     layout.col_x.push_back(left);
     for (int c = 0; c < grid.cols; ++c) {
-        const double w = fixed[c] ? widths[c] : widths[c] * factor;
+        double w = widths[c];
+        if (!fixed[c] && squeeze) {
+            const double base = std::min(rigid[c], widths[c]);
+            w = base + (widths[c] - base) * factor;
+        } else if (!fixed[c]) {
+            w = widths[c] * factor;
+        }
         layout.col_x.push_back(layout.col_x.back() + w);
     }
 

@@ -50,6 +50,7 @@ FittedText fit_text(const TextMeasure& measure, const std::string& text, double 
         bool fits = true;
         for (const auto& line : fitted.lines) fits = fits && measure.width(line, size) <= width;
         if (height > 0 && fitted.height() > height) fits = false;
+        fitted.fits = fits;
         if (fits || size <= min_font_size_pt) return fitted;
     }
 }

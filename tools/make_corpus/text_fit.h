@@ -16,6 +16,7 @@ inline constexpr double line_height_factor = 1.25;  // line pitch / font size
 struct FittedText {
     double font_size = 0;
     std::vector<std::string> lines;
+    bool fits = true;  // false only when even min_font_size_pt overflows the box
     double height() const { return static_cast<double>(lines.size()) * font_size * line_height_factor; }
 };
 
