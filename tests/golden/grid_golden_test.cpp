@@ -166,6 +166,31 @@ TEST_CASE("grid corpus: every PDF has a ground truth file") {
     }
 }
 
+TEST_CASE("grid corpus: truth cells tile each table exactly once") {
+    for (const auto& pdf : corpus_pdfs()) {
+        fs::path truth_path = pdf;
+        truth_path.replace_extension(".truth.json");
+        if (!fs::exists(truth_path)) continue;  // reported above
+        for (const auto& table : read_truth(truth_path)) {
+            CAPTURE(pdf.filename().string());
+            CAPTURE(table.title);
+            std::vector<int> cover(static_cast<std::size_t>(table.rows * table.cols), 0);
+            bool inside = true;
+            for (const auto& cell : table.cells) {
+                inside = inside && cell.row >= 0 && cell.col >= 0 && cell.row_span >= 1 && cell.col_span >= 1 &&
+                         cell.row + cell.row_span <= table.rows && cell.col + cell.col_span <= table.cols &&
+                         cell.page >= table.first_page && cell.page <= table.last_page;
+                if (!inside) break;
+                for (int r = cell.row; r < cell.row + cell.row_span; ++r) {
+                    for (int c = cell.col; c < cell.col + cell.col_span; ++c) ++cover[r * table.cols + c];
+                }
+            }
+            CHECK(inside);
+            CHECK(std::all_of(cover.begin(), cover.end(), [](int n) { return n == 1; }));
+        }
+    }
+}
+
 TEST_CASE("grid corpus: found tables and cells match the ground truth") {
     const auto pdfs = corpus_pdfs();
     REQUIRE(!pdfs.empty());
