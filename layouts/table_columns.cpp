@@ -311,6 +311,7 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
             first = r;
             break;
         }
+        if (has_data_cells(grid, r)) break;  // a body row: no header above the data
     }
     int r = first;
     while (r < grid.rows()) {

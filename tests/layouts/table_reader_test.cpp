@@ -415,3 +415,13 @@ TEST_CASE("a label wrapped onto the next row is joined only when the joined text
     CHECK(where(t, [](const ReadAmount& a) { return a.row_label.find("其他事项") != std::string::npos; }).empty());
     CHECK(t.amounts.size() == 5);
 }
+
+TEST_CASE("a known table without recognisable headers is reported, not guessed") {
+    Table table = table_from_lines({"201\t一般公共服务支出\t100.00", "科目编码\t科目名称\t合计", "20113\t商贸事务\t100.00"},
+                                   "2026年预算支出总表", "单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(r.reading->table_kind == "expenditure");
+    CHECK(r.reading->amounts.empty());
+    CHECK(has_diagnostic(r, "header_not_found"));
+}
