@@ -322,3 +322,13 @@ TEST_CASE("a real page turned by qpdf (needs qpdf): swapped size, same span text
     CHECK(b->bbox.y0 == doctest::Approx(a->bbox.x0).epsilon(0.001));
     CHECK(b->bbox.x0 == doctest::Approx(original.height - a->bbox.y1).epsilon(0.001));
 }
+
+TEST_CASE("a glyph mapped to several characters keeps them all; control characters are dropped") {
+    TestPdfPage page;
+    page.content = "BT /F3 12 Tf 72 700 Td (xAyBz) Tj ET";
+    auto doc = read_test_pdf("ligature.pdf", {page});
+    REQUIRE(doc.pages[0].spans.size() == 1);
+    // The control character's glyph is not text, but its advance still leaves a word gap.
+    CHECK(doc.pages[0].spans[0].text == "xfiy z");
+    CHECK(doc.diagnostics.empty());
+}

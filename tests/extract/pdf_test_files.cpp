@@ -51,19 +51,32 @@ const std::filesystem::path& temp_dir() {
     return dir.path();
 }
 
+// Maps code A to the two characters "fi" and code B to a control character.
+std::string ligature_cmap() {
+    return "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+           "/CMapName /Ligature def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+           "2 beginbfchar\n<41> <00660069>\n<42> <0007>\nendbfchar\nendcmap\n"
+           "CMapName currentdict /CMap defineresource pop\nend\nend";
+}
+
 }  // namespace
 
 std::string make_test_pdf(const std::vector<TestPdfPage>& pages, const std::string& producer) {
-    // Objects: 1 catalog, 2 page tree, 3 /F1, 4 /F2, 5 its ToUnicode, 6 info, then page + content pairs.
+    // Objects: 1 catalog, 2 page tree, 3 /F1, 4 /F2, 5 its ToUnicode, 6 info, 7 /F3, 8 its
+    // ToUnicode, then page + content pairs.
     std::vector<std::string> objects;
     std::string kids;
-    for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(7 + 2 * i) + " 0 R ";
+    for (std::size_t i = 0; i < pages.size(); ++i) kids += std::to_string(9 + 2 * i) + " 0 R ";
     objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
     objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>");
     objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 5 0 R >>");
     objects.push_back(stream_object("", private_use_cmap()));
     objects.push_back("<< /Producer (" + producer + ") >>");
+    objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "
+                      "/ToUnicode 8 0 R >>");
+    objects.push_back(stream_object("", ligature_cmap()));
     for (std::size_t i = 0; i < pages.size(); ++i) {
         const TestPdfPage& p = pages[i];
         std::string page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + number(p.width) + " " +
@@ -74,8 +87,9 @@ std::string make_test_pdf(const std::vector<TestPdfPage>& pages, const std::stri
             page += "]";
         }
         if (p.rotate != 0) page += " /Rotate " + std::to_string(p.rotate);
-        page += " /Resources << /Font << /F1 3 0 R /F2 4 0 R >> /ExtGState << /Clear << /CA 0 /ca 0 >> >> >> /Contents " + std::to_string(8 + 2 * i) +
-                " 0 R >>";
+        page += " /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 7 0 R >>"
+                " /ExtGState << /Clear << /CA 0 /ca 0 >> >> >> /Contents " +
+                std::to_string(10 + 2 * i) + " 0 R >>";
         objects.push_back(page);
         objects.push_back(stream_object("", p.content));
     }

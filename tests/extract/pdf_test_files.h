@@ -11,7 +11,8 @@ namespace budgetpdf::test {
 
 // One page. `content` is a raw content stream; fonts available: /F1 (Helvetica, WinAnsi)
 // and /F2 (Helvetica whose ToUnicode maps every code to the private-use area, i.e. text
-// that extracts as garbage); graphics state /Clear sets stroke and fill opacity to 0.
+// that extracts as garbage) and /F3 (Helvetica whose ToUnicode maps code A to "fi" and
+// code B to a control character); graphics state /Clear sets stroke and fill opacity to 0.
 struct TestPdfPage {
     std::string content;
     double width = 612;
