@@ -1,6 +1,8 @@
 #include "extract/pdf_reader.h"
 
+#include <algorithm>
 #include <exception>
+#include <string>
 
 #include <PDFDoc.h>
 
