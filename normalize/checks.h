@@ -33,7 +33,9 @@
 //                    income_total / expenditure_total, else the first role subtotal: 本年收入合计
 //                    / 本年支出合计) = Σ role-item rows above it; grand total (row_key
 //                    grand_total, else the side's last role-total row) = subtotal + Σ item rows
-//                    between them (or Σ items above it when there is no subtotal); a row keyed
+//                    between them (or Σ items above it when there is no subtotal). A side with
+//                    both 类 rows and rows keyed basic/project/reserve/… (the 江苏 支出用途
+//                    block) itemises its subtotal twice: each is checked on its own. A row keyed
 //                    "parent" = Σ rows keyed "parent.<part>" (opening_balance.general_budget …);
 //                    income 总计 = expenditure 总计 (measure total, or the side's only measure).
 //                    Rows with a dotted key are breakdowns and never enter a side sum.

@@ -4,11 +4,17 @@
 // 本年支出合计) must equal the role-item rows above it; the side's grand total (row_key
 // grand_total, else its last role-total row without a code) must equal the subtotal plus the
 // item rows between the two (结转结余, 使用非财政拨款结余 …), or all item rows above it when
-// the side has no subtotal. A row keyed "parent" must equal the rows keyed "parent.<part>"
-// below it (年初结转和结余 → opening_balance.general_budget …); those breakdown rows never enter
-// the side sums. Finally income 总计 = expenditure 总计.
+// the side has no subtotal. A side printing both 类 rows and an expenditure-by-use block
+// (基本支出, 项目支出 …) itemises the subtotal twice: each must add up on its own. A row keyed
+// "parent" must equal the rows keyed "parent.<part>" below it (年初结转和结余 →
+// opening_balance.general_budget …); those breakdown rows never enter the side sums. Finally
+// income 总计 = expenditure 总计.
 
 #include "normalize/checks_grid.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
 
 namespace budgetpdf {
 namespace {
@@ -40,6 +46,25 @@ std::vector<const CheckLine*> items_between(const std::vector<const CheckLine*>&
     return out;
 }
 
+// Row keys of an expenditure-by-use block (江苏 收支预算总表 支出用途: 基本支出, 项目支出, 单位预留
+// 机动经费) printed beside the 类 rows: a second itemisation of the same subtotal.
+bool is_use_row(const CheckLine& line) {
+    static constexpr std::string_view use_keys[] = {"basic",       "project",       "reserve",
+                                                    "remit_upper", "operating_exp", "subsidiary_grant"};
+    return std::find(std::begin(use_keys), std::end(use_keys), line.row_key) != std::end(use_keys);
+}
+
+// The item rows above a subtotal as one itemisation, or two when the side prints both 类 rows
+// and an expenditure-by-use block: each must add up to the subtotal on its own.
+std::vector<std::pair<std::vector<const CheckLine*>, std::string>> itemisations(
+    const std::vector<const CheckLine*>& items) {
+    std::vector<const CheckLine*> by_use, others;
+    for (const CheckLine* line : items) (is_use_row(*line) ? by_use : others).push_back(line);
+    bool has_lei = std::any_of(others.begin(), others.end(), [](const CheckLine* l) { return is_lei(*l); });
+    if (by_use.empty() || !has_lei) return {{items, "Σ items above"}};
+    return {{others, "Σ items above (by function)"}, {by_use, "Σ items above (by use)"}};
+}
+
 // The measure that compares across sides: total, or the side's only measure.
 std::string side_measure(const CheckTable& table, Side side) {
     std::vector<std::string> measures = table.measures(side);
@@ -63,12 +88,13 @@ const CheckLine* check_side(const CheckTable& table, Side side, CheckLedger& led
     text.identity = "summary_sides";
     text.table = &table;
     if (subtotal) {
-        std::vector<const CheckLine*> items = items_between(lines, -1, subtotal->row);
         text.lhs = side_prefix(side) + subtotal->describe();
-        text.rhs = "Σ items above";
-        for (const std::string& m : measures) {
-            text.measure = m;
-            ledger.expect_sum(text, subtotal->cell(m), cells_of(items, m), EvaluateWhen::any_printed);
+        for (const auto& [items, rhs] : itemisations(items_between(lines, -1, subtotal->row))) {
+            text.rhs = rhs;
+            for (const std::string& m : measures) {
+                text.measure = m;
+                ledger.expect_sum(text, subtotal->cell(m), cells_of(items, m), EvaluateWhen::any_printed);
+            }
         }
     }
     if (grand) {
@@ -77,14 +103,20 @@ const CheckLine* check_side(const CheckTable& table, Side side, CheckLedger& led
             parts.push_back(subtotal);
             for (const CheckLine* line : items_between(lines, subtotal->row, grand->row)) parts.push_back(line);
             text.rhs = subtotal->describe() + " + rows after it";
+            text.lhs = side_prefix(side) + grand->describe();
+            for (const std::string& m : measures) {
+                text.measure = m;
+                ledger.expect_sum(text, grand->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+            }
         } else {
-            parts = items_between(lines, -1, grand->row);
-            text.rhs = "Σ items above";
-        }
-        text.lhs = side_prefix(side) + grand->describe();
-        for (const std::string& m : measures) {
-            text.measure = m;
-            ledger.expect_sum(text, grand->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+            text.lhs = side_prefix(side) + grand->describe();
+            for (const auto& [items, rhs] : itemisations(items_between(lines, -1, grand->row))) {
+                text.rhs = rhs;
+                for (const std::string& m : measures) {
+                    text.measure = m;
+                    ledger.expect_sum(text, grand->cell(m), cells_of(items, m), EvaluateWhen::any_printed);
+                }
+            }
         }
     }
 

@@ -290,3 +290,37 @@ TEST_CASE("江苏 三公、会议费、培训费: 合计 = 三公小计 + 会议
     CHECK(summary.failed == 0);
     CHECK(doc.count_check("ok") == 8);
 }
+
+TEST_CASE("江苏 收支预算总表: 类 rows and the 支出用途 block each add up to 当年支出小计") {
+    // 江苏省人大办公厅 2017 (万元): 201 + 208 + 221 and 基本 + 项目 + 单位预留机动经费 both give 13,649.07.
+    SeedDocument doc;
+    int t = doc.add_table("summary", "收支预算总表", "万元", 7, {"summary_sides"});
+    struct Row {
+        std::string label, key, code, amount;
+        RowRole role;
+    };
+    const std::vector<Row> rows = {
+        {"一、一般公共服务支出", "", "201", "10,528.33", RowRole::item},
+        {"一、基本支出", "basic", "", "7,666.68", RowRole::item},
+        {"二、项目支出", "project", "", "5,853.96", RowRole::item},
+        {"三、单位预留机动经费", "reserve", "", "128.43", RowRole::item},
+        {"八、社会保障和就业支出", "", "208", "1,608.51", RowRole::item},
+        {"十八、住房保障支出", "", "221", "1,512.23", RowRole::item},
+        {"当年支出小计", "expenditure_total", "", "13,649.07", RowRole::subtotal},
+        {"支出合计", "grand_total", "", "13,649.07", RowRole::total}};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        RowMeaning m{Side::expenditure, rows[i].role, rows[i].key, rows[i].label, rows[i].code,
+                     rows[i].code.empty() ? CodeSystem::none : CodeSystem::func};
+        doc.add_amount(t, static_cast<int>(i), 3, m, "total", "金额", rows[i].amount);
+    }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 3);
+    CHECK(summary.failed == 0);
+
+    doc.reprint(t, "二、项目支出", "total", "5,863.96", Side::expenditure);
+    CHECK(doc.check().failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0].rfind(
+              "summary_sides: expenditure 当年支出小计 total 136490700.00 ≠ Σ items above (by use) 136590700.00", 0) == 0);
+    CHECK(doc.record(t, "201", "total", Side::expenditure).check == "ok");
+}
