@@ -6,6 +6,8 @@
 // in the strip's middle, so right-aligned amounts and left-aligned labels both fall on
 // the correct side. Header lines are left out: their labels often span several columns.
 // When there are too few data lines, every line with several spans is used instead.
+// Neighbouring columns that never both hold text on one data line and sit under one
+// heading are merged (one column whose values are aligned in two ways).
 
 #include <algorithm>
 
@@ -14,11 +16,49 @@ namespace {
 
 constexpr double min_column_gap_pt = 4.0;  // narrower white strips are word spacing
 constexpr int min_data_lines = 2;
+constexpr double straddle_margin_pt = 0.5;  // a heading straddles a boundary by more than this on each side
 
 bool is_data_line(const std::vector<TextSpan>& spans, const TextLine& line) {
     if (line.spans.size() < 2) return false;
     return std::any_of(line.spans.begin(), line.spans.end(),
                        [&](int index) { return is_numeric_text(spans[index].text); });
+}
+
+int column_index(const std::vector<double>& edges, double x) {
+    auto it = std::upper_bound(edges.begin(), edges.end(), x);
+    return std::clamp(static_cast<int>(it - edges.begin()) - 1, 0, static_cast<int>(edges.size()) - 2);
+}
+
+// Two neighbouring columns that no data line fills both of, under one heading that
+// straddles their boundary, are one column whose values are aligned differently
+// (行次 printed as "1.00" right-aligned in some rows and "27" in others).
+std::vector<double> merge_exclusive_columns(const std::vector<TextSpan>& spans, const std::vector<TextLine>& lines,
+                                            const std::vector<const TextLine*>& data, std::vector<double> edges) {
+    size_t e = 1;
+    while (e + 1 < edges.size()) {
+        double boundary = edges[e];
+        bool straddled = false;
+        for (const TextLine& line : lines) {
+            if (line.spans.size() < 2 || is_data_line(spans, line)) continue;
+            for (int index : line.spans) {
+                const Rect& b = spans[index].bbox;
+                straddled = straddled || (b.x0 < boundary - straddle_margin_pt && b.x1 > boundary + straddle_margin_pt);
+            }
+        }
+        bool both = false;
+        for (const TextLine* line : data) {
+            bool left = false, right = false;
+            for (int index : line->spans) {
+                int c = column_index(edges, spans[index].bbox.center_x());
+                left = left || c == static_cast<int>(e) - 1;
+                right = right || c == static_cast<int>(e);
+            }
+            both = both || (left && right);
+        }
+        if (straddled && !both) edges.erase(edges.begin() + static_cast<long>(e));
+        else ++e;
+    }
+    return edges;
 }
 
 }  // namespace
@@ -51,7 +91,7 @@ std::vector<double> columns_from_alignment(const std::vector<TextSpan>& spans, c
         covered_to = std::max(covered_to, intervals[i].second);
     }
     edges.push_back(right);
-    return edges;
+    return merge_exclusive_columns(spans, lines, used, std::move(edges));
 }
 
 }  // namespace budgetpdf

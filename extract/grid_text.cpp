@@ -58,7 +58,7 @@ int filled_columns(const std::vector<TextSpan>& spans, const TextLine& line, con
 // split into records by text.
 std::vector<double> rows_for_bands(const std::vector<TextSpan>& spans, const std::vector<int>& region_spans,
                                    std::vector<double> edges, const std::vector<double>& col_edges,
-                                   bool first_band_is_header) {
+                                   bool ruled_bands) {
     std::sort(edges.begin(), edges.end());
     std::vector<double> out;
     for (size_t b = 0; b + 1 < edges.size(); ++b) {
@@ -69,10 +69,10 @@ std::vector<double> rows_for_bands(const std::vector<TextSpan>& spans, const std
         }
         if (band.empty() && edges[b + 1] - edges[b] < min_row_height_pt && !out.empty()) continue;
         out.push_back(edges[b]);
-        // A header band keeps its wrapped labels in one row; a body band without amounts
-        // has one row per line.
-        bool header = first_band_is_header && b == 0;
-        std::vector<double> inner = split_band_by_text(spans, band, col_edges, header);
+        // A band between two rules, or a header band, keeps its wrapped labels in one row;
+        // the body of a rule-less table without amounts has one row per line.
+        bool keep_lines_together = ruled_bands || b == 0;
+        std::vector<double> inner = split_band_by_text(spans, band, col_edges, keep_lines_together);
         out.insert(out.end(), inner.begin(), inner.end());
     }
     out.push_back(edges.back());
@@ -186,7 +186,7 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 for (int l = first; l <= last; ++l) inside.insert(inside.end(), lines[l].spans.begin(), lines[l].spans.end());
                 std::vector<double> bands{top, bottom};
                 if (first < i) bands.push_back((lines[i - 1].bbox.y1 + lines[i].bbox.y0) / 2);
-                grids.push_back(make_grid(GridMethod::text_alignment, rows_for_bands(spans, inside, bands, cols, first < i), cols));
+                grids.push_back(make_grid(GridMethod::text_alignment, rows_for_bands(spans, inside, bands, cols, false), cols));
             }
         }
         i = next;

@@ -7,6 +7,8 @@
 // CJK-aware rule: no space between CJK characters, one space between Latin words.
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 #include "extract/table_text.h"
 
@@ -19,7 +21,61 @@ int locate(const std::vector<double>& edges, double v) {
     return std::clamp(i, 0, static_cast<int>(edges.size()) - 2);
 }
 
+// The UTF-8 characters of `text`, or empty when one of them is not CJK.
+std::vector<std::string> cjk_characters(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < text.size();) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+        if (i + n > text.size()) return {};
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        if (!is_cjk_code_point(cp)) return {};
+        out.push_back(text.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+
 }  // namespace
+
+void split_spans_at_columns(const PageGrid& grid, std::vector<TextSpan>& spans, std::vector<int>& grid_spans) {
+    if (grid.method == GridMethod::lattice) return;
+    std::vector<int> out;
+    for (int index : grid_spans) {
+        const TextSpan span = spans[index];
+        std::vector<std::string> chars = cjk_characters(span.text);
+        std::vector<size_t> cuts;
+        if (chars.size() >= 2) {
+            double advance = span.bbox.width() / static_cast<double>(chars.size());
+            for (size_t e = 1; e + 1 < grid.col_edges.size(); ++e) {
+                double edge = grid.col_edges[e];
+                if (edge <= span.bbox.x0 + advance / 2 || edge >= span.bbox.x1 - advance / 2) continue;
+                auto k = static_cast<size_t>(std::lround((edge - span.bbox.x0) / advance));
+                k = std::clamp<size_t>(k, 1, chars.size() - 1);
+                if (cuts.empty() || cuts.back() != k) cuts.push_back(k);
+            }
+        }
+        if (cuts.empty()) {
+            out.push_back(index);
+            continue;
+        }
+        cuts.push_back(chars.size());
+        size_t from = 0;
+        double advance = span.bbox.width() / static_cast<double>(chars.size());
+        for (size_t cut : cuts) {
+            TextSpan piece = span;
+            piece.text.clear();
+            for (size_t k = from; k < cut; ++k) piece.text += chars[k];
+            piece.bbox.x0 = span.bbox.x0 + advance * static_cast<double>(from);
+            piece.bbox.x1 = span.bbox.x0 + advance * static_cast<double>(cut);
+            spans.push_back(std::move(piece));
+            out.push_back(static_cast<int>(spans.size()) - 1);
+            from = cut;
+        }
+    }
+    grid_spans = std::move(out);
+}
 
 std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& spans,
                              const std::vector<int>& grid_spans, int page) {

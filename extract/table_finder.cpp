@@ -92,6 +92,7 @@ std::vector<PageTable> tables_of_page(const Page& page) {
     std::vector<TextLine> free_lines = group_lines(spans, unused(used));
     std::vector<PageTableContext> contexts = assign_context(spans, free_lines, boxes);
 
+    std::vector<TextSpan> cut_spans = spans;  // spans plus the pieces of spans cut at column edges
     std::vector<PageTable> out;
     for (size_t k = 0; k < found.size(); ++k) {
         PageTable t;
@@ -99,7 +100,8 @@ std::vector<PageTable> tables_of_page(const Page& page) {
         t.order_on_page = static_cast<int>(k);
         t.page_height = page.height;
         t.grid = std::move(found[k].first);
-        t.cells = fill_cells(t.grid, spans, found[k].second, page.number);
+        split_spans_at_columns(t.grid, cut_spans, found[k].second);
+        t.cells = fill_cells(t.grid, cut_spans, found[k].second, page.number);
         t.header_rows = count_header_rows(t.cells, t.grid.rows());
         t.context = std::move(contexts[k]);
         out.push_back(std::move(t));
