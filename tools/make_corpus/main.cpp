@@ -1,6 +1,8 @@
 // make_corpus: renders the tables of the seed documents into test PDFs with ground truth.
 //
-//   make_corpus --seeds <dir> --out <corpus dir>   write corpus/grid/*.pdf and *.truth.json
+//   make_corpus --seeds <dir> --out <corpus dir>   write corpus/grid/*.pdf and *.truth.json, and
+//                                                  corpus/records/*.truth.csv from the hand labels
+//                                                  in <corpus dir>/records/labels.tsv
 //   make_corpus --seeds <dir> --out <corpus dir> --check
 //                                                  regenerate into a temporary folder and
 //                                                  compare bytes with <corpus dir>; exit 1 on
@@ -19,6 +21,7 @@
 
 #include "tools/make_corpus/corpus_document.h"
 #include "tools/make_corpus/corpus_specs.h"
+#include "tools/make_corpus/record_truth.h"
 #include "tools/make_corpus/seed_tables.h"
 #include "tools/make_corpus/truth.h"
 
@@ -40,7 +43,35 @@ std::string read_bytes(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-bool generate(const fs::path& seeds, const fs::path& out, std::vector<std::string>& written) {
+// Expected records of a document from its tables' labels; false when a label does not fit.
+bool write_record_truth(const DocumentSpec& spec, const std::vector<TruthTable>& truth, const TableLabels& labels,
+                        const fs::path& out, std::vector<std::string>& written) {
+    std::vector<ExpectedRecord> records;
+    std::string error;
+    bool ok = true;
+    for (std::size_t i = 0; i < spec.tables.size() && i < truth.size(); ++i) {
+        std::string prefix = spec.tables[i].seed_prefix;
+        if (!prefix.empty() && prefix.back() == '_') prefix.pop_back();
+        const auto it = labels.find({prefix, spec.tables[i].index});
+        if (it == labels.end()) continue;
+        if (!expected_records(truth[i], it->second, records, error)) ok = false;
+    }
+    if (!ok) std::cerr << "make_corpus: labels of " << spec.name << ":\n" << error;
+    const std::string name = "records/" + fs::path(spec.name).filename().string() + ".truth.csv";
+    fs::create_directories((out / name).parent_path());
+    std::ofstream(out / name, std::ios::binary) << expected_records_csv(records);
+    written.push_back(name);
+    return ok;
+}
+
+bool generate(const fs::path& seeds, const fs::path& out, const fs::path& labels_path,
+              std::vector<std::string>& written) {
+    TableLabels labels;
+    std::string error;
+    if (!read_table_labels(labels_path.string(), labels, error)) {
+        std::cerr << "make_corpus: " << error << "\n";
+        return false;
+    }
     bool ok = true;
     for (const auto& spec : corpus_documents()) {
         std::vector<TruthTable> truth;
@@ -77,11 +108,12 @@ bool generate(const fs::path& seeds, const fs::path& out, std::vector<std::strin
         std::ofstream(truth_path, std::ios::binary) << truth_json(truth);
         written.push_back(spec.name + ".pdf");
         written.push_back(spec.name + ".truth.json");
+        if (spec.record_truth && !write_record_truth(spec, truth, labels, out, written)) ok = false;
     }
     return ok;
 }
 
-int check(const fs::path& seeds, const fs::path& out) {
+int check(const fs::path& seeds, const fs::path& out, const fs::path& labels) {
     char pattern[] = "/tmp/make_corpus_check_XXXXXX";
     const char* made = mkdtemp(pattern);
     if (!made) {
@@ -91,7 +123,7 @@ int check(const fs::path& seeds, const fs::path& out) {
     const fs::path temp(made);
     std::vector<std::string> written;
     int differences = 0;
-    if (!generate(seeds, temp, written)) differences = 1;
+    if (!generate(seeds, temp, labels, written)) differences = 1;
     const std::set<std::string> expected(written.begin(), written.end());
     for (const auto& name : written) {
         if (!fs::exists(out / name)) {
@@ -106,6 +138,18 @@ int check(const fs::path& seeds, const fs::path& out) {
         for (const auto& entry : fs::directory_iterator(out / "grid")) {
             const std::string name = "grid/" + entry.path().filename().string();
             if (!expected.count(name)) {
+                std::cout << "not generated: " << entry.path().string() << "\n";
+                ++differences;
+            }
+        }
+    }
+    if (fs::exists(out / "records")) {
+        for (const auto& entry : fs::directory_iterator(out / "records")) {
+            const std::string file = entry.path().filename().string();
+            const std::string suffix = ".truth.csv";
+            const bool truth_csv = file.size() > suffix.size() &&
+                                   file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0;
+            if (truth_csv && !expected.count("records/" + file)) {
                 std::cout << "not generated: " << entry.path().string() << "\n";
                 ++differences;
             }
@@ -137,28 +181,31 @@ int main(int argc, char** argv) {
     fs::path out;
     bool check_mode = false;
     bool list_mode = false;
+    fs::path labels;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--seeds" && i + 1 < argc) seeds = argv[++i];
         else if (arg == "--out" && i + 1 < argc) out = argv[++i];
+        else if (arg == "--labels" && i + 1 < argc) labels = argv[++i];
         else if (arg == "--check") check_mode = true;
         else if (arg == "--list") list_mode = true;
         else {
-            std::cerr << "usage: make_corpus --seeds <dir> (--out <dir> [--check] | --list)\n";
+            std::cerr << "usage: make_corpus --seeds <dir> (--out <dir> [--labels <tsv>] [--check] | --list)\n";
             return 2;
         }
     }
     if (seeds.empty() || (!list_mode && out.empty())) {
-        std::cerr << "usage: make_corpus --seeds <dir> (--out <dir> [--check] | --list)\n";
+        std::cerr << "usage: make_corpus --seeds <dir> (--out <dir> [--labels <tsv>] [--check] | --list)\n";
         return 2;
     }
     if (list_mode) {
         list(seeds);
         return 0;
     }
-    if (check_mode) return check(seeds, out);
+    if (labels.empty()) labels = out / "records" / "labels.tsv";
+    if (check_mode) return check(seeds, out, labels);
     std::vector<std::string> written;
-    if (!generate(seeds, out, written)) return 1;
+    if (!generate(seeds, out, labels, written)) return 1;
     std::cout << "wrote " << written.size() << " files under " << out.string() << "\n";
     return 0;
 }
