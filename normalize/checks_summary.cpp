@@ -54,14 +54,14 @@ bool is_use_row(const CheckLine& line) {
     return std::find(std::begin(use_keys), std::end(use_keys), line.row_key) != std::end(use_keys);
 }
 
-// The item rows above a subtotal as one itemisation, or two when the side prints both 类 rows
-// and an expenditure-by-use block: each must add up to the subtotal on its own.
+// The item rows above a subtotal as one itemisation, or two when the side prints an
+// expenditure-by-use block beside other rows (the 类 rows, with or without a mapped code):
+// each must add up to the subtotal on its own.
 std::vector<std::pair<std::vector<const CheckLine*>, std::string>> itemisations(
     const std::vector<const CheckLine*>& items) {
     std::vector<const CheckLine*> by_use, others;
     for (const CheckLine* line : items) (is_use_row(*line) ? by_use : others).push_back(line);
-    bool has_lei = std::any_of(others.begin(), others.end(), [](const CheckLine* l) { return is_lei(*l); });
-    if (by_use.empty() || !has_lei) return {{items, "Σ items above"}};
+    if (by_use.empty() || others.empty()) return {{items, "Σ items above"}};
     return {{others, "Σ items above (by function)"}, {by_use, "Σ items above (by use)"}};
 }
 
