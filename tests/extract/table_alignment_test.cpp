@@ -146,3 +146,33 @@ TEST_CASE("header rows of an empty table (本表无数据) end at the last headi
     CHECK(cell_at(tables[0], 0, 0)->col_span == 2);
     CHECK(cell_at(tables[0], 0, 2)->row_span == 2);
 }
+
+TEST_CASE("rule tables: two headings read as one run are cut at the column edge; a column aligned two ways stays one") {
+    // 行次 holds "1.00" right-aligned in some rows and "27" left of it in others; the
+    // headings 合计 and 决算数 are close enough to come out as one span.
+    std::vector<TextSpan> spans{span_at("项目", 60, 105), span_at("行次", 206, 105, 12, 6),
+                                span_at("合计决算数", 258, 105, 58, 10)};
+    const char* labels[] = {"一、一般公共预算财政拨款收入", "二、政府性基金预算财政拨款收入", "本年收入合计", "总计"};
+    const char* line_numbers[] = {"1.00", "2.00", "27", "31.00"};
+    const double line_x0[] = {214, 214, 199.5, 211};
+    for (int i = 0; i < 4; ++i) {
+        double y = 125 + 20.0 * i;
+        spans.push_back(span_at(labels[i], 50, y, 0, 6));
+        spans.push_back(span_at(line_numbers[i], line_x0[i], y, 225.5 - line_x0[i] - (i == 2 ? 19.6 : 0), 6));
+        spans.push_back(span_right("1" + std::to_string(i) + "5.00", 272, y, 6));
+        spans.push_back(span_right("2" + std::to_string(i) + "5.00", 320, y, 6));
+    }
+    std::vector<Ruling> rules;
+    for (int i = 0; i <= 5; ++i) rules.push_back(hline(100 + 20.0 * i, 45, 330));
+    auto tables = tables_of({make_page(1, spans, rules)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(t.method == GridMethod::horizontal_rules);
+    REQUIRE(t.cols == 4);
+    CHECK(cell_at(t, 0, 1)->text == "行次");
+    CHECK(cell_at(t, 0, 2)->text == "合计");
+    CHECK(cell_at(t, 0, 3)->text == "决算数");
+    CHECK(cell_at(t, 1, 1)->text == "1.00");
+    CHECK(cell_at(t, 3, 1)->text == "27");
+    CHECK(cell_at(t, 3, 2)->text == "125.00");
+}
