@@ -182,10 +182,15 @@ void check_three_public(const CheckTable& table, CheckLedger& ledger) {
     // Group name (and the measure shown in messages) → the cells of each item.
     std::map<std::string, std::pair<std::string, Group>> groups;
     std::vector<std::string> order;
+    // A part printed twice in one group (a 预算数/决算数 header lost, so both halves read with one
+    // measure) starts a second instance of the group, in column order.
     auto put = [&](const std::string& name, const std::string& measure, Item item, const CheckCell* cell) {
-        auto [it, inserted] = groups.try_emplace(name, measure, Group{});
-        if (inserted) order.push_back(name);
-        it->second.second.emplace(item, cell);
+        for (int instance = 1;; ++instance) {
+            std::string key = instance == 1 ? name : name + "#" + std::to_string(instance);
+            auto [it, inserted] = groups.try_emplace(key, measure, Group{});
+            if (inserted) order.push_back(key);
+            if (it->second.second.emplace(item, cell).second) return;
+        }
     };
     for (const CheckLine& line : table.lines) {
         std::optional<Item> item = row_item(line);

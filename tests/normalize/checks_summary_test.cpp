@@ -324,3 +324,20 @@ TEST_CASE("江苏 收支预算总表: 类 rows and the 支出用途 block each a
               "summary_sides: expenditure 当年支出小计 total 136490700.00 ≠ Σ items above (by use) 136590700.00", 0) == 0);
     CHECK(doc.record(t, "201", "total", Side::expenditure).check == "ok");
 }
+
+TEST_CASE("“三公” column parts read with one measure: each half is its own group") {
+    // The 预算数/决算数 header lost: all twelve cells come as measure final, parts in column order.
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "财政拨款“三公”经费支出决算表", "元", 12, {"three_public_parts"});
+    const std::vector<std::string> keys = {"three_public_total", "travel_abroad", "vehicles",
+                                           "vehicle_purchase",   "vehicle_operation", "reception"};
+    const std::vector<std::string> printed = {"9500.00", "", "", "", "", "9500.00", "770.00", "", "", "", "", "770.00"};
+    for (std::size_t col = 0; col < printed.size(); ++col) {
+        RowMeaning meaning;
+        meaning.row_key = keys[col % keys.size()];
+        doc.add_amount(t, 4, static_cast<int>(col), meaning, "final", "决算数", printed[col]);
+    }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 2);
+    CHECK(summary.failed == 0);
+}
