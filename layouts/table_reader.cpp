@@ -220,6 +220,9 @@ RowMeaning read_row_meaning(const Grid& grid, const Block& block, int r) {
         std::string kuan = spans || block.kuan_col < 0 ? "" : grid.text(r, block.kuan_col);
         std::string xiang = spans || block.xiang_col < 0 || grid.covering(r, block.xiang_col) == code_cell
                                 ? "" : grid.text(r, block.xiang_col);
+        // A 款/项 printed without its leading zero (Excel number cells: "301 | 2") is padded.
+        if (is_digits(kuan, 1)) kuan = "0" + kuan;
+        if (is_digits(xiang, 1)) xiang = "0" + xiang;
         if (is_digits(lei, 3) && (kuan.empty() || is_digits(kuan, 2)) && (xiang.empty() || is_digits(xiang, 2)) &&
             !(kuan.empty() && !xiang.empty())) {
             m.code = lei + kuan + xiang;

@@ -312,7 +312,7 @@ TEST_CASE("code printed in 类 | 款 | 项 columns, fused with the name, or with
         {"项目\t\t\t\t支出预算\t\t", "功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出",
          "类\t款\t项\t\t\t\t", "201\t\t\t一般公共服务支出\t21,601,733.00\t12,291,733.00\t9,310,000.00",
          "201\t13\t\t商贸事务\t21,601,733.00\t12,291,733.00\t9,310,000.00",
-         "201\t13\t01\t行政运行\t9,389,913.00\t9,389,913.00\t", "合计\t\t\t\t371,514,655.00\t19,830,655.00\t351,684,000.00"},
+         "201\t13\t01\t行政运行\t9,389,913.00\t9,389,913.00\t", "201\t13\t2\t一般行政管理事务\t4,545,000.00\t\t4,545,000.00", "合计\t\t\t\t371,514,655.00\t19,830,655.00\t351,684,000.00"},
         "2025年部门支出预算总表", "单位：元");
     Read r = read(split);
     REQUIRE(r.reading);
@@ -324,6 +324,7 @@ TEST_CASE("code printed in 类 | 款 | 项 columns, fused with the name, or with
     ReadAmount item = by_code(t, "2011301", "total");
     CHECK(item.row_label == "行政运行");
     CHECK(where(t, [](const ReadAmount& a) { return a.code == "2011301"; }).size() == 2);
+    CHECK(by_code(t, "2011302", "project").printed == "4,545,000.00");  // 项 printed as "2"
     CHECK(by_key(t, "table_total", "project").role == RowRole::total);
 
     Table fused = table_from_lines({"科目编码\t科目名称\t合计", "2011301行政运行\t\t325.77", "2011399 其他商贸事务支出\t\t5.08",
