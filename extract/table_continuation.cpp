@@ -2,9 +2,10 @@
 
 // How it works: a table continues on the next page when
 //  - it is the last table of its page, ends in the bottom part of the page and has no
-//    text under it (page numbers aside), and
+//    text under it (page numbers and running footers aside), and
 //  - the next page's first table starts in the top part of its page with no title or tag
-//    above it (a 续表 mark always allows the join, whatever the position), and
+//    above it, running headers aside (a 续表 mark always allows the join, whatever the
+//    position), and
 //  - every column edge of the continuation matches a column edge of the table's first
 //    part within a tolerance (looser for grids whose columns come from text alignment);
 //    a continuation with fewer columns (borders not drawn in its rows) is mapped onto
@@ -61,8 +62,27 @@ int repeated_header_rows(const PageTable& first, const PageTable& next) {
     return first.header_rows;
 }
 
-bool only_continuation_context(const TableContext& c) {
-    return c.title.empty() && c.tag.empty() && c.other_lines.empty();
+bool among(const std::string& text, const std::vector<std::string>& lines) {
+    return std::find(lines.begin(), lines.end(), text) != lines.end();
+}
+
+// Nothing above the continuation but running headers (lines the previous page prints
+// in its margins too), units, periods and organisation lines.
+bool only_continuation_context(const TableContext& c, const std::vector<std::string>& previous_margins) {
+    if (!c.tag.empty()) return false;
+    if (!c.title.empty() && !among(c.title, previous_margins)) return false;
+    return std::all_of(c.other_lines.begin(), c.other_lines.end(),
+                       [&](const std::string& line) { return among(line, previous_margins); });
+}
+
+// Nothing under the table but a running footer (a line the next page prints in its margins too).
+bool nothing_below(const PageTable& previous, const PageTable& next) {
+    const PageTableContext& c = previous.context;
+    if (!c.context.notes.empty()) return false;
+    if (!c.text_below) return true;
+    if (c.lines_below.empty()) return false;
+    return std::all_of(c.lines_below.begin(), c.lines_below.end(),
+                       [&](const TextLine& line) { return among(line.text, next.margin_lines); });
 }
 
 Table table_from(const PageTable& p) {
@@ -117,9 +137,8 @@ void append_part(Table& t, const PageTable& first, const PageTable& p, int skip_
 
 bool continues(const PageTable& first, const PageTable& previous, const PageTable& next) {
     if (next.page != previous.page + 1) return false;
-    if (previous.context.text_below) return false;
-    if (!previous.context.context.notes.empty()) return false;
-    if (!only_continuation_context(next.context.context)) return false;
+    if (!nothing_below(previous, next)) return false;
+    if (!only_continuation_context(next.context.context, previous.margin_lines)) return false;
     bool marked = next.context.continued_mark;
     Rect prev_box = previous.grid.bbox(), next_box = next.grid.bbox();
     bool ends_low = previous.page_height - prev_box.y1 <= bottom_zone_fraction * previous.page_height;
@@ -158,7 +177,8 @@ std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool j
             p.context.context.tag.empty()) {
             PageTableContext carried = p.context;
             std::vector<const TextLine*> lines;
-            for (const TextLine& line : page_tables[i - 1].context.lines_below) lines.push_back(&line);
+            for (const TextLine& line : page_tables[i - 1].context.lines_below)
+                if (!among(line.text, p.margin_lines)) lines.push_back(&line);
             apply_lines_above(carried, lines, p.grid.bbox(), false);
             tables.back().context = carried.context;
         }

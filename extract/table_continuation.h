@@ -1,6 +1,7 @@
 #pragma once
 // Joining a table continued over several pages into one logical table.
 
+#include <string>
 #include <vector>
 
 #include "extract/grid_model.h"
@@ -19,6 +20,8 @@ struct PageTable {
     std::vector<Cell> cells;
     int header_rows = 0;
     PageTableContext context;
+    std::vector<std::string> margin_lines;  // the page's lines in its top and bottom margins
+                                            // (running headers and footers repeat there)
 };
 
 // True when `next` (first table of the page after `previous`'s page) continues `previous`.

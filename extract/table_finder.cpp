@@ -26,6 +26,7 @@ namespace budgetpdf {
 namespace {
 
 constexpr double grid_margin_pt = 1.0;  // a span centred this close outside a grid still belongs to it
+constexpr double running_margin_fraction = 0.1;  // running headers/footers sit in this share of the page
 
 struct SpanIndex {
     std::vector<int> by_centre;  // span indexes sorted by vertical centre
@@ -92,6 +93,12 @@ std::vector<PageTable> tables_of_page(const Page& page) {
     std::vector<TextLine> free_lines = group_lines(spans, unused(used));
     std::vector<PageTableContext> contexts = assign_context(spans, free_lines, boxes);
 
+    std::vector<std::string> margin_lines;
+    for (const TextLine& line : free_lines) {
+        bool in_margin = line.bbox.y1 <= running_margin_fraction * page.height ||
+                         line.bbox.y0 >= (1 - running_margin_fraction) * page.height;
+        if (in_margin && !is_page_number_line(line.text)) margin_lines.push_back(line.text);
+    }
     std::vector<TextSpan> cut_spans = spans;  // spans plus the pieces of spans cut at column edges
     std::vector<PageTable> out;
     for (size_t k = 0; k < found.size(); ++k) {
@@ -104,6 +111,7 @@ std::vector<PageTable> tables_of_page(const Page& page) {
         t.cells = fill_cells(t.grid, cut_spans, found[k].second, page.number);
         t.header_rows = count_header_rows(t.cells, t.grid.rows());
         t.context = std::move(contexts[k]);
+        t.margin_lines = margin_lines;
         out.push_back(std::move(t));
     }
     return out;

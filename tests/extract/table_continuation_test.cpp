@@ -128,3 +128,21 @@ TEST_CASE("no join when the first table ends high, has notes, or the columns dif
         CHECK(tables.size() == 2);
     }
 }
+
+TEST_CASE("running headers and footers do not stop a continuation") {
+    auto running = [](std::vector<TextSpan> extra) {
+        extra.push_back(span_at("上海市某局2024年部门预算", 220, 30));
+        extra.push_back(span_at("部门预算公开材料", 240, 815));
+        return extra;
+    };
+    std::vector<Page> pages{table_page(1, 100, true, 34, 201, running({span_at("部门收入预算总表", 200, 60, 0, 18)})),
+                            table_page(2, 60, false, 30, 301, running({}))};
+    auto tables = tables_of(pages);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].parts.size() == 2);
+    CHECK(tables[0].context.title == "部门收入预算总表");
+
+    // The same footer on the first page but a real line above the second page's table.
+    pages[1].spans.push_back(span_at("（二）项目支出情况", 50, 45));
+    CHECK(tables_of(pages).size() == 2);
+}
