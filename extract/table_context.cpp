@@ -4,8 +4,10 @@
 // 表一), an organisation (部门名称：…, 编制单位：…, 单位：<name>), a unit (金额单位：元,
 // 单位：万元), a period (2022年度) or a note start (注：, 说明：). The lines between the
 // previous table (or the page top) and a table are that table's context; among its
-// unclassified lines close enough above the table, the one with the largest font (ties:
-// the most centred) is the title and the others are kept as other_lines. Lines under a
+// unclassified lines close enough above the table that stand out (centred over the table,
+// larger than the other lines, or naming a table: …表), the one with the largest font
+// (ties: the most centred) is the title and the others are kept as other_lines. A title
+// printed over two lines is joined first. Lines under a
 // table that start with a note marker, and the lines that follow them closely, are that
 // table's notes. Page numbers are dropped.
 
@@ -22,9 +24,9 @@ constexpr double max_centred_title_width_fraction = 0.8;  // wider lines are par
 constexpr double title_size_margin_pt = 1.0;     // or its font is this much larger than the other lines
 constexpr double title_wrap_gap_factor = 0.8;    // a wrapped title's lines are this close, in line heights
 constexpr double min_wrapped_title_font_pt = 12; // only large lines are joined as a wrapped title
-constexpr double note_gap_factor = 2.0;
+constexpr double note_gap_factor = 2.0;          // note lines follow each other within this many line heights
 constexpr int max_header_scan_rows = 6;          // an empty table's header is within its first rows
-constexpr size_t max_heading_bytes = 36;         // 功能分类科目编码 and the like          // note lines follow each other within this many line heights
+constexpr size_t max_heading_bytes = 36;         // 功能分类科目编码 and the like
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
@@ -64,7 +66,7 @@ LineKind classify(const std::string& raw) {
         starts_with(t, "单位：") || starts_with(t, "单位:"))
         return LineKind::organisation;
     if (t.size() <= 36) {
-        if ((starts_with(t, "公开") && ends_with(t, "表")) || starts_with(t, "预算公开表") || starts_with(t, "附表") ||
+        if ((starts_with(t, "公开") && ends_with(t, "表")) || starts_with(t, "预算公开表") || starts_with(t, "部门公开表") || starts_with(t, "附表") ||
             (starts_with(t, "表") && is_digit_or_numeral_prefix(t.substr(3))))
             return LineKind::tag;
         if (t.size() >= 7 && t[0] >= '1' && t[0] <= '2' && t.size() <= 20 && contains(t, "年") && !contains(t, "表"))
