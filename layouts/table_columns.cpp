@@ -91,11 +91,12 @@ std::string Grid::text(int row, int col) const {
     return cell ? trim(cell->text) : std::string();
 }
 
-std::vector<const Cell*> Grid::row_cells(int row) const {
+std::vector<const Cell*> Grid::row_cells(int row, bool starting_here) const {
     std::vector<const Cell*> out;
     for (int c = 0; c < cols_; ++c) {
         const Cell* cell = covering(row, c);
-        if (cell && (out.empty() || out.back() != cell) && !trim(cell->text).empty()) out.push_back(cell);
+        if (!cell || (starting_here && cell->row != row)) continue;
+        if ((out.empty() || out.back() != cell) && !trim(cell->text).empty()) out.push_back(cell);
     }
     return out;
 }
@@ -177,13 +178,13 @@ bool Matcher::is_column_number_label(const std::string& text) const {
 }
 
 bool has_data_cells(const Grid& grid, int row) {
-    for (const Cell* cell : grid.row_cells(row))
+    for (const Cell* cell : grid.row_cells(row, true))
         if (money_like(cell->text) || code_like(cell->text)) return true;
     return false;
 }
 
 bool is_column_number_row(const Grid& grid, const Matcher& matcher, int row) {
-    auto cells = grid.row_cells(row);
+    auto cells = grid.row_cells(row, true);
     if (cells.empty()) return false;
     bool has_label = false;
     std::vector<int> numbers;
@@ -204,7 +205,7 @@ bool is_column_number_row(const Grid& grid, const Matcher& matcher, int row) {
 }
 
 bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row) {
-    auto cells = grid.row_cells(row);
+    auto cells = grid.row_cells(row, true);
     if (cells.empty()) return false;
     int header = 0, label = 0;
     for (const Cell* cell : cells) {
@@ -232,15 +233,48 @@ bool is_preamble_row(const Grid& grid, int row, const std::string& title_pattern
     return true;
 }
 
-std::vector<std::string> header_path(const Grid& grid, const HeaderInfo& info, int first_row, int col) {
-    std::vector<std::string> path;
-    const Cell* previous = nullptr;
+bool is_skipped(const HeaderInfo& info, int row) {
+    return std::find(info.skipped_rows.begin(), info.skipped_rows.end(), row) != info.skipped_rows.end();
+}
+
+// Text of a header cell that starts in this row, else "".
+std::string own_text(const Grid& grid, int row, int col) {
+    const Cell* cell = grid.covering(row, col);
+    return cell && cell->row == row ? trim(cell->text) : std::string();
+}
+
+// Header texts per (row, column) with group headers of grids that draw every cell (no
+// merges) widened: an empty header cell takes the text of the nearest non-empty cell to its
+// left in the same row when a header row below names this column (预算数 | | | over
+// 合计 | 因公出国（境）费 | …). Rows: [first_row, body_start).
+std::vector<std::vector<std::string>> header_texts(const Grid& grid, const HeaderInfo& info, int first_row) {
+    std::vector<std::vector<std::string>> texts(std::max(0, info.body_start - first_row),
+                                                std::vector<std::string>(grid.cols()));
     for (int r = first_row; r < info.body_start; ++r) {
-        if (std::find(info.skipped_rows.begin(), info.skipped_rows.end(), r) != info.skipped_rows.end()) continue;
-        const Cell* cell = grid.covering(r, col);
-        if (!cell || cell == previous) continue;
-        previous = cell;
-        std::string text = trim(cell->text);
+        if (is_skipped(info, r)) continue;
+        auto& row = texts[r - first_row];
+        for (int c = 0; c < grid.cols(); ++c) {
+            const Cell* cell = grid.covering(r, c);
+            row[c] = cell ? trim(cell->text) : std::string();
+        }
+        for (int c = 1; c < grid.cols(); ++c) {
+            if (!row[c].empty() || (grid.covering(r, c) && grid.covering(r, c)->row != r)) continue;
+            bool named_below = false;
+            for (int below = r + 1; below < info.body_start && !named_below; ++below)
+                named_below = !is_skipped(info, below) && !own_text(grid, below, c).empty();
+            if (!named_below) continue;
+            int left = c - 1;
+            while (left >= 0 && own_text(grid, r, left).empty() && row[left].empty()) --left;
+            if (left >= 0 && grid.covering(r, left) && grid.covering(r, left)->row == r) row[c] = row[left];
+        }
+    }
+    return texts;
+}
+
+std::vector<std::string> header_path(const std::vector<std::vector<std::string>>& texts, int col) {
+    std::vector<std::string> path;
+    for (const auto& row : texts) {
+        const std::string& text = row[col];
         if (text.empty() || (!path.empty() && match_key(path.back()) == match_key(text))) continue;
         path.push_back(text);
     }
@@ -335,7 +369,8 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
         return info;
     }
     info.body_start = r;
-    for (int c = 0; c < grid.cols(); ++c) info.columns.push_back(read_column(matcher, header_path(grid, info, first, c)));
+    auto texts = header_texts(grid, info, first);
+    for (int c = 0; c < grid.cols(); ++c) info.columns.push_back(read_column(matcher, header_path(texts, c)));
     return info;
 }
 

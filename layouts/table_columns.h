@@ -19,7 +19,9 @@ public:
     const Cell* covering(int row, int col) const;           // nullptr for a hole
     const Cell* top_left(int row, int col) const;           // only the cell starting here
     std::string text(int row, int col) const;               // covering cell's trimmed text
-    std::vector<const Cell*> row_cells(int row) const;      // distinct covering cells, left to right
+    // Distinct non-empty covering cells, left to right; with starting_here only the cells
+    // whose top row is this row (not those spanning down from above).
+    std::vector<const Cell*> row_cells(int row, bool starting_here = false) const;
 
 private:
     int rows_ = 0;

@@ -426,3 +426,40 @@ TEST_CASE("a known table without recognisable headers is reported, not guessed")
     CHECK(r.reading->amounts.empty());
     CHECK(has_diagnostic(r, "header_not_found"));
 }
+
+TEST_CASE("grids that draw every cell: group headers widen over the columns they head") {
+    Read r = read(seed_table(final_seed, "财政拨款“三公”经费支出决算表", {.merge_header_rows = 0}));
+    REQUIRE(r.reading);
+    const TableReading& t = *r.reading;
+    CHECK(by_key(t, "three_public_total", "budget").printed == "9500.00");
+    CHECK(by_key(t, "reception", "budget").printed == "9500.00");
+    CHECK(by_key(t, "reception", "final").printed == "770.00");
+    CHECK(by_key(t, "reception", "final").measure_label == "决算数/公务接待费");
+
+    Read s = read(seed_table(final_seed, "收入支出决算总表", {.merge_header_rows = 0}));
+    REQUIRE(s.reading);
+    CHECK(by_key(*s.reading, "general_budget", "total", Side::income).measure_label == "收入/决算数");
+    CHECK(by_code(*s.reading, "201", "total").measure_label == "支出/决算数");
+}
+
+TEST_CASE("a 栏次 row under header cells spanning down into it is not data") {
+    Table table = table_from_lines({"收入\t\t\t支出\t\t", "项目\t行次\t决算数\t项目\t行次\t决算数", "栏次\t\t1\t栏次\t\t2",
+                                    "一、一般公共预算财政拨款收入\t1.00\t100.00\t一、一般公共服务支出\t32.00\t100.00",
+                                    "总计\t31.00\t100.00\t总计\t62.00\t100.00"},
+                                   "收入支出决算总表", "金额单位：元");
+    // 收入 and 支出 span three columns; 行次 spans down into the 栏次 row.
+    for (auto& cell : table.cells) {
+        if (cell.row == 0 && (cell.col == 0 || cell.col == 3)) cell.col_span = 3;
+        if (cell.row == 1 && (cell.col == 1 || cell.col == 4)) cell.row_span = 2;
+    }
+    table.cells.erase(std::remove_if(table.cells.begin(), table.cells.end(),
+                                     [](const Cell& c) {
+                                         return (c.row == 0 && c.col != 0 && c.col != 3) ||
+                                                (c.row == 2 && (c.col == 1 || c.col == 4));
+                                     }),
+                      table.cells.end());
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(r.reading->amounts.size() == 4);
+    for (const auto& a : r.reading->amounts) CHECK(a.printed == "100.00");
+}
