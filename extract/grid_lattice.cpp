@@ -12,6 +12,8 @@
 //    (a segment covers at least border_coverage_fraction of the side). Cells grow right
 //    while the right border is missing and down while the bottom borders are missing, so
 //    merged cells get row_span/col_span and the cells tile the grid without overlap.
+//    An undrawn vertical border still separates an amount from other text printed on the
+//    same line across it (header ruled as a grid, body with horizontal rules only).
 // 5. A grid needs at least 2 rows and 2 columns; a box around a paragraph or a page
 //    frame (one column) is dropped, its horizontal lines handed back as loose rules. A
 //    single ruled row is marked as a fragment: it only survives as the last row(s) of a
@@ -20,6 +22,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+
+#include "extract/table_text.h"
 
 namespace budgetpdf {
 namespace {
@@ -31,6 +35,7 @@ constexpr double intersect_tolerance_pt = 3.0;   // a line may stop this short o
 constexpr double min_edge_gap_pt = 3.0;          // double borders closer than this are one edge
 constexpr double edge_match_pt = 3.0;            // a segment belongs to an edge within this distance
 constexpr double border_coverage_fraction = 0.5; // share of a cell side a drawn border must cover
+constexpr double same_line_fraction = 0.5;       // two spans share a printed line when their boxes overlap this much
 
 struct UnionFind {
     std::vector<int> parent;
@@ -115,6 +120,56 @@ std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder, 
     return cells;
 }
 
+bool is_numeric_span(const TextSpan& span) { return is_numeric_text(span.text); }
+
+// Where a vertical border is not drawn but a band holds, on one printed line, an amount
+// on one side of the column edge and other text on the other side, the two are in
+// different cells: the border counts as present (tables that rule the header grid but
+// only horizontal lines in the body). A merged cell's own text is one run, or several
+// lines, so it never triggers this; spaced-out headings (项    目) hold no amounts.
+void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& grid,
+                      const std::vector<TextSpan>& spans) {
+    Rect box = grid.bbox();
+    int rows = grid.rows(), cols = grid.cols();
+    // spans per band, with their column
+    std::vector<std::vector<std::pair<int, const TextSpan*>>> bands(rows);
+    for (const TextSpan& span : spans) {
+        double cx = span.bbox.center_x(), cy = span.bbox.center_y();
+        if (!rect_contains(box, {cx, cy})) continue;
+        int r = static_cast<int>(std::upper_bound(grid.row_edges.begin(), grid.row_edges.end(), cy) -
+                                 grid.row_edges.begin()) - 1;
+        int c = static_cast<int>(std::upper_bound(grid.col_edges.begin(), grid.col_edges.end(), cx) -
+                                 grid.col_edges.begin()) - 1;
+        if (r < 0 || r >= rows || c < 0 || c >= cols) continue;
+        bands[r].push_back({c, &span});
+    }
+    for (int r = 0; r < rows; ++r) {
+        for (const auto& [ca, a] : bands[r]) {
+            for (const auto& [cb, b] : bands[r]) {
+                if (cb <= ca || !(is_numeric_span(*a) || is_numeric_span(*b))) continue;
+                double overlap = std::min(a->bbox.y1, b->bbox.y1) - std::max(a->bbox.y0, b->bbox.y0);
+                if (overlap < same_line_fraction * std::min(a->bbox.height(), b->bbox.height())) continue;
+                // Only the edge nearest the gap between the two spans separates them.
+                double gap_middle = (a->bbox.x1 + b->bbox.x0) / 2;
+                int best = -1;
+                double best_distance = 1e18;
+                for (int e = ca + 1; e <= cb; ++e) {
+                    if (vborder[e][r]) {
+                        best = -1;
+                        break;
+                    }
+                    double d = std::abs(grid.col_edges[e] - gap_middle);
+                    if (d < best_distance) {
+                        best_distance = d;
+                        best = e;
+                    }
+                }
+                if (best > 0) vborder[best][r] = true;
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<GridCell> unit_cells(int rows, int cols) {
@@ -164,7 +219,7 @@ std::vector<MergedRuling> merge_rulings(const std::vector<Ruling>& rulings, Orie
     return out;
 }
 
-LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings) {
+LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::vector<TextSpan>& spans) {
     std::vector<MergedRuling> hs = merge_rulings(rulings, Orientation::horizontal);
     std::vector<MergedRuling> vs = merge_rulings(rulings, Orientation::vertical);
     int nh = static_cast<int>(hs.size());
@@ -214,6 +269,7 @@ LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings) {
         grid.fragment = grid.rows() < 2;
         auto vborder = border_table(cv, grid.col_edges, grid.row_edges);
         auto hborder = border_table(ch, grid.row_edges, grid.col_edges);
+        add_text_borders(vborder, grid, spans);
         grid.cells = tile_cells(vborder, hborder, grid.rows(), grid.cols());
         result.grids.push_back(std::move(grid));
     }

@@ -24,6 +24,8 @@ struct LatticeResult {
 // or nearly touching ones.
 std::vector<MergedRuling> merge_rulings(const std::vector<Ruling>& rulings, Orientation orientation);
 
-LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings);
+// `spans`: the page's text, used only to keep amounts out of merged cells where a
+// vertical border is not drawn.
+LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::vector<TextSpan>& spans);
 
 }  // namespace budgetpdf

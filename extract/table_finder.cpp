@@ -80,7 +80,7 @@ std::vector<PageTable> tables_of_page(const Page& page) {
         found.push_back({std::move(grid), std::move(inside)});
     };
 
-    LatticeResult lattice = find_lattice_grids(page.rulings);
+    LatticeResult lattice = find_lattice_grids(page.rulings, spans);
     for (PageGrid& grid : lattice.grids) accept(std::move(grid), true);
     for (PageGrid& grid : find_rule_tables(lattice.loose_horizontals, spans, unused(used))) accept(std::move(grid), false);
     for (PageGrid& grid : find_text_tables(spans, unused(used))) accept(std::move(grid), false);

@@ -187,3 +187,36 @@ TEST_CASE("CJK-aware joining and number recognition") {
     CHECK(is_code_text("201"));
     CHECK_FALSE(is_code_text("2010"));
 }
+
+TEST_CASE("a header ruled as a grid over a body with horizontal rules only keeps amounts in their columns") {
+    std::vector<double> cols{50, 100, 250, 350, 450};
+    std::vector<double> rows{100, 120, 140, 160, 180};
+    std::vector<Ruling> rulings;
+    for (double y : rows) rulings.push_back(hline(y, 50, 450));
+    for (double x : cols) rulings.push_back(vline(x, 100, 120));  // verticals in the header row only
+    rulings.push_back(vline(50, 100, 180));
+    rulings.push_back(vline(450, 100, 180));
+    std::vector<TextSpan> spans{span_at("编码", 55, 105), span_at("名称", 105, 105), span_at("合计", 255, 105),
+                                span_at("基本支出", 355, 105)};
+    const char* codes[] = {"201", "20101", "2010101"};
+    for (int i = 0; i < 3; ++i) {
+        double y = 125 + 20.0 * i;
+        spans.push_back(span_at(codes[i], 55, y));
+        spans.push_back(span_at("一般公共服务", 105, y));
+        spans.push_back(span_right("1" + std::to_string(i) + ".00", 345, y));
+        spans.push_back(span_right("2" + std::to_string(i) + ".00", 445, y));
+    }
+    auto tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    REQUIRE(t.rows == 4);
+    REQUIRE(t.cols == 4);
+    CHECK(cells_tile(t));
+    for (int r = 1; r < 4; ++r) {
+        CAPTURE(r);
+        CHECK(cell_at(t, r, 0)->text == codes[r - 1]);
+        CHECK(cell_at(t, r, 1)->text == "一般公共服务");
+        CHECK(cell_at(t, r, 2)->text == "1" + std::to_string(r - 1) + ".00");
+        CHECK(cell_at(t, r, 3)->text == "2" + std::to_string(r - 1) + ".00");
+    }
+}
