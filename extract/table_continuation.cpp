@@ -13,7 +13,8 @@
 // The continuation's leading rows are dropped when they repeat the first part's header
 // rows (same texts); its other rows are appended to the logical table.
 // A table that starts a page without title or tag takes its title from the lines printed
-// under the last table of the previous page (a title separated from its table by a page break).
+// under the last table of the previous page, or closing the previous page when it has no
+// table (a title separated from its table by a page break).
 
 #include <algorithm>
 #include <cmath>
@@ -172,12 +173,15 @@ std::vector<Table> join_tables(const std::vector<PageTable>& page_tables, bool j
         }
         tables.push_back(table_from(p));
         // A title printed at the foot of the previous page, its table starting on this one.
-        if (p.order_on_page == 0 && i > 0 && page_tables[i - 1].page == p.page - 1 &&
-            !page_tables[i - 1].context.lines_below.empty() && p.context.context.title.empty() &&
-            p.context.context.tag.empty()) {
+        const std::vector<TextLine>* foot = nullptr;
+        if (p.order_on_page == 0 && i > 0 && page_tables[i - 1].page == p.page - 1)
+            foot = &page_tables[i - 1].context.lines_below;
+        else if (p.order_on_page == 0 && !p.lines_on_previous_page.empty())
+            foot = &p.lines_on_previous_page;
+        if (foot && !foot->empty() && p.context.context.title.empty() && p.context.context.tag.empty()) {
             PageTableContext carried = p.context;
             std::vector<const TextLine*> lines;
-            for (const TextLine& line : page_tables[i - 1].context.lines_below)
+            for (const TextLine& line : *foot)
                 if (!among(line.text, p.margin_lines)) lines.push_back(&line);
             apply_lines_above(carried, lines, p.grid.bbox(), false);
             tables.back().context = carried.context;

@@ -22,6 +22,8 @@ struct PageTable {
     PageTableContext context;
     std::vector<std::string> margin_lines;  // the page's lines in its top and bottom margins
                                             // (running headers and footers repeat there)
+    std::vector<TextLine> lines_on_previous_page;  // first table of a page after a page
+                                                   // without tables: that page's closing lines
 };
 
 // True when `next` (first table of the page after `previous`'s page) continues `previous`.

@@ -27,6 +27,7 @@ namespace {
 
 constexpr double grid_margin_pt = 1.0;  // a span centred this close outside a grid still belongs to it
 constexpr double running_margin_fraction = 0.1;  // running headers/footers sit in this share of the page
+constexpr double closing_zone_fraction = 0.4;    // a title printed at the foot of a page lies in this share of it
 
 struct SpanIndex {
     std::vector<int> by_centre;  // span indexes sorted by vertical centre
@@ -117,13 +118,34 @@ std::vector<PageTable> tables_of_page(const Page& page) {
     return out;
 }
 
+// The lines closing a page without tables, after its last paragraph: a table title
+// printed at the foot of the page, its table starting on the next page.
+std::vector<TextLine> closing_lines(const Page& page) {
+    std::vector<int> all(page.spans.size());
+    std::iota(all.begin(), all.end(), 0);
+    std::vector<TextLine> lines = group_lines(page.spans, all);
+    std::vector<TextLine> out;
+    for (const TextLine& line : lines) {
+        if (is_page_number_line(line.text)) continue;
+        bool paragraph_end = line.text.size() >= 3 && line.text.compare(line.text.size() - 3, 3, "。") == 0;
+        if (paragraph_end || line.bbox.y0 < (1 - closing_zone_fraction) * page.height) out.clear();
+        else out.push_back(line);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Table> find_tables(const std::vector<Page>& pages, const TableFinderOptions& options,
                                std::vector<Diagnostic>& diagnostics) {
     std::vector<PageTable> page_tables;
+    std::vector<TextLine> previous_closing;
+    int previous_page = 0;
     for (const Page& page : pages) {
         std::vector<PageTable> tables = tables_of_page(page);
+        if (!tables.empty() && previous_page == page.number - 1) tables.front().lines_on_previous_page = previous_closing;
+        previous_closing = tables.empty() ? closing_lines(page) : std::vector<TextLine>{};
+        previous_page = page.number;
         page_tables.insert(page_tables.end(), std::make_move_iterator(tables.begin()),
                            std::make_move_iterator(tables.end()));
     }

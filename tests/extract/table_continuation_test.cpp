@@ -146,3 +146,20 @@ TEST_CASE("running headers and footers do not stop a continuation") {
     pages[1].spans.push_back(span_at("（二）项目支出情况", 50, 45));
     CHECK(tables_of(pages).size() == 2);
 }
+
+TEST_CASE("a title printed at the foot of a page without tables goes to the table opening the next page") {
+    Page text_page = make_page(4, {span_at("本年度支出情况说明如下，详见下表。", 50, 500, 300),
+                                   span_at("一般公共预算财政拨款支出决算表", 180, 780, 0, 16), span_at("4", 290, 815)},
+                               {});
+    std::vector<Page> pages{text_page, table_page(5, 60, true, 5, 201)};
+    auto tables = tables_of(pages);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].page == 5);
+    CHECK(tables[0].context.title == "一般公共预算财政拨款支出决算表");
+
+    // A page ending with a paragraph gives nothing.
+    pages[0].spans.push_back(span_at("以上为说明。", 50, 800, 100));
+    auto plain = tables_of(pages);
+    REQUIRE(plain.size() == 1);
+    CHECK(plain[0].context.title.empty());
+}
