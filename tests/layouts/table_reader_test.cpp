@@ -463,3 +463,22 @@ TEST_CASE("a 栏次 row under header cells spanning down into it is not data") {
     CHECK(r.reading->amounts.size() == 4);
     for (const auto& a : r.reading->amounts) CHECK(a.printed == "100.00");
 }
+
+TEST_CASE("degenerate tables never crash: no cells, only a title row, stray bytes") {
+    Table empty;
+    empty.context.title = "支出决算表";
+    Read e = read(empty);
+    REQUIRE(e.reading);
+    CHECK(e.reading->amounts.empty());
+    CHECK(has_diagnostic(e, "header_not_found"));
+
+    Table odd = table_from_lines({"\xff\xfe\t\x80", "科目编码\t合计", "201\t\xe4\xb8"}, "支出决算表", "单位：元");
+    Read o = read(odd);
+    REQUIRE(o.reading);
+    CHECK(o.reading->amounts.empty());
+
+    Table none;
+    Read n = read(none);
+    CHECK_FALSE(n.reading);
+    CHECK(has_diagnostic(n, "unknown_table"));
+}
