@@ -1,8 +1,9 @@
 // Page rendering for visual checks.
 //
 // How it works: the page is rendered by Poppler's Splash rasteriser at the requested dpi
-// with the same upright, crop-box, top-left geometry the reader uses, so a point (x, y)
-// of the model lands on pixel (x, y) × dpi / 72. The overlays are then painted straight
+// with the same upright, crop-box, top-left geometry the reader uses (its /Rotate plus the
+// turn the reader applied to make the text upright, together Page::rotation), so a point
+// (x, y) of the model lands on pixel (x, y) × dpi / 72. The overlays are then painted straight
 // into the RGB bitmap: span boxes (thin green), table cell boxes of this page (blue) and
 // rulings (red, at their drawn thickness but at least one pixel), in that order so the
 // rulings stay visible. The bitmap is written as PNG.
@@ -27,6 +28,7 @@ constexpr double points_per_inch = 72.0;
 constexpr double min_render_dpi = 10.0;
 constexpr double max_render_dpi = 600.0;
 constexpr int cell_line_px = 2;
+constexpr int full_turn_degrees = 360;
 
 struct Rgb {
     unsigned char r, g, b;
@@ -107,7 +109,12 @@ Result<bool> render_page_png(const std::string& pdf_path, const Page& page, cons
         SplashColor paper{255, 255, 255};
         SplashOutputDev device(splashModeRGB8, 4, false, paper);
         device.startDoc(&doc);
-        doc.displayPage(&device, page.number, options.dpi, options.dpi, 0, false, true, false);
+        // The reader may have turned the page beyond its /Rotate to make the text upright;
+        // Poppler adds this rotation to /Rotate, clockwise, exactly as the reader turned it.
+        const int extra_rotation =
+            ((page.rotation - doc.getPageRotate(page.number)) % full_turn_degrees + full_turn_degrees) %
+            full_turn_degrees;
+        doc.displayPage(&device, page.number, options.dpi, options.dpi, extra_rotation, false, true, false);
         SplashBitmap* bitmap = device.getBitmap();
         if (!bitmap || bitmap->getWidth() <= 0 || bitmap->getHeight() <= 0)
             return Error{ErrorKind::damaged, "page " + std::to_string(page.number) + " could not be rendered"};

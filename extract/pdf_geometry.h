@@ -47,6 +47,17 @@ std::optional<Ruling> ruling_from_filled_rect(const Rect& rect, const Rect& clip
 // Sorts rulings (horizontal first, by position then start) and drops exact duplicates.
 void merge_duplicate_rulings(std::vector<Ruling>& rulings);
 
+// How far (clockwise degrees: 0, 90, 180 or 270) the page must be turned so that the
+// dominant writing direction of its glyphs (by glyph count over right/down/left/up) runs
+// left to right. 0 when right already dominates, on a tie with right, or when the page
+// has fewer than a handful of directional glyphs.
+int upright_turn_degrees(const std::vector<PdfGlyph>& glyphs);
+
+// Turns the captured page clockwise by `degrees` (a multiple of 90): glyph boxes,
+// origins and directions, rulings (re-sorted as merge_duplicate_rulings leaves them) and
+// the page size `width` × `height` of the page as it was before the turn.
+void turn_page_capture(PdfPageCapture& capture, double& width, double& height, int degrees);
+
 // Builds spans from glyphs: same-baseline glyphs joined in reading direction, split at a
 // wide gap or where a ruling across the baseline passes between two glyphs. Sorted top to
 // bottom, then left to right.

@@ -14,6 +14,7 @@ namespace budgetpdf {
 namespace {
 
 constexpr double garbled_glyph_share = 0.5;  // more unreadable glyphs than this: garbled page
+constexpr int full_turn_degrees = 360;
 
 void add_text_diagnostics(const Page& page, const PdfPageCapture& content, std::vector<Diagnostic>& out) {
     if (content.glyphs.empty() && content.unreadable_glyphs == 0) {
@@ -58,9 +59,13 @@ Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range)
                 continue;
             }
             CapturedPage captured = capture_pdf_page(doc, number);
+            // Text running down or up the displayed page (a turned page, a sideways
+            // landscape table) is turned to read left to right before spans are built.
+            const int turn = upright_turn_degrees(captured.content.glyphs);
+            turn_page_capture(captured.content, captured.width, captured.height, turn);
             page.width = captured.width;
             page.height = captured.height;
-            page.rotation = captured.rotation;
+            page.rotation = (captured.rotation + turn) % full_turn_degrees;
             page.source = TextSource::text_layer;
             page.spans = build_text_spans(captured.content.glyphs, captured.content.codepoints,
                                           captured.content.rulings);

@@ -44,7 +44,12 @@ struct Page {
     int number = 0;        // 1-based page number in the document
     double width = 0;      // upright page size in points (after /Rotate and crop box)
     double height = 0;
-    int rotation = 0;      // the page's /Rotate, 0/90/180/270, already applied to coordinates
+    // Clockwise degrees (0/90/180/270) by which the coordinates are turned from the PDF's
+    // unrotated page space (crop box, origin top-left): the page's /Rotate plus the turn
+    // the extractor adds so the main text reads left to right. A portrait page turned by
+    // /Rotate 90 whose text then runs down the viewer comes back to 0; a landscape table
+    // drawn sideways on a portrait page without /Rotate gives 90 or 270.
+    int rotation = 0;
     TextSource source = TextSource::text_layer;
     std::vector<TextSpan> spans;   // in reading order: top to bottom, then left to right
     std::vector<Ruling> rulings;
