@@ -12,11 +12,12 @@
 
 namespace budgetpdf {
 
-// Which way a glyph advances on the upright page: text on a page turned by /Rotate
-// (or drawn sideways) runs down or up; `other` is any slanted direction.
+// Which way a glyph advances on the page: text on a page turned by /Rotate (or drawn
+// sideways) runs down or up as displayed; `other` is any slanted direction.
 enum class GlyphDirection { right, down, left, up, other };
 
-// One drawn glyph in upright top-left page points. Its text is
+// One drawn glyph in top-left page points: as the page is displayed (crop box, /Rotate)
+// when captured, upright once turn_page_capture has run. Its text is
 // codepoints[text_begin, text_begin + text_length) of the page's codepoint buffer.
 struct PdfGlyph {
     Rect box;

@@ -1,5 +1,7 @@
 #pragma once
-// Reads a born-digital PDF into upright pages of text spans and ruling lines.
+// Reads a born-digital PDF into upright pages of text spans and ruling lines: the crop box
+// and /Rotate applied as a viewer shows the page, then turned by quarter turns when needed
+// so that the page's main text reads left to right (see Page::rotation).
 // The only public entry point to Poppler; no Poppler type leaves extract/.
 
 #include <string>

@@ -2,7 +2,8 @@
 //
 // How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an
 // upside-down device makes GfxState's CTM map user space straight to points with the
-// origin at the top-left of the upright page, /Rotate included. drawChar records each
+// origin at the top-left of the page as a viewer shows it, /Rotate included (the reader
+// turns it further when its text runs sideways). drawChar records each
 // glyph's box (advance × font ascent/descent, through the text matrix and CTM), its
 // reading direction and its Unicode, unless the glyph lies outside the clip; stroke and
 // fill hand straight segments and filled rectangles to the ruling builder with the current

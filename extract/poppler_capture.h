@@ -9,7 +9,7 @@ class PDFDoc;
 namespace budgetpdf {
 
 struct CapturedPage {
-    double width = 0;    // upright size in points (crop box, /Rotate applied)
+    double width = 0;    // displayed size in points (crop box, /Rotate applied)
     double height = 0;
     int rotation = 0;    // the page's /Rotate
     PdfPageCapture content;
