@@ -157,6 +157,7 @@ Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::v
     result.truth_total = static_cast<int>(truth.size());
     std::vector<bool> used(records.size(), false);
     std::vector<bool> matched(truth.size(), false);
+    std::vector<std::string> other_page;
     std::set<std::string> truth_kinds;
     for (const auto& t : truth) truth_kinds.insert(t.table_kind);
     for (std::size_t t = 0; t < truth.size(); ++t) {
@@ -170,6 +171,11 @@ Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::v
                 used[r] = true;
                 matched[t] = true;
                 ++result.matched;
+                if (records[r].page != truth[t].page) {
+                    ++result.matched_other_page;
+                    other_page.push_back("page: " + describe(truth[t]) + " = " + truth[t].amount_yuan +
+                                         " printed on p" + std::to_string(records[r].page));
+                }
                 break;
             }
         }
@@ -204,7 +210,7 @@ Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::v
             ++result.ignored_kinds[kind.empty() ? "(no kind)" : kind];
         }
     }
-    for (auto* list : {&wrong, &missing, &extra}) {
+    for (auto* list : {&wrong, &missing, &extra, &other_page}) {
         result.problems.insert(result.problems.end(), list->begin(), list->end());
     }
     return result;
@@ -218,6 +224,7 @@ std::string summary_line(const Evaluation& e) {
         const long long hundredths = 10000LL * e.matched / e.truth_total;
         out << " (" << hundredths / 100 << "." << (hundredths % 100 < 10 ? "0" : "") << hundredths % 100 << " %)";
     }
+    if (e.matched_other_page > 0) out << " [" << e.matched_other_page << " on another page]";
     out << ", wrong " << e.wrong << ", missing " << e.missing << ", extra " << e.extra << ", ignored " << e.ignored;
     if (!e.ignored_kinds.empty()) {
         out << " (";

@@ -9,7 +9,8 @@
 // whose amount_yuan is equal as a decimal. Expected amounts left over take a remaining
 // record with the same key as "wrong" (its amount differs), else they are "missing".
 // Records left over are "extra" when their table_kind is a code-table kind or occurs in
-// the truth; others are counted as ignored (tables the labels do not cover).
+// the truth; others are counted as ignored (tables the labels do not cover). The page is
+// not part of the key; matches on another page are counted and listed after the rest.
 
 #include <map>
 #include <string>
@@ -38,12 +39,13 @@ bool parse_amount_records(const std::string& text, const std::string& what, std:
 struct Evaluation {
     int truth_total = 0;
     int matched = 0;
+    int matched_other_page = 0;  // matched, but the record's page differs (not a failure)
     int wrong = 0;
     int missing = 0;
     int extra = 0;
     int ignored = 0;
     std::map<std::string, int> ignored_kinds;
-    std::vector<std::string> problems;  // one line each, wrong first, then missing, then extra
+    std::vector<std::string> problems;  // one line each: wrong, missing, extra, then page
 };
 
 Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::vector<AmountRecord>& records);

@@ -61,6 +61,16 @@ TEST_CASE("record evaluation: decimals, labels, wrong, missing and extra") {
     CHECK(e.problems[2].find("extra: income p1 210") == 0);
 }
 
+TEST_CASE("record evaluation: a match on another page counts, and is listed") {
+    AmountRecord expected = truth_row("projects", "", "遗属补助", "total", "30800.00");
+    expected.page = 2;
+    const auto e = evaluate_records({expected}, {truth_row("projects", "", "遗属补助", "total", "30800")});
+    CHECK(e.matched == 1);
+    CHECK(e.matched_other_page == 1);
+    REQUIRE(e.problems.size() == 1);
+    CHECK(e.problems[0].find("printed on p1") != std::string::npos);
+}
+
 TEST_CASE("corpus records: every expected amount exact, no extra records") {
     const auto truth_files = record_truth_files();
     REQUIRE_MESSAGE(!truth_files.empty(), "no corpus/records/*.truth.csv (run make_corpus)");
