@@ -20,7 +20,6 @@ std::vector<DocumentSpec> corpus_documents() {
 
     DocumentSpec full_grid{"grid/yangquan_final_full_grid", seed_range("000_", 1, 10), {}, a4_portrait};
     full_grid.style.merge_headers = false;
-    full_grid.record_truth = true;
     documents.push_back(full_grid);
 
     DocumentSpec merged{"grid/yangquan_final_merged_headers", seed_range("000_", 1, 10), {}, a4_portrait};
@@ -67,17 +66,14 @@ std::vector<DocumentSpec> corpus_documents() {
 
     DocumentSpec fill{"grid/yangquan_budget_fill_borders", seed_range("002_", 1, 7), {}, a4_portrait};
     fill.style.borders = Borders::filled_rects;
-    fill.record_truth = true;
     documents.push_back(fill);
 
     DocumentSpec several{"grid/yangquan_budget_several_tables_per_page", seed_range("002_", 7, 13), {},
                          a4_portrait};
     several.share_page = true;
-    several.record_truth = true;
     documents.push_back(several);
 
     DocumentSpec jincheng{"grid/jincheng_budget_merged_headers", seed_range("003_", 1, 13), {}, a4_portrait};
-    jincheng.record_truth = true;
     documents.push_back(jincheng);
 
     return documents;

@@ -21,7 +21,7 @@ struct DocumentSpec {
     PageSize page;
     bool share_page = false;           // several tables on one page where they fit
     bool alternate_alignment = false;  // body text top-aligned in even tables, centred in odd
-    bool record_truth = false;         // also write records/<file>.truth.csv from the labels
+    bool record_truth = true;          // also write records/<file>.truth.csv from the labels
 };
 
 std::vector<DocumentSpec> corpus_documents();
