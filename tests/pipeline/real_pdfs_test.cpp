@@ -44,8 +44,18 @@ TEST_CASE("every real disclosure reads into tables, records and checks") {
         CHECK(s.status == "ok");
         CHECK(s.error.empty());
         CHECK(s.tables_found >= 8);
-        CHECK(s.records >= 100);
-        CHECK(s.checks_total >= 30);
+        int empty_tables = 0;
+        for (const DocumentDiagnostic& d : output.diagnostics)
+            empty_tables += d.diagnostic.kind == "empty_table";
+        if (s.source == "template_dept_final_attachment2.pdf") {
+            // The official 样张 prints every table with blank amounts: each must still be
+            // recognised (an empty reading, not an unknown table) and yield no record.
+            CHECK(s.records == 0);
+            CHECK(empty_tables == 9);
+        } else {
+            CHECK(s.records >= 100);
+            CHECK(s.checks_total >= 30);
+        }
         CHECK(!s.year.empty());
         CHECK(!s.stage.empty());
         CHECK(static_cast<int>(output.records.size()) == s.records);
