@@ -28,7 +28,7 @@ run_all() {
         case $kind in
             pdftotext) /usr/bin/time -f %M -o "$scratch/rss" pdftotext -layout "$f" - >/dev/null ;;
             tables) /usr/bin/time -f %M -o "$scratch/rss" "$cli" tables "$f" >/dev/null ;;
-            extract) /usr/bin/time -f %M -o "$scratch/rss" "$cli" extract "$f" --out "$scratch/out" >/dev/null || true ;;
+            extract) /usr/bin/time -f %M -o "$scratch/rss" "$cli" extract "$f" --out "$scratch/out" >/dev/null 2>&1 || true ;;
         esac
         kb=$(tail -1 "$scratch/rss"); [ "$kb" -gt "$peak" ] && peak=$kb
     done
