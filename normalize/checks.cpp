@@ -12,6 +12,7 @@ CheckSummary check_identities(const std::vector<TableReading>& readings, std::ve
         check_table_identities(table, ledger);
         check_summary_identities(table, ledger);
         check_three_public(table, ledger);
+        check_subtotals(table, ledger);
     }
     check_cross_tables(tables, ledger);
     return ledger.finish(records, diagnostics);

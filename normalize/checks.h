@@ -29,6 +29,16 @@
 //                    Column identities are evaluated for a row only when at least one part is
 //                    printed.
 //   personnel_public per row: total = personnel + public_funds.
+//   group_subtotals  a subtotal row (no code) heading its group (江苏 收入预算总表: 一般公共预算资金 |
+//                    小计 above 公共财政拨款(补助)资金 …) = Σ the item rows below it up to the next
+//                    subtotal or total row (其中 rows excluded), where the group has item rows; the
+//                    total row (收入总计) = Σ subtotals + Σ item rows above the first subtotal.
+//   block_subtotals  经济分类 tables printed as column blocks side by side (公开06 明细表): per
+//                    measure, the subtotal rows without code (人员经费合计, 公用经费合计) close the
+//                    blocks in column order; each = Σ 类 cells printed in the columns after the
+//                    previous subtotal's column up to its own.
+//   total_is_sum_of_items  in a side without code rows (机关运行经费 by 单位), the total row (部门合计)
+//                    = Σ its item rows, per measure.
 //   summary_sides    summary / grant_summary, per side and measure: subtotal (row_key
 //                    income_total / expenditure_total, else the first role subtotal: 本年收入合计
 //                    / 本年支出合计) = Σ role-item rows above it; grand total (row_key

@@ -98,6 +98,7 @@ private:
 void check_table_identities(const CheckTable& table, CheckLedger& ledger);    // checks_table.cpp
 void check_summary_identities(const CheckTable& table, CheckLedger& ledger);  // checks_summary.cpp
 void check_three_public(const CheckTable& table, CheckLedger& ledger);        // checks_three_public.cpp
+void check_subtotals(const CheckTable& table, CheckLedger& ledger);           // checks_subtotals.cpp
 void check_cross_tables(const std::vector<CheckTable>& tables, CheckLedger& ledger);  // checks_cross.cpp
 
 // Helpers shared by the identity files.

@@ -1,0 +1,137 @@
+// Labelled subtotal and total rows without codes: fund groups headed by their 小计 (江苏
+// 收入预算总表), the 人员经费合计 / 公用经费合计 rows closing the column blocks of a 经济分类
+// 明细表, and a 合计 row over rows named by unit (机关运行经费 by 单位).
+//
+// How it works: per side, lines in row order (breakdown rows and 其中 rows never enter a sum).
+//   group_subtotals: a subtotal row heads its group; the group is the item rows below it up to
+//     the next subtotal or total row. Each subtotal = Σ its group's items (only where the group
+//     has item rows); the total row = Σ subtotals + Σ items outside any group.
+//   block_subtotals: per measure, the subtotal rows' cells in column order close the blocks;
+//     a block is the columns after the previous subtotal's column up to its own, so a 公用经费
+//     block printed as several code blocks side by side, with 公用经费合计 under the last one,
+//     is one block. Each subtotal = Σ the 类 cells printed in its block.
+//   total_is_sum_of_items: in a side without code rows, the total row (role total, no code) =
+//     Σ its item rows.
+
+#include "normalize/checks_grid.h"
+
+#include <algorithm>
+
+namespace budgetpdf {
+namespace {
+
+bool labelled(const CheckLine& line) { return line.code.empty() && !line.breakdown; }
+
+// 其中：… rows single out a part of the row above; they are not items of their own.
+bool is_of_which(const CheckLine& line) { return line.row_label.rfind("其中", 0) == 0; }
+
+bool is_item(const CheckLine& line) {
+    return line.role == RowRole::item && labelled(line) && !is_of_which(line);
+}
+
+bool is_total(const CheckLine& line) { return line.role == RowRole::total && labelled(line); }
+
+std::vector<const CheckLine*> side_lines(const CheckTable& table, Side side) {
+    std::vector<const CheckLine*> out;
+    for (const CheckLine& line : table.lines)
+        if (line.side == side) out.push_back(&line);
+    return out;
+}
+
+IdentityText text_for(const CheckTable& table, const char* identity, const std::string& lhs, const char* rhs) {
+    IdentityText text;
+    text.identity = identity;
+    text.lhs = lhs;
+    text.rhs = rhs;
+    text.table = &table;
+    return text;
+}
+
+void check_group_subtotals(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = side_lines(table, side);
+    std::vector<const CheckLine*> heads;      // subtotals with item rows in their group
+    std::vector<const CheckLine*> ungrouped;  // items before the first subtotal
+    std::vector<std::string> measures = table.measures(side);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const CheckLine* line = lines[i];
+        if (is_item(*line) && heads.empty()) ungrouped.push_back(line);
+        if (line->role != RowRole::subtotal || !labelled(*line)) continue;
+        heads.push_back(line);
+        std::vector<const CheckLine*> group;
+        for (std::size_t j = i + 1; j < lines.size() && lines[j]->role == RowRole::item; ++j)
+            if (is_item(*lines[j])) group.push_back(lines[j]);
+        if (group.empty()) continue;
+        std::string lhs = line->row_key.empty() ? line->describe() : line->row_key + " " + line->describe();
+        IdentityText text = text_for(table, "group_subtotals", lhs, "Σ group items");
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, line->cell(m), cells_of(group, m), EvaluateWhen::any_printed);
+        }
+    }
+    if (heads.empty()) return;
+    std::vector<const CheckLine*> parts = ungrouped;
+    parts.insert(parts.end(), heads.begin(), heads.end());
+    for (const CheckLine* total : lines) {
+        if (!is_total(*total)) continue;
+        IdentityText text = text_for(table, "group_subtotals", total->describe(), "Σ小计");
+        for (const std::string& m : measures) {
+            text.measure = m;
+            ledger.expect_sum(text, total->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+        }
+    }
+}
+
+void check_block_subtotals(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = side_lines(table, side);
+    for (const std::string& m : table.measures(side)) {
+        std::vector<const CheckLine*> subtotals;
+        for (const CheckLine* line : lines)
+            if (line->role == RowRole::subtotal && labelled(*line) && line->cell(m)) subtotals.push_back(line);
+        std::stable_sort(subtotals.begin(), subtotals.end(), [&m](const CheckLine* a, const CheckLine* b) {
+            return a->cell(m)->amount->col < b->cell(m)->amount->col;
+        });
+        int block_start = -1;  // last column of the previous block
+        for (const CheckLine* subtotal : subtotals) {
+            int block_end = subtotal->cell(m)->amount->col;
+            std::vector<const CheckCell*> lei;
+            for (const CheckLine* line : lines) {
+                if (!is_lei(*line)) continue;
+                const CheckCell* c = line->cell(m);
+                if (c && c->amount->col > block_start && c->amount->col <= block_end) lei.push_back(c);
+            }
+            block_start = block_end;
+            IdentityText text = text_for(table, "block_subtotals", subtotal->describe(), "Σ类 of its block");
+            text.measure = m;
+            ledger.expect_sum(text, subtotal->cell(m), lei, EvaluateWhen::any_printed);
+        }
+    }
+}
+
+void check_total_of_items(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = side_lines(table, side);
+    if (std::any_of(lines.begin(), lines.end(), [](const CheckLine* l) { return !l->code.empty(); })) return;
+    std::vector<const CheckLine*> items;
+    for (const CheckLine* line : lines)
+        if (is_item(*line)) items.push_back(line);
+    if (items.empty()) return;
+    for (const CheckLine* total : lines) {
+        if (!is_total(*total)) continue;
+        IdentityText text = text_for(table, "total_is_sum_of_items", total->describe(), "Σ items");
+        for (const std::string& m : table.measures(side)) {
+            text.measure = m;
+            ledger.expect_sum(text, total->cell(m), cells_of(items, m), EvaluateWhen::any_printed);
+        }
+    }
+}
+
+}  // namespace
+
+void check_subtotals(const CheckTable& table, CheckLedger& ledger) {
+    for (Side side : table.sides()) {
+        if (table.promises("group_subtotals")) check_group_subtotals(table, side, ledger);
+        if (table.promises("block_subtotals")) check_block_subtotals(table, side, ledger);
+        if (table.promises("total_is_sum_of_items")) check_total_of_items(table, side, ledger);
+    }
+}
+
+}  // namespace budgetpdf
