@@ -5,7 +5,8 @@
 // min_column_gap_pt wide that no such span covers separates two columns; the boundary goes
 // in the strip's middle, so right-aligned amounts and left-aligned labels both fall on
 // the correct side. Header lines are left out: their labels often span several columns.
-// When there are too few data lines, every line with several spans is used instead.
+// With a single data line, it and the one-span lines starting where it starts (label-only
+// rows) are used; with none, every line with several spans.
 // Neighbouring columns that never both hold text on one data line and sit under one
 // heading are merged (one column whose values are aligned in two ways).
 
@@ -45,7 +46,7 @@ std::vector<double> merge_exclusive_columns(const std::vector<TextSpan>& spans, 
                 straddled = straddled || (b.x0 < boundary - straddle_margin_pt && b.x1 > boundary + straddle_margin_pt);
             }
         }
-        bool both = false;
+        bool both = false, any_left = false, any_right = false;
         for (const TextLine* line : data) {
             bool left = false, right = false;
             for (int index : line->spans) {
@@ -54,11 +55,42 @@ std::vector<double> merge_exclusive_columns(const std::vector<TextSpan>& spans, 
                 right = right || c == static_cast<int>(e);
             }
             both = both || (left && right);
+            any_left = any_left || left;
+            any_right = any_right || right;
         }
-        if (straddled && !both) edges.erase(edges.begin() + static_cast<long>(e));
+        if (straddled && !both && any_left && any_right) edges.erase(edges.begin() + static_cast<long>(e));
         else ++e;
     }
     return edges;
+}
+
+// Heading spans (lines above the first data line) beyond the body's left or right end by
+// at least min_column_gap_pt, with no lower heading span under them (the last line of
+// their heading cell, not a group heading over sub-headings), head columns with no text
+// in the whole body; their extents join `intervals`.
+void add_empty_column_headings(const std::vector<TextSpan>& spans, const std::vector<TextLine>& lines,
+                               std::vector<std::pair<double, double>>& intervals) {
+    const auto first_data = std::find_if(lines.begin(), lines.end(),
+                                         [&](const TextLine& line) { return is_data_line(spans, line); });
+    if (first_data == lines.end()) return;
+    double body_left = 1e18, body_right = -1e18;
+    for (auto it = first_data; it != lines.end(); ++it) {
+        body_left = std::min(body_left, it->bbox.x0);
+        body_right = std::max(body_right, it->bbox.x1);
+    }
+    for (auto it = lines.begin(); it != first_data; ++it) {
+        for (int index : it->spans) {
+            const Rect& b = spans[index].bbox;
+            if (b.x0 < body_right + min_column_gap_pt && b.x1 > body_left - min_column_gap_pt) continue;
+            const bool covers_lower = std::any_of(it + 1, first_data, [&](const TextLine& lower) {
+                return std::any_of(lower.spans.begin(), lower.spans.end(), [&](int other) {
+                    return spans[other].bbox.x0 < b.x1 && spans[other].bbox.x1 > b.x0;
+                });
+            });
+            if (!covers_lower) intervals.push_back({b.x0, b.x1});
+        }
+    }
+    std::sort(intervals.begin(), intervals.end());
 }
 
 }  // namespace
@@ -68,8 +100,15 @@ std::vector<double> columns_from_alignment(const std::vector<TextSpan>& spans, c
     std::vector<const TextLine*> used;
     for (const TextLine& line : lines)
         if (is_data_line(spans, line)) used.push_back(&line);
-    if (static_cast<int>(used.size()) < min_data_lines) {
-        used.clear();
+    const bool from_data_lines = !used.empty();
+    if (from_data_lines && static_cast<int>(used.size()) < min_data_lines) {
+        // One data line (the tail of a table continued from the previous page): it and
+        // the label lines starting where it starts (rows with a label only).
+        const TextLine* data_line = used.front();
+        for (const TextLine& line : lines)
+            if (line.spans.size() == 1 && std::abs(line.bbox.x0 - data_line->bbox.x0) < min_column_gap_pt)
+                used.push_back(&line);
+    } else if (!from_data_lines) {
         for (const TextLine& line : lines)
             if (line.spans.size() >= 2) used.push_back(&line);
     }
@@ -77,6 +116,7 @@ std::vector<double> columns_from_alignment(const std::vector<TextSpan>& spans, c
     for (const TextLine* line : used)
         for (int index : line->spans) intervals.push_back({spans[index].bbox.x0, spans[index].bbox.x1});
     std::sort(intervals.begin(), intervals.end());
+    if (from_data_lines) add_empty_column_headings(spans, lines, intervals);
     std::vector<double> edges{left};
     if (intervals.empty()) {
         edges.push_back(right);

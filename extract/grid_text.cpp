@@ -3,8 +3,10 @@
 // How it works:
 // Rule tables: horizontal rules not part of a lattice are sorted top to bottom and
 // grouped while their x-extents overlap; a group of two or more rules bounds a candidate
-// table. The candidate is kept only when most of its lines split into several spans and
-// some hold amounts. Columns come from text alignment (grid_columns), rows from the rules,
+// table. The candidate is kept only when some lines hold amounts and most of its lines
+// split into several spans, or at least sparse_rule_table_data_lines lines hold amounts
+// beside other text (a continued page whose rows are mostly single labels). Columns come
+// from text alignment (grid_columns), rows from the rules,
 // and a band between two rules that holds several records is split by text (grid_rows).
 // Text tables: printed lines are scanned top to bottom for runs of "data lines" (three or
 // more spans, at least one amount or code) with small vertical gaps; a run of at least
@@ -31,6 +33,7 @@ constexpr double aligned_line_fraction = 0.6;    // share of data lines filling 
 constexpr double max_line_gap_factor = 2.0;      // vertical gap between lines of one table, in line heights
 constexpr int max_non_data_lines = 2;            // wrapped labels allowed between two data lines
 constexpr int max_header_lines = 3;
+constexpr int sparse_rule_table_data_lines = 3;  // data lines that make a rule table whose other lines are single labels
 
 int numeric_spans(const std::vector<TextSpan>& spans, const TextLine& line) {
     int n = 0;
@@ -118,12 +121,14 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
         Rect region{left, group.front().position, right, group.back().position};
         std::vector<int> inside = spans_inside(spans, free_spans, region);
         std::vector<TextLine> lines = group_lines(spans, inside);
-        int multi = 0, numeric = 0;
+        int multi = 0, numeric = 0, data = 0;
         for (const TextLine& line : lines) {
             multi += line.spans.size() >= 2 ? 1 : 0;
             numeric += numeric_spans(spans, line);
+            data += line.spans.size() >= 2 && numeric_spans(spans, line) > 0 ? 1 : 0;
         }
-        if (multi < 2 || multi * 2 < static_cast<int>(lines.size()) || numeric == 0) continue;
+        const bool mostly_split = multi * 2 >= static_cast<int>(lines.size());
+        if (multi < 2 || numeric == 0 || (!mostly_split && data < sparse_rule_table_data_lines)) continue;
         std::vector<double> cols = columns_from_alignment(spans, lines, left, right);
         if (cols.size() < 3) continue;
         std::vector<double> edges;

@@ -7,7 +7,10 @@
 //    above it, running headers aside (a 续表 mark always allows the join, whatever the
 //    position), and
 //  - every column edge of the continuation matches a column edge of the table's first
-//    part within a tolerance (looser for grids whose columns come from text alignment);
+//    part within a tolerance (looser for grids whose columns come from text alignment;
+//    for those, a continuation with as many columns whose every edge lies between the
+//    neighbours of the corresponding edge also matches: edges drawn in wide white gaps
+//    move with the text of each page);
 //    a continuation with fewer columns (borders not drawn in its rows) is mapped onto
 //    the table's columns, its cells getting the matching col/col_span.
 // The continuation's leading rows are dropped when they repeat the first part's header
@@ -35,6 +38,19 @@ std::vector<std::string> row_texts(const std::vector<Cell>& cells, int row) {
     return out;
 }
 
+// Whether every inner edge of `b` lies strictly between the neighbours of the edge of
+// `a` with the same index, the outer edges matching within aligned_col_tolerance_pt (the
+// same columns, their edges placed differently in the white gaps between them).
+bool interleaved(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size() || a.size() < 2) return false;
+    if (std::abs(a.front() - b.front()) > aligned_col_tolerance_pt ||
+        std::abs(a.back() - b.back()) > aligned_col_tolerance_pt)
+        return false;
+    for (size_t k = 1; k + 1 < a.size(); ++k)
+        if (!(a[k - 1] < b[k] && b[k] < a[k + 1])) return false;
+    return true;
+}
+
 // For each column edge of `next`, the index of the matching column edge of `first`
 // (the logical table's columns); empty when some edge of `next` matches none. A part may
 // have fewer columns than the table (a row band where some borders are not drawn).
@@ -43,6 +59,12 @@ std::vector<int> column_map(const PageGrid& first, const PageGrid& next) {
                            ? lattice_col_tolerance_pt
                            : aligned_col_tolerance_pt;
     if (next.cols() > first.cols()) return {};
+    if (!(first.method == GridMethod::lattice && next.method == GridMethod::lattice) && next.cols() == first.cols() &&
+        interleaved(first.col_edges, next.col_edges)) {
+        std::vector<int> same(next.col_edges.size());
+        for (size_t k = 0; k < same.size(); ++k) same[k] = static_cast<int>(k);
+        return same;
+    }
     std::vector<int> map;
     size_t j = 0;
     for (double edge : next.col_edges) {
