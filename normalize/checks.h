@@ -39,6 +39,8 @@
 //                    previous subtotal's column up to its own.
 //   total_is_sum_of_items  in a side without code rows (机关运行经费 by 单位), the total row (部门合计)
 //                    = Σ its item rows, per measure.
+//   keyed_parts      a row keyed P_total = Σ the rows keyed P_<part>, per measure (公开10表:
+//                    procurement_total = procurement_goods + procurement_works + procurement_services).
 //   summary_sides    summary / grant_summary, per side and measure: subtotal (row_key
 //                    income_total / expenditure_total, else the first role subtotal: 本年收入合计
 //                    / 本年支出合计) = Σ role-item rows above it; grand total (row_key

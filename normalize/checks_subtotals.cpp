@@ -12,10 +12,13 @@
 //     is one block. Each subtotal = Σ the 类 cells printed in its block.
 //   total_is_sum_of_items: in a side without code rows, the total row (role total, no code) =
 //     Σ its item rows.
+//   keyed_parts: a row keyed P_total = Σ the rows keyed P_<part> (procurement_total =
+//     procurement_goods + procurement_works + procurement_services), where such rows exist.
 
 #include "normalize/checks_grid.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace budgetpdf {
 namespace {
@@ -38,7 +41,7 @@ std::vector<const CheckLine*> side_lines(const CheckTable& table, Side side) {
     return out;
 }
 
-IdentityText text_for(const CheckTable& table, const char* identity, const std::string& lhs, const char* rhs) {
+IdentityText text_for(const CheckTable& table, const char* identity, const std::string& lhs, const std::string& rhs) {
     IdentityText text;
     text.identity = identity;
     text.lhs = lhs;
@@ -124,6 +127,36 @@ void check_total_of_items(const CheckTable& table, Side side, CheckLedger& ledge
     }
 }
 
+constexpr std::string_view total_suffix = "_total";
+
+// The key's prefix when it names a total of keyed parts (procurement_total → "procurement_").
+std::string parts_prefix(const std::string& key) {
+    if (key.size() <= total_suffix.size() ||
+        key.compare(key.size() - total_suffix.size(), total_suffix.size(), total_suffix) != 0)
+        return "";
+    return key.substr(0, key.size() - total_suffix.size() + 1);
+}
+
+void check_keyed_parts(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = side_lines(table, side);
+    for (const CheckLine* total : lines) {
+        std::string prefix = parts_prefix(total->row_key);
+        if (prefix.empty() || total->breakdown) continue;
+        std::vector<const CheckLine*> parts;
+        for (const CheckLine* line : lines)
+            if (line != total && !line->breakdown && line->row_key.rfind(prefix, 0) == 0 &&
+                parts_prefix(line->row_key).empty())
+                parts.push_back(line);
+        if (parts.empty()) continue;
+        IdentityText text = text_for(table, "keyed_parts", total->row_key + " " + total->describe(),
+                                     "Σ " + prefix + "*");
+        for (const std::string& m : table.measures(side)) {
+            text.measure = m;
+            ledger.expect_sum(text, total->cell(m), cells_of(parts, m), EvaluateWhen::any_printed);
+        }
+    }
+}
+
 }  // namespace
 
 void check_subtotals(const CheckTable& table, CheckLedger& ledger) {
@@ -131,6 +164,7 @@ void check_subtotals(const CheckTable& table, CheckLedger& ledger) {
         if (table.promises("group_subtotals")) check_group_subtotals(table, side, ledger);
         if (table.promises("block_subtotals")) check_block_subtotals(table, side, ledger);
         if (table.promises("total_is_sum_of_items")) check_total_of_items(table, side, ledger);
+        if (table.promises("keyed_parts")) check_keyed_parts(table, side, ledger);
     }
 }
 

@@ -354,3 +354,44 @@ TEST_CASE("total_is_sum_of_items leaves tables with code rows to total_is_sum_of
     REQUIRE(doc.mismatch_messages().size() == 1);
     CHECK(doc.mismatch_messages()[0].rfind("total_is_sum_of_lei: 合计 total 56913100.00 ≠ Σ类 56193100.00", 0) == 0);
 }
+
+namespace {
+
+// 部门决算公开相关信息统计表 (公开10表, 阳泉 2022, 元): 政府采购 合计 | 货物 | 工程 | 服务, then
+// 机关运行经费 by kind of unit (no total printed for them).
+int add_info_stats(SeedDocument& doc) {
+    int t = doc.add_table("info_stats", "部门决算公开相关信息统计表", "元", 15, {"keyed_parts"});
+    const std::vector<Line> rows = {
+        {RowRole::total, "procurement_total", "合计", "", "99270.50"},
+        {RowRole::item, "procurement_goods", "货物", "", "66800.00"},
+        {RowRole::item, "procurement_works", "工程", "", ""},
+        {RowRole::item, "procurement_services", "服务", "", "32470.50"},
+        {RowRole::item, "operating_costs_admin", "(一)行政单位", "", "840414.26"},
+        {RowRole::item, "operating_costs_civil_service_units", "(二)参照公务员法管理事业单位", "", ""},
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        doc.add_amount(t, static_cast<int>(r + 2), 2, meaning_of(rows[r], CodeSystem::none), "total", "采购金额",
+                       rows[r].amount);
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("公开10表: 政府采购 合计 = 货物 + 工程 + 服务; 机关运行经费 rows take part in none") {
+    SeedDocument doc;
+    int t = add_info_stats(doc);
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 1);
+    CHECK(summary.failed == 0);
+    CHECK(doc.record(t, "合计", "total").check == "ok");
+    CHECK(doc.record(t, "服务", "total").check == "ok");
+    CHECK(doc.record(t, "(一)行政单位", "total").check == "unchecked");
+
+    doc.reprint(t, "货物", "total", "68600.00");
+    summary = doc.check();
+    CHECK(summary.failed == 1);
+    REQUIRE(doc.mismatch_messages().size() == 1);
+    CHECK(doc.mismatch_messages()[0] ==
+          "keyed_parts: procurement_total 合计 total 99270.50 ≠ Σ procurement_* 101070.50 "
+          "(diff -1800.00, tolerance 0.00) [info_stats 部门决算公开相关信息统计表 p15]");
+}
