@@ -1,6 +1,7 @@
 #include "tools/make_corpus/corpus_document.h"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 
 #include <algorithm>
 #include <regex>
@@ -305,6 +306,11 @@ bool CorpusDocument::finish() {
     cairo_surface_destroy(surface_);
     surface_ = nullptr;
     return ok;
+}
+
+void release_font_caches() {
+    cairo_debug_reset_static_data();
+    FcFini();
 }
 
 }  // namespace budgetpdf::corpus

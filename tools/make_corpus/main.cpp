@@ -174,9 +174,7 @@ void list(const fs::path& seeds) {
     }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     fs::path seeds;
     fs::path out;
     bool check_mode = false;
@@ -208,4 +206,12 @@ int main(int argc, char** argv) {
     if (!generate(seeds, out, labels, written)) return 1;
     std::cout << "wrote " << written.size() << " files under " << out.string() << "\n";
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int status = run(argc, argv);
+    release_font_caches();
+    return status;
 }
