@@ -5,6 +5,8 @@
 // dashes, `/` or `*` → not applicable (except a lone hyphen or minus sign, which prints
 // zero); otherwise an optional sign or bracket pair around digits with optional groups of
 // three separated by commas and an optional fraction → value; anything else → unreadable.
+// A value with more digits than any budget prints (max_integer_digits, max_fraction_digits)
+// is unreadable too: it could not be scaled to 元, summed and written back exactly.
 
 #include "normalize/text.h"
 
@@ -12,6 +14,10 @@ namespace budgetpdf {
 namespace {
 
 constexpr int thousands_group_digits = 3;
+// 10^15 元 is several times China's GDP; with 万元 scaling and sums of many rows the
+// values stay far inside Decimal's range, and amount_yuan always parses back.
+constexpr int max_integer_digits = 15;
+constexpr int max_fraction_digits = 6;
 
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -66,6 +72,8 @@ std::optional<std::string> plain_number(std::string_view text, int& decimals) {
         digits.append(whole.substr(group_start, length));
         group_start = i + 1;
     }
+    if (static_cast<int>(digits.size()) > max_integer_digits || static_cast<int>(fraction.size()) > max_fraction_digits)
+        return std::nullopt;
     decimals = static_cast<int>(fraction.size());
     if (!fraction.empty()) {
         digits.push_back('.');

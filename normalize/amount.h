@@ -25,7 +25,8 @@ struct ParsedAmount {
 
 // Reads a printed cell (normalized or not: it is normalized first). Accepts thousands
 // separators in groups of three (`8,611,494.83`; `，` after NFKC), a leading `-`, `−`
-// or `+`, and accounting negatives in brackets (`(123.00)`).
+// or `+`, and accounting negatives in brackets (`(123.00)`). More than 15 digits before
+// the point or 6 after is unreadable, not a value.
 ParsedAmount parse_amount(std::string_view printed);
 
 enum class Unit { yuan, wan_yuan, qian_yuan };

@@ -68,6 +68,18 @@ TEST_CASE("anything else is unreadable") {
     }
 }
 
+TEST_CASE("more digits than any budget prints are unreadable, so amount_yuan always parses back") {
+    CHECK(value_of("999,999,999,999,999.999999") == "999999999999999.999999");
+    for (const char* text : {"9999999999999999", "1,000,000,000,000,000", "0.0000001",
+                             "999999999999999999999999999999"}) {
+        INFO(text);
+        CHECK(kind_of(text) == AmountKind::unreadable);
+    }
+    const Decimal largest = parse_amount("-999999999999999.999999").value;
+    CHECK(Decimal::parse(amount_yuan_string(yuan_from(largest, Unit::wan_yuan))) ==
+          yuan_from(largest, Unit::wan_yuan));
+}
+
 TEST_CASE("units from unit lines") {
     CHECK(unit_from_text("金额单位：万元") == Unit::wan_yuan);
     CHECK(unit_from_text("单位: 元") == Unit::yuan);
