@@ -35,6 +35,9 @@ struct PdfPageCapture {
     std::vector<Ruling> rulings;
     int drawn_glyphs = 0;     // glyphs drawn, including blanks and unmapped ones
     int unreadable_glyphs = 0;  // unmapped, U+FFFD, private-use or control characters
+    // Empty unless the page hit a work limit and the rest of its content was not read;
+    // then what was exceeded, for a diagnostic.
+    std::string stopped_early;
 };
 
 // A stroked segment from `a` to `b` (device points, top-left) of line width `width`, clipped

@@ -17,6 +17,11 @@ constexpr double garbled_glyph_share = 0.5;  // more unreadable glyphs than this
 constexpr int full_turn_degrees = 360;
 
 void add_text_diagnostics(const Page& page, const PdfPageCapture& content, std::vector<Diagnostic>& out) {
+    if (!content.stopped_early.empty()) {
+        out.push_back({Severity::error, "page_too_complex", page.number, {},
+                       "page content exceeds a work limit (" + content.stopped_early +
+                           "); reading stopped there and the rest of the page is missing"});
+    }
     if (content.glyphs.empty() && content.unreadable_glyphs == 0) {
         out.push_back({Severity::warning, "no_text_layer", page.number, {},
                        "page has no text layer (scanned or drawn as images)"});

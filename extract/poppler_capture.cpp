@@ -8,11 +8,18 @@
 // reading direction and its Unicode, unless the glyph lies outside the clip; stroke and
 // fill hand straight segments and filled rectangles to the ruling builder with the current
 // clip box. Images, shadings and patterns are skipped without decoding, and content drawn
-// into a soft mask is ignored.
+// into a soft mask is ignored. A page that exceeds a work limit (glyphs, path points, form
+// drawings, or operators counted through Poppler's abort check) stops being read there:
+// hostile content such as forms nested to millions of segments costs about a second, never
+// a hang. The limits count work, so such a page reads the same on every machine; a time
+// limit, checked at the same point, is the last resort for work they do not see (a
+// damaged form fetched again on every one of thousands of uses).
 #include "extract/poppler_capture.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <string>
 
 #include <GfxFont.h>
 #include <GfxState.h>
@@ -31,6 +38,13 @@ constexpr double default_descent_em = -0.2;
 constexpr double max_direction_skew = 0.1;       // |dy|/dx of the advance still left-to-right
 constexpr double corner_tolerance_pt = 0.1;      // a rectangle's corners may be off by this
 constexpr double min_glyph_width_pt = 0.1;
+// Work limits per page, far above any real table page (a dense A4 table draws ~10,000
+// glyphs and a few thousand border segments).
+constexpr long max_page_glyphs = 200'000;
+constexpr long max_page_path_points = 200'000;
+constexpr long max_page_abort_checks = 200'000;  // Poppler asks after every 11 operators or so
+constexpr long max_page_form_draws = 20'000;     // form XObjects drawn, nested ones included
+constexpr std::chrono::seconds max_page_interpretation_time{5};
 
 bool is_unreadable(char32_t c) {
     return c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || (c >= 0xD800 && c <= 0xDFFF);
@@ -66,7 +80,8 @@ GlyphDirection direction_of(double up_x, double up_y, double adv_x, double adv_y
 
 class CaptureDevice final : public OutputDev {
 public:
-    explicit CaptureDevice(CapturedPage& out) : out_(out) {}
+    explicit CaptureDevice(CapturedPage& out)
+        : out_(out), deadline_(std::chrono::steady_clock::now() + max_page_interpretation_time) {}
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -75,9 +90,19 @@ public:
     bool useTilingPatternFill() override { return true; }
     bool useShadedFills(int) override { return true; }
 
+    // Poppler's abort check: true once the page has exceeded a work limit.
+    static bool should_abort(void* device) { return static_cast<CaptureDevice*>(device)->count_abort_check(); }
+
     void startPage(int, GfxState* state, XRef*) override {
         out_.width = state->getPageWidth();
         out_.height = state->getPageHeight();
+    }
+
+    // Counted because a form with fewer than a dozen operators never reaches the abort
+    // check, while nesting can draw it millions of times.
+    void beginForm(Ref) override {
+        if (++form_draws_ > max_page_form_draws)
+            stop("more than " + std::to_string(max_page_form_draws) + " form drawings");
     }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
@@ -129,6 +154,24 @@ public:
     }
 
 private:
+    bool stopped() const { return !out_.content.stopped_early.empty(); }
+    void stop(const std::string& reason) {
+        if (!stopped()) out_.content.stopped_early = reason;
+    }
+    bool count_abort_check() {
+        if (++abort_checks_ > max_page_abort_checks)
+            stop("more than " + std::to_string(max_page_abort_checks * 10) + " content operators");
+        else if (std::chrono::steady_clock::now() > deadline_)
+            stop("more than " + std::to_string(max_page_interpretation_time.count()) + " s of interpretation");
+        return stopped();
+    }
+    // False (and the page stopped) once the path points drawn so far exceed the limit.
+    bool count_path_points(const GfxPath* path) {
+        for (int s = 0; s < path->getNumSubpaths(); ++s) path_points_ += path->getSubpath(s)->getNumPoints();
+        if (path_points_ > max_page_path_points)
+            stop("more than " + std::to_string(max_page_path_points) + " path points");
+        return !stopped();
+    }
     void fill_path(GfxState* state);
     static Rect clip_rect(GfxState* state) {
         Rect r;
@@ -139,13 +182,20 @@ private:
     CapturedPage& out_;
     std::vector<bool> group_is_mask_;
     int mask_depth_ = 0;
+    long abort_checks_ = 0;
+    long path_points_ = 0;
+    long form_draws_ = 0;
+    std::chrono::steady_clock::time_point deadline_;
 };
 
 void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
                              double origin_y, CharCode, int n_bytes, const Unicode* u, int u_len) {
-    if (mask_depth_ > 0) return;
+    if (mask_depth_ > 0 || stopped()) return;
     PdfPageCapture& page = out_.content;
-    ++page.drawn_glyphs;
+    if (++page.drawn_glyphs > max_page_glyphs) {
+        stop("more than " + std::to_string(max_page_glyphs) + " glyphs");
+        return;
+    }
     const GfxFont* font = state->getFont().get();
     if (!font) return;
     if (u_len <= 0 || !u) {
@@ -217,7 +267,9 @@ void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, dou
 }
 
 void CaptureDevice::stroke(GfxState* state) {
-    if (mask_depth_ > 0 || state->getStrokeOpacity() < min_visible_opacity) return;
+    if (mask_depth_ > 0 || stopped() || !count_path_points(state->getPath()) ||
+        state->getStrokeOpacity() < min_visible_opacity)
+        return;
     GfxRGB rgb;
     state->getStrokeRGB(&rgb);
     if (near_white(rgb)) return;
@@ -239,7 +291,9 @@ void CaptureDevice::stroke(GfxState* state) {
 }
 
 void CaptureDevice::fill_path(GfxState* state) {
-    if (mask_depth_ > 0 || state->getFillOpacity() < min_visible_opacity) return;
+    if (mask_depth_ > 0 || stopped() || !count_path_points(state->getPath()) ||
+        state->getFillOpacity() < min_visible_opacity)
+        return;
     GfxRGB rgb;
     state->getFillRGB(&rgb);
     if (near_white(rgb)) return;
@@ -277,7 +331,8 @@ CapturedPage capture_pdf_page(PDFDoc& doc, int page_number) {
     CapturedPage page;
     page.rotation = doc.getPageRotate(page_number);
     CaptureDevice device(page);
-    doc.displayPage(&device, page_number, render_dpi, render_dpi, 0, false, true, false);
+    doc.displayPage(&device, page_number, render_dpi, render_dpi, 0, false, true, false, &CaptureDevice::should_abort,
+                    &device);
     merge_duplicate_rulings(page.content.rulings);
     return page;
 }
