@@ -202,7 +202,8 @@ std::vector<NameMapEntry> name_map(const YAML::Node& node, const std::string& wh
         check_keys(item, {"code", "names", "years"}, what + " entry");
         NameMapEntry entry;
         entry.code = scalar(item["code"], "code");
-        if (entry.code.empty() || !std::all_of(entry.code.begin(), entry.code.end(), ::isdigit))
+        if (entry.code.empty() ||
+            !std::all_of(entry.code.begin(), entry.code.end(), [](char c) { return c >= '0' && c <= '9'; }))
             fail(where(item) + ": code '" + entry.code + "' is not digits");
         entry.names = strings(item["names"], "names");
         if (entry.names.empty()) fail(where(item) + ": code " + entry.code + " has no names");

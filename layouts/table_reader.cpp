@@ -137,7 +137,7 @@ CodeSystem code_system_of(const std::string& code, CodeSystem layout_system) {
 }
 
 bool is_digits(const std::string& text, size_t length) {
-    return text.size() == length && std::all_of(text.begin(), text.end(), ::isdigit);
+    return text.size() == length && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A leading "1." / "1、" / "(1)" / "(一)" ordinal: a breakdown of the row above.
