@@ -15,6 +15,9 @@ namespace {
 
 constexpr double garbled_glyph_share = 0.5;  // more unreadable glyphs than this: garbled page
 constexpr int full_turn_degrees = 360;
+// Pages that may hit a work limit before the rest of the document is skipped: each such
+// page costs up to a few seconds, and a hostile file can repeat one on every page.
+constexpr int max_pages_over_work_limit = 5;
 
 void add_text_diagnostics(const Page& page, const PdfPageCapture& content, std::vector<Diagnostic>& out) {
     if (!content.stopped_early.empty()) {
@@ -54,9 +57,17 @@ Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range)
     try {
         result.info.producer = pdf_producer(doc);
         result.pages.reserve(static_cast<std::size_t>(last - range.first + 1));
+        int pages_over_limit = 0;
         for (int number = range.first; number <= last; ++number) {
             Page page;
             page.number = number;
+            if (pages_over_limit >= max_pages_over_work_limit) {
+                result.diagnostics.push_back({Severity::error, "page_too_complex", number, {},
+                                              "page not read: " + std::to_string(pages_over_limit) +
+                                                  " earlier pages exceeded a work limit"});
+                result.pages.push_back(std::move(page));
+                continue;
+            }
             if (!doc.getPage(number)) {
                 result.diagnostics.push_back({Severity::error, "unreadable_page", number, {},
                                               "page object is missing or damaged"});
@@ -64,6 +75,7 @@ Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range)
                 continue;
             }
             CapturedPage captured = capture_pdf_page(doc, number);
+            if (!captured.content.stopped_early.empty()) ++pages_over_limit;
             // Text running down or up the displayed page (a turned page, a sideways
             // landscape table) is turned to read left to right before spans are built.
             const int turn = upright_turn_degrees(captured.content.glyphs);

@@ -7,7 +7,7 @@ Seeds are single pages of corpus/grid PDFs with the embedded font programs remov
 still maps through ToUnicode) and streams recompressed, so each is a few KB; mutations of
 them (truncated files, broken content streams, extreme matrices and boxes, flipped bytes);
 and small hand-written pathological pages (forms nested to millions of path segments or
-glyphs, a form drawing itself, deep q nesting). Deterministic: the same corpus gives the
+glyphs, pages over the path limit, a form drawing itself, deep q nesting). Deterministic: the same corpus gives the
 same bytes.
 """
 import argparse
@@ -29,7 +29,7 @@ def run(*args):
 def qdf_of(pdf, pages, tmp):
     """The pages of `pdf` as an uncompressed QDF file without embedded fonts."""
     one = os.path.join(tmp, "pages.pdf")
-    run("qpdf", "--empty", "--pages", pdf, pages, "--", one)
+    run("qpdf", "--deterministic-id", "--empty", "--pages", pdf, pages, "--", one)
     qdf = os.path.join(tmp, "pages.qdf")
     run("qpdf", "--qdf", "--object-streams=disable", "--deterministic-id", one, qdf)
     data = open(qdf, "rb").read()
@@ -86,6 +86,27 @@ def handmade_pdf(content, resources=b"", extra_objects=(), page_extra=b""):
     packed = zlib.compress(content, 9)
     objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
     objects.extend(extra_objects)
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def same_content_pages_pdf(content, pages):
+    """A PDF of `pages` pages that all draw the one content stream (object 3)."""
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+    packed = zlib.compress(content, 9)
+    objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << >> >>"] * pages
     out = bytearray(b"%PDF-1.7\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -162,11 +183,15 @@ def main():
         write("truncated_before_trailer.pdf", whole[:-40])
         write("flipped_bytes.pdf", flip_bytes(whole, 12, 11))
 
-    # 100 segments × 100 × 100 × 10 = 10 million strokes drawn through nested forms.
+    # 100 segments drawn 100 × 100 × 100 times = 100 million strokes through nested forms.
     leaf = b"".join(b"0 %.2f m 500 %.2f l S\n" % (i * 0.01, i * 0.01) for i in range(100))
-    write("nested_forms_10m_segments.pdf", nested_forms(leaf, 4, 100, (0.0, 1.0)))
+    write("nested_forms_100m_segments.pdf", nested_forms(leaf, 4, 100, (0.0, 1.0)))
+    # 1,000 glyphs drawn 100 × 100 times = 10 million glyphs.
     glyphs = b"BT /F1 1 Tf 0 0 Td (0123456789012345678901234567890123456789) Tj ET\n"
     write("nested_forms_10m_glyphs.pdf", nested_forms(glyphs * 25, 3, 100, (0.5, 0.5)))
+    # Eight pages, each over the path limit (150,000 segments in one flat stream).
+    flat = b"".join(b"0 %d m 500 %d l S\n" % (i % 800, i % 800) for i in range(150000))
+    write("eight_pages_over_path_limit.pdf", same_content_pages_pdf(flat, 8))
     write("form_draws_itself.pdf", handmade_pdf(b"/X Do\n", b"/XObject << /X 5 0 R >>",
                                                 [form(b"0 0 m 100 0 l S /X Do\n", b"/XObject << /X 5 0 R >>")]))
     write("deep_save_nesting.pdf", handmade_pdf(b"q " * 100000 + b"BT /F1 12 Tf 72 700 Td (deep) Tj ET\n"))
