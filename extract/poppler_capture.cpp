@@ -98,11 +98,15 @@ public:
         out_.height = state->getPageHeight();
     }
 
-    // Counted because a form with fewer than a dozen operators never reaches the abort
-    // check, while nesting can draw it millions of times.
+    // Counted because Poppler's abort check is not reached inside nested forms of few
+    // operators, while nesting can draw them millions of times. Once the page is stopped,
+    // useDrawForm makes every further form a no-op drawForm call instead of interpreting it.
+    bool useDrawForm() override { return stopped(); }
     void beginForm(Ref) override {
         if (++form_draws_ > max_page_form_draws)
             stop("more than " + std::to_string(max_page_form_draws) + " form drawings");
+        else if (std::chrono::steady_clock::now() > deadline_)
+            stop("more than " + std::to_string(max_page_interpretation_time.count()) + " s of interpretation");
     }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
