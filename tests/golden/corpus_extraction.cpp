@@ -77,4 +77,27 @@ bool extract_records_csv(const fs::path& pdf, std::string& records_csv, std::str
     return ok;
 }
 
+bool score_corpus_pdf(const std::filesystem::path& pdf, const std::filesystem::path& truth_file,
+                      CorpusScore& score, std::string& error) {
+    constexpr std::size_t max_reported_problems = 25;
+    const std::string name = pdf.filename().string();
+    std::vector<AmountRecord> truth;
+    if (!read_amount_records(truth_file.string(), truth, error)) return false;
+    std::string csv;
+    if (!extract_records_csv(pdf, csv, error)) return false;
+    std::vector<AmountRecord> records;
+    if (!parse_amount_records(csv, name + " records.csv", records, error)) return false;
+
+    score.evaluation = evaluate_records(truth, records);
+    const Evaluation& e = score.evaluation;
+    score.report = name + ": " + summary_line(e);
+    for (std::size_t i = 0; i < e.problems.size() && i < max_reported_problems; ++i) {
+        score.report += "\n  " + e.problems[i];
+    }
+    if (e.problems.size() > max_reported_problems) {
+        score.report += "\n  … " + std::to_string(e.problems.size() - max_reported_problems) + " more";
+    }
+    return true;
+}
+
 }  // namespace budgetpdf::evaluation

@@ -21,8 +21,6 @@ using namespace budgetpdf::evaluation;
 
 namespace {
 
-constexpr std::size_t max_reported_problems = 25;
-
 const fs::path& office_folder() {
     static const fs::path folder = fs::path(BUDGETPDF_SOURCE_DIR) / "corpus" / "office";
     return folder;
@@ -73,25 +71,12 @@ TEST_CASE("office records: every expected amount exact, no extra records") {
             const fs::path truth_file =
                 fs::path(BUDGETPDF_SOURCE_DIR) / "corpus" / "records" / (truth_name + ".truth.csv");
             REQUIRE_MESSAGE(fs::exists(pdf), "missing ", pdf.string());
-            std::vector<AmountRecord> truth;
+            CorpusScore score;
             std::string error;
-            REQUIRE_MESSAGE(read_amount_records(truth_file.string(), truth, error), error);
-            std::string csv;
-            REQUIRE_MESSAGE(extract_records_csv(pdf, csv, error), error);
-            std::vector<AmountRecord> records;
-            REQUIRE_MESSAGE(parse_amount_records(csv, pdf_name + " records.csv", records, error), error);
-
-            const Evaluation e = evaluate_records(truth, records);
-            std::string report = pdf_name + ": " + summary_line(e);
-            for (std::size_t i = 0; i < e.problems.size() && i < max_reported_problems; ++i) {
-                report += "\n  " + e.problems[i];
-            }
-            if (e.problems.size() > max_reported_problems) {
-                report += "\n  … " + std::to_string(e.problems.size() - max_reported_problems) + " more";
-            }
-            MESSAGE(report);
-            CHECK(e.matched == e.truth_total);
-            CHECK(e.extra == 0);
+            REQUIRE_MESSAGE(score_corpus_pdf(pdf, truth_file, score, error), error);
+            MESSAGE(score.report);
+            CHECK(score.evaluation.matched == score.evaluation.truth_total);
+            CHECK(score.evaluation.extra == 0);
         }
     }
 }

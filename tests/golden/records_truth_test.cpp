@@ -17,8 +17,6 @@ using namespace budgetpdf::evaluation;
 
 namespace {
 
-constexpr std::size_t max_reported_problems = 25;
-
 AmountRecord truth_row(const std::string& kind, const std::string& code, const std::string& label,
                        const std::string& measure, const std::string& amount) {
     AmountRecord r;
@@ -80,25 +78,12 @@ TEST_CASE("corpus records: every expected amount exact, no extra records") {
         // One subcase per file, so `-sc=<file>` / `-sce=<file>` select files.
         SUBCASE(name.c_str()) {
             REQUIRE_MESSAGE(fs::exists(pdf), "no corpus PDF for ", truth_file.filename().string());
-            std::vector<AmountRecord> truth;
+            CorpusScore score;
             std::string error;
-            REQUIRE_MESSAGE(read_amount_records(truth_file.string(), truth, error), error);
-            std::string csv;
-            REQUIRE_MESSAGE(extract_records_csv(pdf, csv, error), error);
-            std::vector<AmountRecord> records;
-            REQUIRE_MESSAGE(parse_amount_records(csv, name + " records.csv", records, error), error);
-
-            const Evaluation e = evaluate_records(truth, records);
-            std::string report = name + ": " + summary_line(e);
-            for (std::size_t i = 0; i < e.problems.size() && i < max_reported_problems; ++i) {
-                report += "\n  " + e.problems[i];
-            }
-            if (e.problems.size() > max_reported_problems) {
-                report += "\n  … " + std::to_string(e.problems.size() - max_reported_problems) + " more";
-            }
-            MESSAGE(report);
-            CHECK(e.matched == e.truth_total);
-            CHECK(e.extra == 0);
+            REQUIRE_MESSAGE(score_corpus_pdf(pdf, truth_file, score, error), error);
+            MESSAGE(score.report);
+            CHECK(score.evaluation.matched == score.evaluation.truth_total);
+            CHECK(score.evaluation.extra == 0);
         }
     }
 }
