@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include "pdf_test_files.h"
+#include "table_test_pages.h"
 
 using namespace budgetpdf;
 using namespace budgetpdf::test;
@@ -35,11 +36,6 @@ std::string turned_with_qpdf(const std::string& source, int degrees, const std::
         "qpdf --rotate=+" + std::to_string(degrees) + ":1-z '" + source + "' '" + out + "'";
     REQUIRE_MESSAGE(std::system(command.c_str()) == 0, "qpdf is needed for this test");
     return out;
-}
-
-std::vector<Table> tables_of(const std::vector<Page>& pages) {
-    std::vector<Diagnostic> diagnostics;
-    return find_tables(pages, {}, diagnostics);
 }
 
 bool same_rect(const Rect& a, const Rect& b, double tolerance = 0.01) {

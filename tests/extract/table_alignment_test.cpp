@@ -11,11 +11,6 @@ using namespace budgetpdf::test;
 
 namespace {
 
-std::vector<Table> tables_of(const std::vector<Page>& pages) {
-    std::vector<Diagnostic> diagnostics;
-    return find_tables(pages, {}, diagnostics);
-}
-
 // A data line: code, name, two right-aligned amounts.
 void add_row(std::vector<TextSpan>& spans, double y, const std::string& code, const std::string& name,
              const std::string& a, const std::string& b) {

@@ -35,13 +35,6 @@ Page table_page(int number, double top, bool header, int records, int first_code
     return make_page(number, spans, full_grid(cols, rows));
 }
 
-std::vector<Table> tables_of(const std::vector<Page>& pages, bool join = true) {
-    std::vector<Diagnostic> diagnostics;
-    TableFinderOptions options;
-    options.join_continued_tables = join;
-    return find_tables(pages, options, diagnostics);
-}
-
 int count_code_rows(const Table& t) {
     int n = 0;
     for (const Cell& c : t.cells)

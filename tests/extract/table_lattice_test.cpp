@@ -11,15 +11,6 @@
 using namespace budgetpdf;
 using namespace budgetpdf::test;
 
-namespace {
-
-std::vector<Table> tables_of(const std::vector<Page>& pages) {
-    std::vector<Diagnostic> diagnostics;
-    return find_tables(pages, {}, diagnostics);
-}
-
-}  // namespace
-
 TEST_CASE("collinear ruling pieces snap and join; distant ones stay apart") {
     std::vector<Ruling> rulings{hline(100.0, 50, 120), hline(100.8, 121, 200), hline(101.2, 199, 260),
                                 hline(100.0, 300, 400), hline(140, 50, 260)};

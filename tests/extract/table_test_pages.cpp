@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "extract/table_finder.h"
+
 namespace budgetpdf::test {
 
 TextSpan span_at(const std::string& text, double x0, double y_top, double width, double size) {
@@ -82,6 +84,13 @@ bool cells_tile(const Table& table) {
             for (int k = c.col; k < c.col + c.col_span; ++k) ++covered[static_cast<size_t>(r) * table.cols + k];
     }
     return std::all_of(covered.begin(), covered.end(), [](int n) { return n == 1; });
+}
+
+std::vector<Table> tables_of(const std::vector<Page>& pages, bool join_continued) {
+    std::vector<Diagnostic> diagnostics;
+    TableFinderOptions options;
+    options.join_continued_tables = join_continued;
+    return find_tables(pages, options, diagnostics);
 }
 
 }  // namespace budgetpdf::test

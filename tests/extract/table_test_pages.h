@@ -34,4 +34,8 @@ const Cell* cell_covering(const Table& table, int row, int col);
 // True when the cells tile rows x cols exactly (no overlap, no hole).
 bool cells_tile(const Table& table);
 
+// find_tables with default options (optionally without joining continued tables),
+// diagnostics discarded.
+std::vector<Table> tables_of(const std::vector<Page>& pages, bool join_continued = true);
+
 }  // namespace budgetpdf::test
