@@ -11,6 +11,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <filesystem>
 #include <set>
 
@@ -213,8 +216,30 @@ std::vector<NameMapEntry> name_map(const YAML::Node& node, const std::string& wh
     return out;
 }
 
-void read_file(const fs::path& path, LayoutSet& set) {
-    YAML::Node root = YAML::LoadFile(path.string());
+// FNV-1a, 64 bits: a stable fingerprint of the layout files, not a security hash.
+constexpr std::uint64_t fnv_offset = 14695981039346656037ull;
+constexpr std::uint64_t fnv_prime = 1099511628211ull;
+
+void add_to_fingerprint(std::uint64_t& hash, const std::string& bytes) {
+    for (unsigned char c : bytes) {
+        hash ^= c;
+        hash *= fnv_prime;
+    }
+}
+
+std::string hex16(std::uint64_t value) {
+    static const char digits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i, value >>= 4) out[static_cast<size_t>(i)] = digits[value & 0xF];
+    return out;
+}
+
+void read_file(const fs::path& path, LayoutSet& set, std::uint64_t& fingerprint) {
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) fail("cannot read the file");
+    add_to_fingerprint(fingerprint, path.filename().string() + '\0' + bytes + '\0');
+    YAML::Node root = YAML::Load(bytes);
     if (!root || root.IsNull()) return;
     check_keys(root, {"vocabulary", "layouts", "func_lei", "econ", "econ_gov"}, "file");
     if (root["vocabulary"]) read_vocabulary(root["vocabulary"], set.vocabulary);
@@ -265,15 +290,17 @@ Result<LayoutSet> load_layouts(const std::string& templates_dir) {
     fs::path dir(templates_dir);
     if (!dir.has_filename()) dir = dir.parent_path();
     for (const auto& f : yaml_files(dir.parent_path() / "maps")) files.push_back(f);
+    std::uint64_t fingerprint = fnv_offset;
     for (const auto& path : files) {
         try {
-            read_file(path, set);
+            read_file(path, set, fingerprint);
         } catch (const LayoutError& e) {
             return Error{ErrorKind::invalid_layout, path.filename().string() + ": " + e.message};
         } catch (const YAML::Exception& e) {
             return Error{ErrorKind::invalid_layout, path.filename().string() + ": " + e.what()};
         }
     }
+    set.fingerprint = hex16(fingerprint);
     try {
         validate(set);
     } catch (const LayoutError& e) {

@@ -91,6 +91,7 @@ struct Vocabulary {
 };
 
 struct LayoutSet {
+    std::string fingerprint;  // 16 hex digits over every file's name and bytes: what a dataset must redo
     Vocabulary vocabulary;
     std::vector<Layout> layouts;
     std::vector<NameMapEntry> func_lei;  // 类 names of 支出功能分类 (201 …)

@@ -451,6 +451,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.measure = col.measure;
                 a.measure_label = col.measure_label;
                 a.printed = trim(cell->text);
+                a.bbox = cell->bbox;
                 a.confidence = cell->confidence;
                 if (!col.part_key.empty()) {
                     a.row_key = col.part_key;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/geometry.h"
+
 namespace budgetpdf {
 
 enum class CodeSystem { none, func, econ, econ_gov };
@@ -35,6 +37,7 @@ struct ReadAmount {
     std::string measure;         // canonical column key (SCHEMA.md)
     std::string measure_label;   // header as printed, multi-row headers joined with '/'
     std::string printed;         // the cell's text as printed, normalized
+    Rect bbox;                   // the cell on its page (PDF points, origin top-left)
     double confidence = 1.0;
 };
 

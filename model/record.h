@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "model/geometry.h"
+
 namespace budgetpdf {
 
 struct Record {
@@ -31,6 +33,8 @@ struct Record {
     std::string method;       // text or ocr
     std::string confidence;   // decimal string, e.g. "1" or "0.93"
     std::string check;        // ok, mismatch or unchecked
+    std::string row_key;      // the layout's key of a row without a code (grand_total, …); "" for code rows
+    Rect bbox;                // the amount's cell on its page: PDF points, origin top-left of the upright page
 
     // Not part of the output: where the amount sits, for sorting and for the checks.
     int table_index = 0;
@@ -38,6 +42,9 @@ struct Record {
     int row = 0;
     int col = 0;
 };
+
+// SCHEMA.md's bbox field: "x0 y0 x1 y1" with one decimal, space-separated; "" for an empty box.
+std::string bbox_text(const Rect& box);
 
 // Column names of records.csv, in order.
 const std::vector<std::string>& record_field_names();
@@ -59,6 +66,11 @@ struct DocumentSummary {
     int checks_failed = 0;
     std::string status;  // ok, partial or failed
     std::string error;   // empty, or a one-line reason
+    // Second version of SCHEMA.md: what was lost, and what produced the rows.
+    int pages_no_text = 0;       // pages with no usable text that were not read by OCR
+    int tables_unread = 0;       // tables that print amounts but gave no records
+    int amounts_unreadable = 0;  // amount cells whose text is not an amount
+    std::string pipeline;        // converter version and layouts hash, e.g. "0.2.0+layouts.1a2b3c4d5e6f7a8b"
 };
 
 const std::vector<std::string>& document_field_names();

@@ -120,6 +120,8 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
             r.amount_yuan = amount_yuan_string(yuan_from(parsed.value, *unit));
             r.amount_printed = normalize_text(amount.printed);
             r.confidence = confidence_string(amount.confidence);
+            r.row_key = amount.row_key;
+            r.bbox = amount.bbox;
             r.row = amount.row;
             r.col = amount.col;
             if (!amount.code.empty() && r.level.empty() && amount.row != last_odd_code_row) {

@@ -80,15 +80,24 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     bool has_errors = std::any_of(diagnostics.begin(), diagnostics.end(),
                                   [](const Diagnostic& d) { return d.severity == Severity::error; });
     summary.status = has_errors ? "partial" : "ok";
+    for (const Diagnostic& d : diagnostics) {
+        summary.pages_no_text += d.kind == "no_text_layer";
+        summary.amounts_unreadable += d.kind == "unreadable_amount";
+    }
     for (Diagnostic& diagnostic : diagnostics)
         output.diagnostics.push_back({summary.doc_id, summary.source, std::move(diagnostic)});
 }
 
 }  // namespace
 
+std::string pipeline_version(const LayoutSet& layouts) {
+    return std::string(BUDGETPDF_VERSION) + "+layouts." + layouts.fingerprint;
+}
+
 DocumentOutput process_document(const std::string& path, const LayoutSet& layouts) {
     DocumentOutput output;
     output.summary.source = file_name(path);
+    output.summary.pipeline = pipeline_version(layouts);
     std::optional<std::string> id = doc_id_from_file(path);
     if (!id) {
         fail(output, "cannot read file");

@@ -22,4 +22,7 @@ struct DocumentOutput {
 // error: an unreadable amount, a page without a text layer); ok otherwise.
 DocumentOutput process_document(const std::string& path, const LayoutSet& layouts);
 
+// SCHEMA.md's `pipeline`: the converter's version and the layouts' fingerprint.
+std::string pipeline_version(const LayoutSet& layouts);
+
 }  // namespace budgetpdf

@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   libpoppler-private-dev poppler-utils   # PDF reading and rendering; pdftotext for the benchmark
+  poppler-data                           # CJK CMaps (Adobe-GB1): CID fonts without them lose their text
   libyaml-cpp-dev                        # layout templates
   libicu-dev                             # text normalisation
   libssl-dev                             # SHA-256 for doc_id
