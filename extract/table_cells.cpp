@@ -121,7 +121,10 @@ std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& 
         cell.page = page;
         cell.bbox = {grid.col_edges[g.col], grid.row_edges[g.row], grid.col_edges[g.col + g.col_span],
                      grid.row_edges[g.row + g.row_span]};
-        for (int index : cell_spans[i]) cell.confidence = std::min(cell.confidence, spans[index].confidence);
+        for (int index : cell_spans[i]) {
+            cell.confidence = std::min(cell.confidence, spans[index].confidence);
+            cell.text_bbox = rect_union(cell.text_bbox, spans[index].bbox);
+        }
         for (const TextLine& line : group_lines(spans, cell_spans[i])) append_joined(cell.text, line.text);
         cells.push_back(std::move(cell));
     }

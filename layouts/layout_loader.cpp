@@ -8,6 +8,8 @@
 
 #include "layouts/layout_set.h"
 
+#include "model/check_keys.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -148,14 +150,17 @@ Layout read_layout(const YAML::Node& node, const std::string& file) {
     check_keys(node,
                {"id", "kind", "description", "titles", "titles_exclude", "requires_headers", "two_sided",
                 "code_system", "name_map", "default_measure", "checks", "measures", "column_parts", "rows",
-                "columns"},
+                "columns", "fallback"},
                "layout");
     Layout layout;
     layout.file = file;
     layout.id = scalar(node["id"], "id");
     layout.kind = scalar(node["kind"], "kind");
     layout.titles = strings(node["titles"], "titles");
-    if (layout.titles.empty()) fail(where(node) + ": layout " + layout.id + " has no titles");
+    layout.fallback = boolean(node["fallback"], "fallback");
+    if (layout.titles.empty() && !layout.fallback) fail(where(node) + ": layout " + layout.id + " has no titles");
+    if (!layout.titles.empty() && layout.fallback)
+        fail(where(node) + ": fallback layout " + layout.id + " claims no titles: it reads what no other layout claims");
     layout.titles_exclude = strings(node["titles_exclude"], "titles_exclude");
     layout.requires_headers = strings(node["requires_headers"], "requires_headers");
     layout.two_sided = boolean(node["two_sided"], "two_sided");
@@ -184,7 +189,8 @@ std::vector<UnitRule> unit_rules(const YAML::Node& node) {
 void read_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
     check_keys(node,
                {"table_kinds", "checks", "columns", "measures", "sides", "rows", "column_number_labels",
-                "no_data_markers", "units"},
+                "no_data_markers", "units", "unit_labels", "row_keys", "title_markers", "generic_totals", "title_excludes",
+                "current_year_markers", "of_which_prefixes", "name_map_headers"},
                "vocabulary");
     auto append = [](auto& to, auto from) { to.insert(to.end(), from.begin(), from.end()); };
     append(vocabulary.table_kinds, strings(node["table_kinds"], "table_kinds"));
@@ -193,9 +199,21 @@ void read_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
     append(vocabulary.measures, alias_rules(node["measures"], "measures"));
     append(vocabulary.sides, alias_rules(node["sides"], "sides"));
     append(vocabulary.rows, row_rules(node["rows"]));
+    append(vocabulary.row_keys, strings(node["row_keys"], "row_keys"));
     append(vocabulary.column_number_labels, strings(node["column_number_labels"], "column_number_labels"));
     append(vocabulary.no_data_markers, strings(node["no_data_markers"], "no_data_markers"));
     append(vocabulary.units, unit_rules(node["units"]));
+    append(vocabulary.unit_labels, strings(node["unit_labels"], "unit_labels"));
+    append(vocabulary.title_markers, strings(node["title_markers"], "title_markers"));
+    append(vocabulary.generic_totals, strings(node["generic_totals"], "generic_totals"));
+    append(vocabulary.title_excludes, alias_rules(node["title_excludes"], "title_excludes"));
+    append(vocabulary.current_year_markers, strings(node["current_year_markers"], "current_year_markers"));
+    append(vocabulary.of_which_prefixes, strings(node["of_which_prefixes"], "of_which_prefixes"));
+    for (const auto& rule : alias_rules(node["name_map_headers"], "name_map_headers")) {
+        if (rule.key != "func_lei" && rule.key != "econ" && rule.key != "econ_gov")
+            fail(where(node["name_map_headers"]) + ": name_map_headers keys must be func_lei, econ or econ_gov");
+        vocabulary.name_map_headers.push_back({rule.key, rule.aliases});
+    }
 }
 
 std::vector<NameMapEntry> name_map(const YAML::Node& node, const std::string& what) {
@@ -253,6 +271,34 @@ void read_file(const fs::path& path, LayoutSet& set, std::uint64_t& fingerprint)
     if (root["econ_gov"]) append(set.econ_gov, name_map(root["econ_gov"], "econ_gov"));
 }
 
+// Every row key a layout gives is declared in the vocabulary's row_keys, every measure a layout
+// names is a vocabulary measure, and every row key and measure the identity checks read
+// (model/check_keys.h) is declared: a typo or a renamed key fails here, not silently later.
+void validate_keys(const LayoutSet& set) {
+    const Vocabulary& v = set.vocabulary;
+    std::set<std::string> rows(v.row_keys.begin(), v.row_keys.end());
+    std::set<std::string> measures;
+    for (const auto& r : v.measures) measures.insert(r.key);
+    auto check_row = [&](const std::string& key, const std::string& where) {
+        if (!rows.count(key)) fail(where + ": row key '" + key + "' is not declared in the vocabulary's row_keys");
+    };
+    for (const auto& r : v.rows) check_row(r.key, "vocabulary rows");
+    for (const Layout& layout : set.layouts) {
+        std::string where = layout.file + ": layout " + layout.id;
+        for (const auto& r : layout.rows) check_row(r.key, where);
+        for (const auto& r : layout.column_parts) check_row(r.key, where);
+        for (const auto& r : layout.measures)
+            if (!measures.count(r.key)) fail(where + ": measure '" + r.key + "' is not a vocabulary measure");
+        if (!layout.default_measure.empty() && !measures.count(layout.default_measure))
+            fail(where + ": default_measure '" + layout.default_measure + "' is not a vocabulary measure");
+    }
+    for (std::string_view key : keys::row_keys)
+        if (!rows.count(std::string(key))) fail("the checks read row key '" + std::string(key) + "', which row_keys does not declare");
+    for (std::string_view key : keys::measures)
+        if (!measures.count(std::string(key)))
+            fail("the checks read measure '" + std::string(key) + "', which the vocabulary does not declare");
+}
+
 void validate(const LayoutSet& set) {
     const Vocabulary& v = set.vocabulary;
     auto known = [](const std::vector<std::string>& list, const std::string& value) {
@@ -267,6 +313,12 @@ void validate(const LayoutSet& set) {
             if (!known(v.checks, check)) fail(prefix + ": unknown check '" + check + "'");
     }
     if (set.layouts.empty()) fail("no layouts found");
+    int fallbacks = static_cast<int>(std::count_if(set.layouts.begin(), set.layouts.end(),
+                                                   [](const Layout& l) { return l.fallback; }));
+    if (fallbacks > 1) fail("more than one fallback layout");
+    if (v.unit_labels.empty()) fail("vocabulary: unit_labels is empty: no unit could be read");
+    if (v.title_markers.empty()) fail("vocabulary: title_markers is empty: no title could be recognised");
+    validate_keys(set);
 }
 
 std::vector<fs::path> yaml_files(const fs::path& dir) {

@@ -58,8 +58,11 @@ struct Layout {
     std::string id;            // e.g. final/expenditure
     std::string kind;          // canonical table kind (SCHEMA.md)
     std::string file;          // the YAML file it came from, for messages
-    std::vector<std::string> titles;           // a title containing one of these matches
+    // A title matches an entry when it contains each of the entry's words (separated by
+    // spaces in YAML: "一般公共预算 支出"); the longest match wins.
+    std::vector<std::string> titles;
     std::vector<std::string> titles_exclude;   // ... unless it contains one of these
+    bool fallback = false;     // reads tables that print amounts but that no other layout claims
     std::vector<std::string> requires_headers; // header texts that must all be present
     bool two_sided = false;                    // income block(s) left, expenditure right
     CodeSystem code_system = CodeSystem::none; // what a code column holds
@@ -78,6 +81,13 @@ struct NameMapEntry {
     std::string years;  // e.g. "2019-" or "-2018": when the name was printed (informational)
 };
 
+// A name column's classification, from its header: which name map gives its rows codes
+// (支出功能分类科目（按大类） → func_lei, 部门预算支出经济分类科目 → econ, 政府预算… → econ_gov).
+struct NameMapRule {
+    std::string map;                   // func_lei, econ or econ_gov
+    std::vector<std::string> headers;  // a header containing one of these
+};
+
 struct Vocabulary {
     std::vector<std::string> table_kinds;
     std::vector<std::string> checks;        // identity names normalize/ implements
@@ -85,9 +95,20 @@ struct Vocabulary {
     std::vector<AliasRule> measures;
     std::vector<AliasRule> sides;           // income / expenditure group headers
     std::vector<RowKeyRule> rows;
-    std::vector<std::string> column_number_labels;  // 栏次
+    std::vector<std::string> row_keys;              // every row key a layout may give
+    std::vector<std::string> column_number_labels;  // 栏次, 甲, 乙: labels of a column-number row
     std::vector<std::string> no_data_markers;       // 本表无数据
     std::vector<UnitRule> units;
+    std::vector<std::string> unit_labels;           // 金额单位, 单位: the unit is the token after one of these
+    std::vector<std::string> title_markers;         // a table title contains one of these (表)
+    // A header under a group (基本支出/小计) means the group's measure when it is one of these.
+    std::vector<std::string> generic_totals;
+    // What a table leaves out, from its title (不含上年结转 → prior_carryover).
+    std::vector<AliasRule> title_excludes;
+    // Header words that make a total column this year's only (本年收入/合计 leaves 上年结转 out).
+    std::vector<std::string> current_year_markers;
+    std::vector<std::string> of_which_prefixes;     // 其中: a row singling out part of the row above
+    std::vector<NameMapRule> name_map_headers;
 };
 
 struct LayoutSet {
@@ -115,5 +136,8 @@ std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, cons
 // (住房公积金 is 30113, and 30311 in the 2017 catalog).
 std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,
                                               const std::string& lei_hint = "");
+
+// The layout that reads tables no other layout claims (kind other); nullptr when none is declared.
+const Layout* fallback_layout(const LayoutSet& layouts);
 
 }  // namespace budgetpdf

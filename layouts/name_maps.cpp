@@ -42,4 +42,10 @@ std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const st
     return std::nullopt;
 }
 
+const Layout* fallback_layout(const LayoutSet& layouts) {
+    for (const Layout& layout : layouts.layouts)
+        if (layout.fallback) return &layout;
+    return nullptr;
+}
+
 }  // namespace budgetpdf

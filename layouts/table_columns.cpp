@@ -18,11 +18,14 @@
 #include <algorithm>
 
 #include "layouts/text_match.h"
+#include "model/check_keys.h"
 
 namespace budgetpdf {
 namespace {
 
 constexpr int max_leading_section_rows = 2;
+constexpr int max_header_rows = 6;                // a header printed over more rows is not found by position
+constexpr int min_amount_column_percent = 80;     // share of a column's cells that are money, for an amount column
 constexpr int min_header_cells_on_tie = 2;
 
 bool alias_matches(const std::vector<std::string>& path, int level, const std::string& alias) {
@@ -172,8 +175,23 @@ const RowKeyRule* Matcher::row_rule_by_key(const std::string& key) const {
 
 bool Matcher::is_column_number_label(const std::string& text) const {
     std::string key = match_key(text);
+    if (key.empty() && !trim(text).empty()) return true;  // "**": matching ignores '*'
     for (const auto& label : set.vocabulary.column_number_labels)
         if (match_key(label) == key) return true;
+    return false;
+}
+
+bool Matcher::is_generic_total(const std::string& text) const {
+    std::string key = header_key(text);
+    for (const auto& t : set.vocabulary.generic_totals)
+        if (header_key(t) == key) return true;
+    return false;
+}
+
+bool Matcher::is_current_year_marker(const std::string& text) const {
+    std::string key = header_key(text);
+    for (const auto& m : set.vocabulary.current_year_markers)
+        if (contains(key, header_key(m))) return true;
     return false;
 }
 
@@ -220,12 +238,31 @@ bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row) {
 
 namespace {
 
-bool is_preamble_row(const Grid& grid, int row, const std::string& title_pattern) {
+constexpr size_t min_title_fragment_bytes = 9;  // three CJK characters
+
+// The first row from `from` that prints an amount or a code and is not a column-number row, or
+// whose first cell names a keyed row such as 合计 (a body row even with its amounts blank);
+// grid.rows() when none.
+int first_data_row(const Grid& grid, const Matcher& matcher, int from) {
+    for (int r = from; r < grid.rows(); ++r) {
+        if (is_column_number_row(grid, matcher, r)) continue;
+        if (has_data_cells(grid, r)) return r;
+        if (is_header_like_row(grid, matcher, r)) continue;
+        std::vector<const Cell*> cells = grid.row_cells(r, true);
+        if (!cells.empty() && matcher.match_row(cells.front()->text, "")) return r;
+    }
+    return grid.rows();
+}
+
+bool is_preamble_row(const Grid& grid, int row, const std::string& title) {
     auto cells = grid.row_cells(row);
     if (cells.empty() || cells.size() > 3) return false;
+    std::string title_key = match_key(title);
     for (const Cell* cell : cells) {
         std::string key = match_key(cell->text);
-        bool preamble = (!title_pattern.empty() && contains(key, match_key(title_pattern))) || contains(key, "单位:") ||
+        bool names_title = !title_key.empty() && (contains(key, title_key) ||
+                                                  (key.size() >= min_title_fragment_bytes && contains(title_key, key)));
+        bool preamble = names_title || contains(key, "单位:") ||
                         starts_with(key, "部门") || starts_with(key, "编制部门") || contains(key, "公开") ||
                         (ends_with(key, "年度") && key.size() <= 12);
         if (!preamble) return false;
@@ -281,6 +318,25 @@ std::vector<std::string> header_path(const std::vector<std::vector<std::string>>
     return path;
 }
 
+// A header text wrapped over two header rows (政府预算支出经济科目名 | 称) is one level again when
+// the joined text names a column role or a measure and its first part alone does not.
+std::vector<std::string> join_wrapped_levels(const Matcher& matcher, std::vector<std::string> path) {
+    auto names_something = [&](const std::string& text) {
+        std::vector<std::string> one{text};
+        return matcher.match_role(one, 0) != ColumnRole::none || !matcher.match_measure(one, 0).empty();
+    };
+    for (size_t i = 0; i + 1 < path.size();) {
+        std::string joined = path[i] + path[i + 1];
+        if (!names_something(path[i]) && names_something(joined)) {
+            path[i] = joined;
+            path.erase(path.begin() + static_cast<long>(i) + 1);
+        } else {
+            ++i;
+        }
+    }
+    return path;
+}
+
 ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& path) {
     ColumnInfo info;
     for (size_t i = 0; i < path.size(); ++i) info.measure_label += (i ? "/" : "") + path[i];
@@ -302,6 +358,19 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
             }
         }
     }
+    // 基本支出/小计: a generic total under a group that names a part is the group's measure
+    // (本年收入/合计 stays the table's total, marked as this year's only).
+    if (info.role == ColumnRole::measure && measure_level > 0 && matcher.is_generic_total(path[measure_level]))
+        for (int level = measure_level - 1; level >= 0; --level) {
+            std::string measure = matcher.match_measure(path, level);
+            if (measure.empty()) continue;
+            if (measure == keys::current_year || measure == keys::total) break;
+            info.measure = measure;
+            measure_level = level;
+            break;
+        }
+    for (const auto& level : path)
+        if (matcher.is_current_year_marker(level)) info.current_year_only = true;
     if (matcher.layout.two_sided)
         for (const auto& level : path) {
             Side side = matcher.match_side(level);
@@ -330,38 +399,55 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
 
 }  // namespace
 
-HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title_pattern) {
+HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title) {
     HeaderInfo info;
     int row = 0;
-    while (row < grid.rows() && is_preamble_row(grid, row, title_pattern)) {
+    while (row < grid.rows() && is_preamble_row(grid, row, title)) {
         for (const Cell* cell : grid.row_cells(row)) info.preamble_texts.push_back(trim(cell->text));
         info.skipped_rows.push_back(row);
         ++row;
     }
     // A section label (一、政府采购情况) may stand above the first header row.
-    int first = row;
-    for (int r = row; r < grid.rows() && r <= row + max_leading_section_rows; ++r) {
-        if (is_header_like_row(grid, matcher, r)) {
-            first = r;
+    for (int k = row; k < grid.rows() && k <= row + max_leading_section_rows; ++k) {
+        if (is_header_like_row(grid, matcher, k)) {
+            for (int skipped = row; skipped < k; ++skipped) info.skipped_rows.push_back(skipped);
+            row = k;
             break;
         }
-        if (has_data_cells(grid, r)) break;  // a body row: no header above the data
+        if (has_data_cells(grid, k)) break;  // a body row: no header above the data
     }
-    int r = first;
-    while (r < grid.rows()) {
-        if (is_column_number_row(grid, matcher, r)) {
-            info.skipped_rows.push_back(r);
-            ++r;
-            continue;
+    int r = row;
+    int data = first_data_row(grid, matcher, row);
+    if (data > row && data - row <= max_header_rows) {
+        // Every row above the first data row is header: wrapped and grouped header texts that no
+        // alias names still name their columns.
+        int first = -1;
+        for (; r < data; ++r) {
+            if (is_column_number_row(grid, matcher, r) || grid.row_cells(r, true).empty()) {
+                info.skipped_rows.push_back(r);
+                continue;
+            }
+            if (first < 0) first = r;
+            ++info.header_rows;
         }
-        // A group row naming nothing known (功能分类 | 支出用途) still belongs to the header
-        // when a header row follows it.
-        bool header = is_header_like_row(grid, matcher, r) ||
-                      (info.header_rows > 0 && r + 1 < grid.rows() && !has_data_cells(grid, r) &&
-                       is_header_like_row(grid, matcher, r + 1));
-        if (!header) break;
-        ++info.header_rows;
-        ++r;
+        info.first_row = first < 0 ? row : first;
+    } else {
+        info.first_row = row;
+        while (r < grid.rows()) {
+            if (is_column_number_row(grid, matcher, r)) {
+                info.skipped_rows.push_back(r);
+                ++r;
+                continue;
+            }
+            // A group row naming nothing known (功能分类 | 支出用途) still belongs to the header
+            // when a header row follows it.
+            bool header = is_header_like_row(grid, matcher, r) ||
+                          (info.header_rows > 0 && r + 1 < grid.rows() && !has_data_cells(grid, r) &&
+                           is_header_like_row(grid, matcher, r + 1));
+            if (!header) break;
+            ++info.header_rows;
+            ++r;
+        }
     }
     if (info.header_rows == 0) {
         info.body_start = row;
@@ -369,9 +455,58 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
         return info;
     }
     info.body_start = r;
-    auto texts = header_texts(grid, info, first);
+    auto texts = header_texts(grid, info, info.first_row);
     for (int c = 0; c < grid.cols(); ++c) info.columns.push_back(read_column(matcher, header_path(texts, c)));
     return info;
+}
+
+namespace {
+
+bool labelled_before(const HeaderInfo& header, int col) {
+    for (int c = 0; c < col; ++c) {
+        ColumnRole role = header.columns[c].role;
+        if (role == ColumnRole::code || role == ColumnRole::code_lei || role == ColumnRole::code_kuan ||
+            role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void assign_roles_by_content(const Grid& grid, HeaderInfo& header) {
+    const HeaderInfo named = header;  // label columns the header names, before content adds any
+    int cols = static_cast<int>(header.columns.size());
+    int first_measure = cols;
+    for (int c = 0; c < cols; ++c)
+        if (header.columns[c].role == ColumnRole::measure) {
+            first_measure = c;
+            break;
+        }
+    for (int c = 0; c < cols; ++c) {
+        ColumnInfo& col = header.columns[c];
+        if (col.role != ColumnRole::none) continue;
+        int filled = 0, money = 0, marked = 0, text = 0;
+        for (int r = header.body_start; r < grid.rows(); ++r) {
+            const Cell* cell = grid.top_left(r, c);
+            if (!cell || trim(cell->text).empty()) continue;
+            ++filled;
+            if (money_like(cell->text)) {
+                ++money;
+                std::string key = match_key(cell->text);
+                if (key.find('.') != std::string::npos || key.find(',') != std::string::npos) ++marked;
+            } else if (!looks_like_amount(cell->text)) {
+                ++text;
+            }
+        }
+        if (filled == 0) continue;
+        if (marked > 0 && money * 100 >= filled * min_amount_column_percent) {
+            col.role = ColumnRole::measure;  // an amount column whose header names no measure
+            if (c < first_measure) first_measure = c;
+        } else if (c < first_measure && text * 2 > filled && !labelled_before(named, c)) {
+            col.role = ColumnRole::name;
+        }
+    }
 }
 
 }  // namespace budgetpdf

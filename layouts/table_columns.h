@@ -46,6 +46,8 @@ struct Matcher {
     const RowKeyRule* match_row(const std::string& label, const std::string& group) const;
     const RowKeyRule* row_rule_by_key(const std::string& key) const;
     bool is_column_number_label(const std::string& text) const;
+    bool is_generic_total(const std::string& text) const;       // 小计, 合计 under a group header
+    bool is_current_year_marker(const std::string& text) const; // a header level saying 本年/当年
 };
 
 struct ColumnInfo {
@@ -55,9 +57,11 @@ struct ColumnInfo {
     Side side = Side::none;
     std::string part_key;       // parts printed as columns (三公)
     std::string part_label;
+    bool current_year_only = false;  // a header level holds a current-year marker (本年收入/合计)
 };
 
 struct HeaderInfo {
+    int first_row = 0;           // first header row (after title/unit rows inside the grid)
     int body_start = 0;          // first row after the header region
     int header_rows = 0;         // rows that named columns
     std::vector<int> skipped_rows;  // title/unit rows and 栏次 rows inside the header region
@@ -71,6 +75,15 @@ bool has_data_cells(const Grid& grid, int row);
 // True when a row repeats header texts (a continuation page's header, a mid-table header).
 bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row);
 
-HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title_pattern);
+// The header region ends at the first row printing amounts or codes (column-number rows
+// aside) when that row comes within the first rows; otherwise rows are header rows while they
+// match header aliases better than row labels. `title` is the table's title, skipped where the
+// grid repeats it.
+HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title);
+
+// Columns the header gave no role take one from their body cells (rows from body_start): text
+// before the first amount column holds labels; amounts (most non-empty cells money, some with a
+// decimal point or separators) make an amount column without a measure key.
+void assign_roles_by_content(const Grid& grid, HeaderInfo& header);
 
 }  // namespace budgetpdf

@@ -1,5 +1,6 @@
 #include "layouts/text_match.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 
@@ -103,6 +104,19 @@ size_t ordinal_length(const std::u32string& s) {
 
 std::string match_key(const std::string& text) { return encode(canonical(text)); }
 
+int ordinal_rank(const std::string& text) {
+    std::u32string raw = decode(trim(text));
+    if (!raw.empty() && raw[0] >= 0x2460 && raw[0] <= 0x2473) return 5;  // ①…⑳
+    std::u32string s = canonical(text);
+    size_t n = ordinal_length(s);
+    if (n == 0) return 0;
+    bool bracket = s[0] == U'(';
+    bool cjk = bracket ? is_cjk_numeral(s[1]) : is_cjk_numeral(s[0]);
+    if (bracket) return cjk ? 2 : 4;
+    if (cjk) return 1;
+    return s[n - 1] == U'.' || s[n - 1] == U'、' ? 3 : 5;  // "2公务用车…": a circled ② after NFKC
+}
+
 std::string label_key(const std::string& text) {
     std::u32string s = canonical(text);
     size_t n = ordinal_length(s);
@@ -158,6 +172,19 @@ std::string trim(const std::string& text) {
 
 std::optional<CodeAndName> split_code_and_name(const std::string& text) {
     std::u32string s = decode(trim(text));
+    // A code in brackets before its name: [2010401]行政运行, 【201】一般公共服务支出.
+    if (!s.empty() && (s[0] == U'[' || s[0] == 0x3010)) {
+        char32_t close = s[0] == U'[' ? U']' : char32_t(0x3011);
+        size_t end = s.find(close);
+        if (end == std::u32string::npos || end < 4) return std::nullopt;
+        std::u32string inner = s.substr(1, end - 1);
+        if (!std::all_of(inner.begin(), inner.end(), is_digit) || (inner.size() != 3 && inner.size() != 5 && inner.size() != 7))
+            return std::nullopt;
+        CodeAndName result;
+        result.code = encode(inner);
+        result.name = trim(encode(s.substr(end + 1)));
+        return result;
+    }
     // Digit groups separated by spaces: "201 13 01" → 2011301.
     std::string digits;
     size_t i = 0;

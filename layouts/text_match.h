@@ -17,6 +17,9 @@ std::string match_key(const std::string& text);
 // "(类)" / "(款)" / "(项)".
 std::string label_key(const std::string& text);
 
+// Rank of a leading ordinal: 一、 → 1, （一） → 2, 1. / 1、 → 3, （1） → 4, ① → 5; 0 when none.
+int ordinal_rank(const std::string& text);
+
 // match_key with each run of four digits replaced by YYYY, so "2026年合计" matches the
 // alias "YYYY年合计".
 std::string header_key(const std::string& text);
@@ -27,7 +30,8 @@ bool ends_with(const std::string& text, const std::string& suffix);
 std::string trim(const std::string& text);
 
 // A code printed at the start of a cell: "2011301", "2011301行政运行", "2011301 行政运行",
-// "201 13 01". Accepted lengths: 3, 5, 7 digits. The name part is trimmed, may be empty.
+// "201 13 01", "[2011301]行政运行", "【201】一般公共服务支出". Accepted lengths: 3, 5, 7 digits.
+// The name part is trimmed, may be empty.
 struct CodeAndName {
     std::string code;
     std::string name;

@@ -19,6 +19,7 @@ enum class RowRole {
     item,         // an ordinary row: a code row or a labelled item
     total,        // the table's (or side's) 合计 / 总计 row
     subtotal,     // a labelled sum of some rows above it (e.g. 本年收入合计, 人员经费合计)
+    of_which,     // 其中：… singles out a part of the row above: never an item of a sum
 };
 
 const char* code_system_name(CodeSystem system);  // "func", "econ", "econ_gov" or ""
@@ -39,6 +40,10 @@ struct ReadAmount {
     std::string printed;         // the cell's text as printed, normalized
     Rect bbox;                   // the cell on its page (PDF points, origin top-left)
     double confidence = 1.0;
+    bool current_year_only = false;  // the column's header says 本年/当年: 上年结转 is not in it
+    // Rows without a code get their place in the block's hierarchy from ordinals (一、 （一） 1.)
+    // and indentation: parent_row is the logical row this row itemises, -1 at the top level.
+    int parent_row = -1;
 };
 
 struct TableReading {
@@ -49,7 +54,9 @@ struct TableReading {
     std::string table_kind;        // canonical table kind (SCHEMA.md)
     std::string table_title;       // as printed, normalized
     std::string unit;              // 元, 万元 or 千元
+    bool unit_printed = true;      // false when the unit was taken from another table of the document
     std::vector<std::string> checks;  // identity names the layout promises, e.g. code_hierarchy
+    std::vector<std::string> excludes;  // what the title says the table leaves out (prior_carryover)
     std::vector<ReadAmount> amounts;  // in row order, then column order
 };
 

@@ -20,6 +20,7 @@ struct Cell {
     int col_span = 1;
     int page = 0;             // 1-based page where the cell is printed
     Rect bbox;                // on that page
+    Rect text_bbox;           // the printed text's box inside the cell (its indentation); empty when blank
     std::string text;         // lines joined: no space between CJK characters, one between Latin words
     double confidence = 1.0;  // lowest confidence of the spans inside
 };

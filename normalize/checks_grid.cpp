@@ -30,6 +30,7 @@ const char* role_name(RowRole role) {
         case RowRole::item: return "item";
         case RowRole::total: return "total";
         case RowRole::subtotal: return "subtotal";
+        case RowRole::of_which: return "of_which";
     }
     return "";
 }

@@ -294,17 +294,49 @@ TEST_CASE("机关运行经费 table and a title found only in other_lines") {
     CHECK(by_key(*r.reading, "table_total", "total").printed == "154.25");
 }
 
-TEST_CASE("an unknown table is not read and says why") {
-    Table table = table_from_lines({"采购品目大类\t专项名称\t总计", "合计\t\t1,774.70"}, "2017年政府采购预算表", "单位：万元");
+TEST_CASE("a table no layout claims is read as kind other and says why") {
+    Table table = table_from_lines({"采购品目大类\t专项名称\t总计", "合计\t\t1,774.70", "货物\t办公设备\t774.70"},
+                                   "2017年政府采购预算表", "单位：万元");
     Read r = read(table);
-    CHECK_FALSE(r.reading);
+    REQUIRE(r.reading);
+    CHECK(r.reading->table_kind == "other");
+    CHECK(r.reading->checks.empty());  // nothing says what such a table adds up to
     REQUIRE(has_diagnostic(r, "unknown_table"));
-    CHECK(r.diagnostics.back().message.find("政府采购预算表") != std::string::npos);
+    CHECK(r.diagnostics.front().message.find("政府采购预算表") != std::string::npos);
+    CHECK(r.reading->unit == "万元");
+    ReadAmount total = by_key(*r.reading, "table_total", "total");
+    CHECK(total.printed == "1,774.70");
+    auto goods = where(*r.reading, [](const ReadAmount& a) { return a.row_label == "办公设备"; });
+    REQUIRE(goods.size() == 1);
+    CHECK(goods[0].printed == "774.70");
 
+    // No title at all: still read, with the header's measure.
     Table untitled = table_from_lines({"项目\t合计", "合计\t1.00"}, "", "");
     Read u = read(untitled);
-    CHECK_FALSE(u.reading);
+    REQUIRE(u.reading);
+    CHECK(u.reading->table_kind == "other");
     CHECK(has_diagnostic(u, "unknown_table"));
+
+    // A table without amounts that no layout claims gives no reading.
+    Table text_only = table_from_lines({"项目名称\t绩效目标", "信息化建设\t系统可用率不低于99%"}, "绩效目标表", "");
+    Read t = read(text_only);
+    CHECK_FALSE(t.reading);
+    CHECK(has_diagnostic(t, "unknown_table"));
+}
+
+TEST_CASE("an amount column whose header matches no measure is read with an empty measure") {
+    Table table = table_from_lines({"科目编码\t科目名称\t支出总计\t政府采购项目预留份额",
+                                    "201\t一般公共服务支出\t3,478.72\t94.28",
+                                    "20105\t统计信息事务\t3,478.72\t94.28"},
+                                   "2026年支出总表", "单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(r.reading->table_kind == "expenditure");
+    CHECK(by_code(*r.reading, "201", "total").printed == "3,478.72");
+    ReadAmount share = by_code(*r.reading, "20105", "");
+    CHECK(share.printed == "94.28");
+    CHECK(share.measure_label == "政府采购项目预留份额");
+    CHECK(has_diagnostic(r, "unmapped_column"));
 }
 
 TEST_CASE("code printed in 类 | 款 | 项 columns, fused with the name, or with a space") {

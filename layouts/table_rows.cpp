@@ -1,0 +1,272 @@
+// Blocks, row codes and labels, and the hierarchy of rows without codes.
+//
+// How it works:
+// 1. Blocks: columns left to right; a code or name column after an amount column opens a new
+//    block. A column without any header right of a label column holds labels too. A block's
+//    side is the side its header names; its name map comes from its label header
+//    (支出功能分类科目 → func_lei, 部门预算支出经济分类科目 → econ, …) or the layout.
+// 2. Codes: one code column (2011301, 2011301行政运行, [201]一般公共服务支出, 201 13 01), split
+//    类 | 款 | 项 columns (joined, padding a 款/项 printed without its leading zero), and split
+//    columns printing only their own level, which take the 类 and 款 of the rows above.
+// 3. Labels: the name column (with two, the right one; the left one is its group), else the
+//    code column's name part.
+// 4. Hierarchy: a stack of open rows ordered by depth; ordinals give depths 1–5, a row without
+//    an ordinal is deeper than any ordinal, and deeper still the more it is indented.
+
+#include "layouts/table_rows.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "layouts/text_match.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double indent_tolerance_pt = 2.5;  // labels within this distance are indented alike
+constexpr int unranked_depth = 6;            // a row without an ordinal is deeper than any ordinal
+
+bool is_digits(const std::string& text, size_t length) {
+    return text.size() == length && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_label_role(ColumnRole role) {
+    return role == ColumnRole::code || role == ColumnRole::code_lei || role == ColumnRole::code_kuan ||
+           role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov;
+}
+
+// Side named by a word inside the block's label header (收入项目, 支出功能分类科目（按大类）).
+Side side_in_label_header(const Matcher& matcher, const std::string& header) {
+    std::string key = header_key(header);
+    if (key.empty()) return Side::none;
+    Side found = Side::none;
+    for (const auto& rule : matcher.set.vocabulary.sides)
+        for (const auto& alias : rule.aliases) {
+            std::string a = header_key(alias);
+            if (a.empty() || !contains(key, a)) continue;
+            Side side = rule.key == "income" ? Side::income : Side::expenditure;
+            if (found != Side::none && found != side) return Side::none;  // 收支: names both
+            found = side;
+        }
+    return found;
+}
+
+std::string name_map_of_header(const Vocabulary& vocabulary, const std::string& header) {
+    std::string key = header_key(header);
+    for (const auto& rule : vocabulary.name_map_headers)
+        for (const auto& h : rule.headers)
+            if (contains(key, header_key(h))) return rule.map;
+    return "";
+}
+
+}  // namespace
+
+std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) {
+    std::vector<Block> blocks(1);
+    std::vector<std::string> label_headers(1);
+    for (int c = 0; c < static_cast<int>(header.columns.size()); ++c) {
+        ColumnInfo col = header.columns[c];
+        if (col.role == ColumnRole::none && col.measure_label.empty() && blocks.back().measure_cols.empty() &&
+            (!blocks.back().name_cols.empty() || !blocks.back().code_cols.empty()))
+            col.role = ColumnRole::name;
+        if (is_label_role(col.role) && !blocks.back().measure_cols.empty()) {
+            blocks.emplace_back();
+            label_headers.emplace_back();
+        }
+        Block& b = blocks.back();
+        if (b.side == Side::none) b.side = col.side;
+        if (is_label_role(col.role)) label_headers.back() += col.measure_label + "/";
+        switch (col.role) {
+            case ColumnRole::code: b.code_cols.push_back(c); break;
+            case ColumnRole::code_lei: b.lei_col = c; break;
+            case ColumnRole::code_kuan: b.kuan_col = c; break;
+            case ColumnRole::code_xiang: b.xiang_col = c; break;
+            case ColumnRole::name: b.name_cols.push_back(c); break;
+            case ColumnRole::measure: b.measure_cols.push_back(c); break;
+            default: break;
+        }
+    }
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        Block& b = blocks[i];
+        // A code header spanning two or three columns (类/款/项 labels missing or merged into
+        // the first body row) reads as split code columns.
+        if (b.code_cols.size() == 1) b.code_col = b.code_cols[0];
+        if (b.code_cols.size() >= 2 && b.lei_col < 0) {
+            b.lei_col = b.code_cols[0];
+            b.kuan_col = b.code_cols[1];
+            if (b.code_cols.size() >= 3) b.xiang_col = b.code_cols[2];
+        }
+        if (b.side == Side::none && matcher.layout.two_sided) b.side = side_in_label_header(matcher, label_headers[i]);
+        b.name_map = name_map_of_header(matcher.set.vocabulary, label_headers[i]);
+        if (b.name_map.empty()) b.name_map = matcher.layout.name_map;
+    }
+    if (matcher.layout.two_sided) {
+        bool any_named = std::any_of(blocks.begin(), blocks.end(), [](const Block& b) { return b.side != Side::none; });
+        for (size_t i = 0; i < blocks.size(); ++i) {
+            if (blocks[i].side != Side::none) continue;
+            // Unnamed blocks follow the named block to their left; with no side named at all,
+            // the first block is income and the others expenditure.
+            Side left = Side::none;
+            for (size_t k = i; k-- > 0 && left == Side::none;) left = blocks[k].side;
+            if (left != Side::none) blocks[i].side = left;
+            else blocks[i].side = (i == 0 && (!any_named || blocks.size() > 1)) ? Side::income : Side::expenditure;
+        }
+    }
+    return blocks;
+}
+
+std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const std::vector<Block>& blocks,
+                                                       const std::vector<int>& body_rows) {
+    std::vector<std::vector<RowMeaning>> out;
+    std::vector<std::string> lei_above(blocks.size()), kuan_above(blocks.size());
+    for (int r : body_rows) {
+        std::vector<RowMeaning> row;
+        for (size_t bi = 0; bi < blocks.size(); ++bi) {
+            const Block& block = blocks[bi];
+            RowMeaning m;
+            m.row = r;
+            std::string fallback;
+            const Cell* code_cell = nullptr;
+            if (block.lei_col >= 0) {
+                code_cell = grid.covering(r, block.lei_col);
+                std::string lei = grid.text(r, block.lei_col);
+                bool spans = block.kuan_col >= 0 && grid.covering(r, block.kuan_col) == code_cell;
+                std::string kuan = spans || block.kuan_col < 0 ? "" : grid.text(r, block.kuan_col);
+                std::string xiang = spans || block.xiang_col < 0 || grid.covering(r, block.xiang_col) == code_cell
+                                        ? ""
+                                        : grid.text(r, block.xiang_col);
+                if (is_digits(kuan, 1)) kuan = "0" + kuan;
+                if (is_digits(xiang, 1)) xiang = "0" + xiang;
+                bool kuan_ok = kuan.empty() || is_digits(kuan, 2), xiang_ok = xiang.empty() || is_digits(xiang, 2);
+                if (is_digits(lei, 3) && kuan_ok && xiang_ok && !(kuan.empty() && !xiang.empty())) {
+                    m.code = lei + kuan + xiang;
+                } else if (lei.empty() && is_digits(kuan, 2) && xiang_ok && !lei_above[bi].empty()) {
+                    m.code = lei_above[bi] + kuan + xiang;  // a 款 row under the 类 above
+                } else if (lei.empty() && kuan.empty() && is_digits(xiang, 2) && !kuan_above[bi].empty()) {
+                    m.code = kuan_above[bi] + xiang;  // a 项 row under the 款 above
+                } else if (auto parsed = split_code_and_name(lei)) {
+                    m.code = parsed->code;
+                    fallback = parsed->name;
+                } else {
+                    fallback = lei;
+                }
+            } else if (block.code_col >= 0) {
+                code_cell = grid.covering(r, block.code_col);
+                std::string text = grid.text(r, block.code_col);
+                if (auto parsed = split_code_and_name(text)) {
+                    m.code = parsed->code;
+                    fallback = parsed->name;
+                } else {
+                    fallback = text;
+                }
+            }
+            std::vector<std::string> names;
+            const Cell* previous = code_cell;
+            const Cell* label_cell = nullptr;
+            for (int c : block.name_cols) {
+                const Cell* cell = grid.covering(r, c);
+                if (!cell || cell == previous) continue;
+                previous = cell;
+                std::string text = trim(cell->text);
+                if (text.empty()) continue;
+                if (m.code.empty() && block.code_col < 0 && block.lei_col < 0) {
+                    if (auto parsed = split_code_and_name(text); parsed && !parsed->name.empty()) {
+                        m.code = parsed->code;
+                        text = parsed->name;
+                    }
+                }
+                names.push_back(text);
+                label_cell = cell;
+            }
+            if (!names.empty()) {
+                m.label = names.back();
+                for (size_t i = 0; i + 1 < names.size(); ++i) m.group += (i ? "/" : "") + names[i];
+            } else {
+                m.label = fallback;
+                label_cell = code_cell;
+            }
+            m.code_printed = !m.code.empty();
+            if (m.code.size() == 3) lei_above[bi] = m.code, kuan_above[bi].clear();
+            if (m.code.size() == 5) kuan_above[bi] = m.code;
+            m.ordinal_rank = ordinal_rank(m.label);
+            if (label_cell && !label_cell->text_bbox.empty())
+                m.indent_pt = std::max(0.0, label_cell->text_bbox.x0 - label_cell->bbox.x0);
+            for (int c : block.measure_cols) {
+                const Cell* cell = grid.top_left(r, c);
+                if (cell && looks_like_amount(cell->text)) m.has_amounts = true;
+            }
+            row.push_back(std::move(m));
+        }
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+namespace {
+
+bool label_resolves(const LayoutSet& set, const Matcher& matcher, const std::string& name_map, const std::string& label) {
+    return matcher.match_row(label, "") || !code_for_name(set, name_map, label, "").empty();
+}
+
+}  // namespace
+
+void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, const std::vector<Block>& blocks,
+                         std::vector<std::vector<RowMeaning>>& rows) {
+    for (size_t i = 0; i + 1 < rows.size(); ++i)
+        for (size_t b = 0; b < rows[i].size(); ++b) {
+            RowMeaning& m = rows[i][b];
+            RowMeaning& next = rows[i + 1][b];
+            if (!m.code.empty() || m.label.empty() || !next.code.empty() || next.has_amounts || next.label.empty() ||
+                !next.group.empty())
+                continue;
+            if (label_key(next.label) != match_key(next.label)) continue;  // an ordinal: a row of its own
+            const std::string& map = blocks[b].name_map;
+            if (label_resolves(set, matcher, map, m.label)) continue;
+            std::string joined = m.label + next.label;
+            if (!label_resolves(set, matcher, map, joined)) continue;
+            m.label = joined;
+            next.label.clear();
+        }
+}
+
+std::vector<int> parents_from_ordinals(const std::vector<RowMeaning>& rows, const std::vector<int>& kinds) {
+    // Indentation levels of the rows without ordinals: distinct indents, in order.
+    std::vector<double> indents;
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (kinds[i] == 0 && rows[i].ordinal_rank == 0) indents.push_back(rows[i].indent_pt);
+    std::sort(indents.begin(), indents.end());
+    std::vector<double> levels;
+    for (double x : indents)
+        if (levels.empty() || x - levels.back() > indent_tolerance_pt) levels.push_back(x);
+    auto depth_of = [&](const RowMeaning& m) {
+        if (m.ordinal_rank > 0) return m.ordinal_rank;
+        int level = 0;
+        for (size_t k = 0; k < levels.size(); ++k)
+            if (m.indent_pt >= levels[k] - indent_tolerance_pt) level = static_cast<int>(k);
+        return unranked_depth + level;
+    };
+    std::vector<int> parents(rows.size(), -1);
+    std::vector<std::pair<int, int>> open;  // (depth, index)
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (kinds[i] == 1) {
+            open.clear();
+            continue;
+        }
+        if (kinds[i] != 0 || rows[i].label.empty()) continue;
+        int depth = depth_of(rows[i]);
+        while (!open.empty() && open.back().first >= depth) open.pop_back();
+        if (!open.empty()) parents[i] = open.back().second;
+        open.emplace_back(depth, static_cast<int>(i));
+    }
+    return parents;
+}
+
+std::string code_for_name(const LayoutSet& set, const std::string& name_map, const std::string& label,
+                          const std::string& lei_above) {
+    std::optional<std::string> code;
+    if (name_map == "func_lei") code = func_code_for_lei_name(set, label);
+    else if (name_map == "econ" || name_map == "econ_gov") code = econ_code_for_name(set, label, lei_above);
+    return code ? *code : std::string();
+}
+
+}  // namespace budgetpdf

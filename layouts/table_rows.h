@@ -1,0 +1,62 @@
+#pragma once
+// Internal to layouts/: the label side of a table. Columns are cut into blocks side by side
+// (code | name | amounts …), every body row gets its code and label in each block, and rows
+// without a code get their place in the block's hierarchy.
+
+#include <string>
+#include <vector>
+
+#include "layouts/layout_set.h"
+#include "layouts/table_columns.h"
+
+namespace budgetpdf {
+
+struct Block {
+    int code_col = -1, lei_col = -1, kuan_col = -1, xiang_col = -1;
+    std::vector<int> code_cols;  // columns under a code header: one, or 类 | 款 (| 项) unlabelled
+    std::vector<int> name_cols;
+    std::vector<int> measure_cols;
+    Side side = Side::none;
+    std::string name_map;  // "", func_lei, econ or econ_gov: how rows printed by name get codes
+};
+
+// A block starts at a code or name column that follows an amount column. Sides come from the
+// header (a side alias on any header level, or a side word in the block's label header), and
+// only where the header says nothing, in a two-sided layout, from the position (first block
+// income, the others expenditure).
+std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher);
+
+struct RowMeaning {
+    int row = 0;
+    std::string label;
+    std::string group;         // a left label column's text when there are two (江苏 收入预算总表)
+    std::string code;
+    bool code_printed = false; // read from the page, not from a name
+    bool has_amounts = false;
+    int ordinal_rank = 0;      // 一、=1 （一）=2 1.=3 （1）=4 ①=5; 0 without an ordinal
+    double indent_pt = 0;      // the label's distance from its cell's left edge
+    int parent_row = -1;       // the logical row this row itemises (ordinals, indentation)
+};
+
+// Every body row of every block, in row order. Split code columns carry the 类 and 款 of the
+// rows above them (`201 | |` then `| 99 |` then `| | 99` reads 201, 20199, 2019999).
+std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const std::vector<Block>& blocks,
+                                                       const std::vector<int>& body_rows);
+
+// A label wrapped onto the next row (八、社会保障和就 | 业支出) is joined when the joined text
+// resolves (a row key or a mapped name) and the first part alone does not.
+void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, const std::vector<Block>& blocks,
+                         std::vector<std::vector<RowMeaning>>& rows);
+
+// The row a labelled row itemises, from ordinals and indentation: an ordinal of a deeper rank,
+// or no ordinal under a row that has one, or a deeper indentation, is a child of the row above
+// it. kinds[i] says what row i is: 0 an item taking part, 1 a total or subtotal (it closes
+// every open parent), 2 a row outside the hierarchy (a printed code, 其中, a keyed breakdown).
+std::vector<int> parents_from_ordinals(const std::vector<RowMeaning>& rows, const std::vector<int>& kinds);
+
+// The code a name map gives a label in this block ("" when none); lei_above: the 类 code of the
+// nearest row above with one, for names printed under several 类.
+std::string code_for_name(const LayoutSet& set, const std::string& name_map, const std::string& label,
+                          const std::string& lei_above);
+
+}  // namespace budgetpdf
