@@ -16,6 +16,7 @@
 #include "layouts/table_columns.h"
 
 #include <algorithm>
+#include <set>
 
 #include "layouts/text_match.h"
 #include "model/check_keys.h"
@@ -29,6 +30,11 @@ constexpr int min_amount_column_percent = 80;     // share of a column's cells t
 constexpr int min_header_cells_on_tie = 2;
 
 bool alias_matches(const std::vector<std::string>& path, int level, const std::string& alias) {
+    if (starts_with(alias, "~")) {  // "~X": a header ending in X
+        std::string suffix = header_key(alias.substr(1));
+        std::string text = header_key(path[level]);
+        return !suffix.empty() && text.size() > suffix.size() && ends_with(text, suffix);
+    }
     std::string key = header_key(alias);
     if (key.empty()) return false;
     if (key.find('/') == std::string::npos) return header_key(path[level]) == key;
@@ -380,14 +386,22 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
             }
         }
     if (!matcher.layout.column_parts.empty() && (info.role == ColumnRole::measure || info.role == ColumnRole::none)) {
+        int part_level = -1;
         for (int level = static_cast<int>(path.size()) - 1; level >= 0 && info.part_key.empty(); --level) {
             if (level == measure_level) continue;
             info.part_key = matcher.match_part(path, level);
-            if (!info.part_key.empty()) info.part_label = path[level];
+            if (!info.part_key.empty()) part_level = level;
         }
         if (info.part_key.empty() && measure_level >= 0) {
             info.part_key = matcher.match_part(path, measure_level);
-            if (!info.part_key.empty()) info.part_label = path[measure_level];
+            if (!info.part_key.empty()) part_level = measure_level;
+        }
+        if (part_level >= 0) {
+            info.part_label = path[part_level];
+            // The levels above the part that name no part themselves (上年, 预算数) group the parts.
+            for (int level = 0; level < part_level; ++level)
+                if (matcher.match_part(path, level).empty())
+                    info.part_group += (info.part_group.empty() ? "" : "/") + path[level];
         }
         if (!info.part_key.empty() && info.role == ColumnRole::none) {
             info.role = ColumnRole::measure;
@@ -456,11 +470,38 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
     }
     info.body_start = r;
     auto texts = header_texts(grid, info, info.first_row);
-    for (int c = 0; c < grid.cols(); ++c) info.columns.push_back(read_column(matcher, header_path(texts, c)));
+    for (int c = 0; c < grid.cols(); ++c)
+        info.columns.push_back(read_column(matcher, join_wrapped_levels(matcher, header_path(texts, c))));
+    // Parts are columns only where several columns name different parts; a lone 合计 column of a
+    // table whose parts are rows is a measure.
+    std::set<std::string> parts;
+    for (const ColumnInfo& col : info.columns)
+        if (!col.part_key.empty()) parts.insert(col.part_key);
+    if (parts.size() < 2)
+        for (ColumnInfo& col : info.columns) {
+            col.part_key.clear();
+            col.part_label.clear();
+            col.part_group.clear();
+        }
     return info;
 }
 
 namespace {
+
+constexpr int min_code_cells = 2;
+
+bool prints_only_codes(const Grid& grid, int body_start, int col) {
+    int codes = 0;
+    for (int r = body_start; r < grid.rows(); ++r) {
+        const Cell* cell = grid.top_left(r, col);
+        if (!cell || trim(cell->text).empty()) continue;
+        auto code = split_code_and_name(cell->text);
+        if (!code || !code->name.empty() || (code->code.size() != 5 && code->code.size() != 7 && code->code.size() != 3))
+            return false;
+        ++codes;
+    }
+    return codes >= min_code_cells;
+}
 
 bool labelled_before(const HeaderInfo& header, int col) {
     for (int c = 0; c < col; ++c) {
@@ -485,6 +526,12 @@ void assign_roles_by_content(const Grid& grid, HeaderInfo& header) {
         }
     for (int c = 0; c < cols; ++c) {
         ColumnInfo& col = header.columns[c];
+        // A column under a measure's header that prints only codes (a wrapped header glued a
+        // measure's words onto the code column) holds codes.
+        if (col.role == ColumnRole::measure && prints_only_codes(grid, header.body_start, c)) {
+            col = ColumnInfo{ColumnRole::code, "", col.measure_label};
+            continue;
+        }
         if (col.role != ColumnRole::none) continue;
         int filled = 0, money = 0, marked = 0, text = 0;
         for (int r = header.body_start; r < grid.rows(); ++r) {

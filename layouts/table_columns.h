@@ -57,6 +57,7 @@ struct ColumnInfo {
     Side side = Side::none;
     std::string part_key;       // parts printed as columns (三公)
     std::string part_label;
+    std::string part_group;     // the header levels above the part (上年, 预算数): cells that add up together
     bool current_year_only = false;  // a header level holds a current-year marker (本年收入/合计)
 };
 

@@ -210,7 +210,8 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
         reading.unit_printed = false;
     }
 
-    if (marked_no_data(set, {found.title})) {
+    // 本表无数据 in the title, or in a note under a table that prints no amount.
+    if (marked_no_data(set, {found.title}) || (profile.amount_cells == 0 && marked_no_data(set, table.context.notes))) {
         report(diagnostics, Severity::info, "empty_table", table.page, "'" + shown_title + "' is marked as having no data");
         return reading;
     }
@@ -324,6 +325,8 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.current_year_only = col.current_year_only;
                 a.parent_row = m.parent_row;
                 if (!col.part_key.empty()) {
+                    a.part_in_header = true;
+                    a.part_group = col.part_group;
                     a.row_key = col.part_key;
                     if (a.row_label.empty()) a.row_label = col.part_label;
                     if (const RowKeyRule* part_rule = matcher.row_rule_by_key(col.part_key)) a.role = part_rule->role;

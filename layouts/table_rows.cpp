@@ -109,7 +109,8 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
             Side left = Side::none;
             for (size_t k = i; k-- > 0 && left == Side::none;) left = blocks[k].side;
             if (left != Side::none) blocks[i].side = left;
-            else blocks[i].side = (i == 0 && (!any_named || blocks.size() > 1)) ? Side::income : Side::expenditure;
+            else if (blocks.size() > 1 && !any_named) blocks[i].side = i == 0 ? Side::income : Side::expenditure;
+            else if (any_named) blocks[i].side = Side::income;  // left of the first named side
         }
     }
     return blocks;

@@ -41,6 +41,11 @@ struct ReadAmount {
     Rect bbox;                   // the cell on its page (PDF points, origin top-left)
     double confidence = 1.0;
     bool current_year_only = false;  // the column's header says 本年/当年: 上年结转 is not in it
+    // Parts printed as columns (三公: 因公出国（境）费 | 公务接待费 …): row_key is the column's part
+    // and part_group the header levels above it (上年, 预算数); the parts of one row and group
+    // add up together.
+    bool part_in_header = false;
+    std::string part_group;
     // Rows without a code get their place in the block's hierarchy from ordinals (一、 （一） 1.)
     // and indentation: parent_row is the logical row this row itemises, -1 at the top level.
     int parent_row = -1;

@@ -33,10 +33,10 @@ void replace_once(const fs::path& path, const std::string& from, const std::stri
 }
 
 Table variant_table() {
-    return test::table_from_lines({"收入\t\t支出\t", "项目\t预算安排数\t项目\t预算安排数",
-                                   "一、一般公共预算\t100.00\t一、一般公共服务支出\t120.00", "上年结余结转\t20.00\t\t",
+    return test::table_from_lines({"收入\t\t支出\t", "项目\t计划安排数\t项目\t计划安排数",
+                                   "一、一般公共预算\t100.00\t一、一般公共服务支出\t120.00", "上年余留资金\t20.00\t\t",
                                    "收入总计\t120.00\t支出总计\t120.00"},
-                                  "2027年部门收支预算情况总表", "金额单位：千元");
+                                  "2027年部门财务收支计划表", "金额单位：千元");
 }
 
 }  // namespace
@@ -59,9 +59,9 @@ TEST_CASE("a new city's summary table is read after a few lines of YAML") {
     CHECK(!unclaimed->amounts.empty());
     CHECK(std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.kind == "unknown_table"; }));
 
-    replace_once(root / "templates" / "budget.yaml", "titles: [预算收支总表,", "titles: [部门收支预算情况总表, 预算收支总表,");
-    replace_once(root / "templates" / "vocabulary.yaml", "total: [合计,", "total: [预算安排数, 合计,");
-    replace_once(root / "templates" / "vocabulary.yaml", "上年结转和结余资金]}", "上年结转和结余资金, 上年结余结转]}");
+    replace_once(root / "templates" / "budget.yaml", "titles: [收支 总表,", "titles: [收支计划表, 收支 总表,");
+    replace_once(root / "templates" / "vocabulary.yaml", "total: [合计,", "total: [计划安排数, 合计,");
+    replace_once(root / "templates" / "vocabulary.yaml", "上年结转和结余资金]}", "上年结转和结余资金, 上年余留资金]}");
     auto patched = load_layouts((root / "templates").string());
     REQUIRE_MESSAGE(patched.ok(), (patched.ok() ? "" : patched.error().message));
     diagnostics.clear();

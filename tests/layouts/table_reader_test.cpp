@@ -296,13 +296,13 @@ TEST_CASE("机关运行经费 table and a title found only in other_lines") {
 
 TEST_CASE("a table no layout claims is read as kind other and says why") {
     Table table = table_from_lines({"采购品目大类\t专项名称\t总计", "合计\t\t1,774.70", "货物\t办公设备\t774.70"},
-                                   "2017年政府采购预算表", "单位：万元");
+                                   "2017年资产配置计划表", "单位：万元");
     Read r = read(table);
     REQUIRE(r.reading);
     CHECK(r.reading->table_kind == "other");
     CHECK(r.reading->checks.empty());  // nothing says what such a table adds up to
     REQUIRE(has_diagnostic(r, "unknown_table"));
-    CHECK(r.diagnostics.front().message.find("政府采购预算表") != std::string::npos);
+    CHECK(r.diagnostics.front().message.find("资产配置计划表") != std::string::npos);
     CHECK(r.reading->unit == "万元");
     ReadAmount total = by_key(*r.reading, "table_total", "total");
     CHECK(total.printed == "1,774.70");
@@ -318,7 +318,7 @@ TEST_CASE("a table no layout claims is read as kind other and says why") {
     CHECK(has_diagnostic(u, "unknown_table"));
 
     // A table without amounts that no layout claims gives no reading.
-    Table text_only = table_from_lines({"项目名称\t绩效目标", "信息化建设\t系统可用率不低于99%"}, "绩效目标表", "");
+    Table text_only = table_from_lines({"项目名称\t工作目标", "信息化建设\t系统可用率不低于99%"}, "2026年重点工作安排表", "");
     Read t = read(text_only);
     CHECK_FALSE(t.reading);
     CHECK(has_diagnostic(t, "unknown_table"));

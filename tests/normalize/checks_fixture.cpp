@@ -127,6 +127,8 @@ void SeedDocument::add_amount(int table, int row, int col, const RowMeaning& mea
     a.measure = measure;
     a.measure_label = measure_label;
     a.printed = printed;
+    a.part_in_header = meaning.part_in_header;
+    a.part_group = meaning.part_group;
     reading.amounts.push_back(a);
     if (!yields_record(printed)) return;
     Record r;

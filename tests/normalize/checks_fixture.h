@@ -25,6 +25,8 @@ struct RowMeaning {
     std::string row_label;
     std::string code;
     CodeSystem code_system = CodeSystem::none;
+    bool part_in_header = false;  // a part printed as a column (三公): row_key is the column's part
+    std::string part_group;
 };
 
 class SeedDocument {

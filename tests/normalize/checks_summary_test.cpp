@@ -164,43 +164,86 @@ TEST_CASE("“三公” column form (决算): 预算数 and 决算数 groups fro
     for (const auto& cells : rows)
         if (!cells.empty() && cells[0] == "9500.00") data = &cells;
     REQUIRE(data);
-    const std::vector<std::string> items = {"合计", "因公出国（境）费", "公务用车购置及运行维护费/小计",
-                                            "公务用车购置及运行维护费/公务用车购置费",
-                                            "公务用车购置及运行维护费/公务用车运行维护费", "公务接待费"};
-    RowMeaning row;
+    // The parts as layouts/ keys the columns (合计, 因公出国（境）费, 公务用车…/小计, …/购置费,
+    // …/运行维护费, 公务接待费), each printed under 预算数 and under 决算数.
+    const std::vector<std::pair<std::string, RowRole>> parts = {
+        {"three_public_total", RowRole::total}, {"travel_abroad", RowRole::item},    {"vehicles", RowRole::subtotal},
+        {"vehicle_purchase", RowRole::item},    {"vehicle_operation", RowRole::item}, {"reception", RowRole::item}};
     for (int group = 0; group < 2; ++group)
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            std::size_t col = group * items.size() + i;
-            std::string label = std::string(group == 0 ? "预算数/" : "决算数/") + items[i];
-            doc.add_amount(t, 0, static_cast<int>(col), row, group == 0 ? "budget" : "final", label,
-                           col < data->size() ? (*data)[col] : "");
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            std::size_t col = group * parts.size() + i;
+            RowMeaning part;
+            part.row_key = parts[i].first;
+            part.role = parts[i].second;
+            part.part_in_header = true;
+            doc.add_amount(t, 0, static_cast<int>(col), part, group == 0 ? "budget" : "final",
+                           group == 0 ? "预算数" : "决算数", col < data->size() ? (*data)[col] : "");
         }
     CheckSummary summary = doc.check();
     CHECK(summary.total == 2);  // 合计 = parts, per group (公务用车 parts all blank: not evaluated)
     CHECK(summary.failed == 0);
     CHECK(doc.count_check("ok") == 4);
 
-    doc.reprint(t, "", "final", "700.00");  // the first final cell: 决算数/合计
+    for (Record& r : doc.records)
+        if (r.measure == "final" && r.col == 6) {  // 决算数/合计 misprinted
+            r.amount_printed = "700.00";
+            r.amount_yuan = "700.00";
+        }
     CHECK(doc.check().failed == 1);
     REQUIRE(doc.mismatch_messages().size() == 1);
     CHECK(doc.mismatch_messages()[0] ==
-          "three_public_parts: 决算数/三公合计 final 700.00 ≠ 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 "
+          "three_public_parts: three_public_total final 700.00 ≠ travel_abroad + vehicles + reception "
           "770.00 (diff -70.00, tolerance 0.00) [three_public 财政拨款“三公”经费支出决算表 p12]");
+}
+
+TEST_CASE("“三公” column parts under group headers add up within their group and row") {
+    // 西安: 上年 | 当年 groups side by side, one row per unit; the rows and groups never mix.
+    SeedDocument doc;
+    int t = doc.add_table("three_public", "部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表", "元", 35,
+                          {"three_public_parts"});
+    const std::vector<std::string> keys = {"grand_total", "three_public_total", "reception", "vehicles",
+                                           "vehicle_operation", "meetings", "training"};
+    const std::vector<std::vector<std::string>> printed = {
+        {"526,000.00", "120,000.00", "20,000.00", "100,000.00", "100,000.00", "20,000.00", "386,000.00"},
+        {"332,000.00", "102,000.00", "20,000.00", "82,000.00", "82,000.00", "20,000.00", "210,000.00"}};
+    for (int row = 0; row < 2; ++row)
+        for (int group = 0; group < 2; ++group)
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                RowMeaning part;
+                part.row_key = keys[i];
+                part.role = keys[i] == "grand_total" ? RowRole::total : RowRole::item;
+                part.row_label = row == 0 ? "合计" : "西安市审计局";
+                part.part_in_header = true;
+                part.part_group = group == 0 ? "上年" : "当年";
+                doc.add_amount(t, row, static_cast<int>(group * keys.size() + i), part, "total",
+                               part.part_group + "/" + keys[i], printed[static_cast<std::size_t>(group)][i]);
+            }
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 12);  // per row and group: 三公 total, vehicles, grand total
+    CHECK(summary.failed == 0);
 }
 
 TEST_CASE("“三公” row form (预算, 万元): 公务用车 = 购置 + 运行维护 per fund column") {
     SeedDocument doc;
     int t = doc.add_table("three_public", "2026年财政拨款安排“三公”经费支出预算表", "万元", 14,
                           {"three_public_parts"});
-    const std::vector<std::pair<std::string, std::string>> rows = {
-        {"因公出国（境）费", "2.00"}, {"公务接待费", "1.50"},      {"公务用车购置及运行费", "3.25"},
-        {"①公务用车购置费", "3.00"}, {"②公务用车运行维护费", "0.25"}, {"合计", "6.75"}};
+    struct PartRow {
+        std::string label, key, amount;
+        RowRole role;
+    };
+    const std::vector<PartRow> rows = {{"因公出国（境）费", "travel_abroad", "2.00", RowRole::item},
+                                       {"公务接待费", "reception", "1.50", RowRole::item},
+                                       {"公务用车购置及运行费", "vehicles", "3.25", RowRole::subtotal},
+                                       {"①公务用车购置费", "vehicle_purchase", "3.00", RowRole::item},
+                                       {"②公务用车运行维护费", "vehicle_operation", "0.25", RowRole::item},
+                                       {"合计", "three_public_total", "6.75", RowRole::total}};
     for (std::size_t r = 0; r < rows.size(); ++r) {
         RowMeaning meaning;
-        meaning.row_label = rows[r].first;
-        if (rows[r].first == "合计") meaning.role = RowRole::total;
-        doc.add_amount(t, static_cast<int>(r), 1, meaning, "total", "2026年预算数/合计", rows[r].second);
-        doc.add_amount(t, static_cast<int>(r), 2, meaning, "general_budget", "2026年预算数/一般公共预算", rows[r].second);
+        meaning.row_label = rows[r].label;
+        meaning.row_key = rows[r].key;
+        meaning.role = rows[r].role;
+        doc.add_amount(t, static_cast<int>(r), 1, meaning, "total", "2026年预算数/合计", rows[r].amount);
+        doc.add_amount(t, static_cast<int>(r), 2, meaning, "general_budget", "2026年预算数/一般公共预算", rows[r].amount);
         doc.add_amount(t, static_cast<int>(r), 3, meaning, "gov_fund", "2026年预算数/政府性基金预算", "");
     }
     CheckSummary summary = doc.check();
@@ -211,7 +254,7 @@ TEST_CASE("“三公” row form (预算, 万元): 公务用车 = 购置 + 运�
     CHECK(doc.check().failed == 1);
     REQUIRE(doc.mismatch_messages().size() == 1);
     CHECK(doc.mismatch_messages()[0].rfind(
-              "three_public_parts: 公务用车购置及运行费 general_budget 32500.00 ≠ 公务用车购置费 + 公务用车运行维护费 "
+              "three_public_parts: vehicles general_budget 32500.00 ≠ vehicle_purchase + vehicle_operation "
               "33500.00 (diff -1000.00, tolerance 150.00)", 0) == 0);
     CHECK(doc.record(t, "合计", "general_budget").check == "ok");
     CHECK(doc.record(t, "②公务用车运行维护费", "total").check == "ok");
@@ -264,10 +307,10 @@ TEST_CASE("“三公” parts keyed the way layouts/ keys them (column parts as 
     summary = doc.check();
     CHECK(summary.failed == 2);  // vehicles ≠ purchase + operation, and 合计 ≠ parts
     auto messages = doc.mismatch_messages();
-    CHECK(count_starting(messages, "three_public_parts: 公务用车购置及运行费 budget 3100.00 ≠ 公务用车购置费 + "
-                                   "公务用车运行维护费 3000.00 (diff 100.00, tolerance 0.00)") == 1);
-    CHECK(count_starting(messages, "three_public_parts: 三公合计 budget 9500.00 ≠ 因公出国（境）费 + 公务用车购置及运行费 + "
-                                   "公务接待费 9600.00") == 1);
+    CHECK(count_starting(messages, "three_public_parts: vehicles budget 3100.00 ≠ vehicle_purchase + "
+                                   "vehicle_operation 3000.00 (diff 100.00, tolerance 0.00)") == 1);
+    CHECK(count_starting(messages, "three_public_parts: three_public_total budget 9500.00 ≠ travel_abroad + vehicles + "
+                                   "reception 9600.00") == 1);
     for (const Record& r : doc.records)
         if (r.measure == "final") CHECK(r.check == "ok");
 }
