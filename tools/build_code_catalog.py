@@ -18,15 +18,15 @@ How it works
    `[2011301]`, `2011301-`, fused `2011301行政运行`, split `201 13 01`) and a name cell (text up to
    the next wide gap). A line may hold several blocks (功能分类 | 经济分类 side by side). Split
    tables print 款/项 rows with the upper parts blank (`      13   name` under `201   name`):
-   such a row takes 类 (and 款) from the rows above in the same column lane; the column of the
-   2-digit token decides 款 or 项 (经济分类 has no 项).
+   such a row takes 类 (and 款) from the rows above in the same column lane, also across a page
+   break; the column of the 2-digit token decides 款 or 项 (经济分类 has no 项).
 3. Guards. The 类 must be in a classification's range (func 201-239, econ 301-399, econ_gov
    501-599, income 101-110; never x00, 款/项 never 00). The name must be a plausible item name:
    CJK, 2-40 characters, brackets balanced, no sentence punctuation or digits. Lines that
    continue a cut alphanumeric project ID, and runs of consecutive row numbers (序号 1, 2, 3 …),
    are not code rows. A row is well formed when no name fragment of a wrapped cell stands next
    to its name (line above or below, same column), no amount is glued to the name, and another
-   code row is printed within a few lines. A wrapped name is also recorded joined with its
+   code (named or not) is printed within a few lines. A wrapped name is also recorded joined with its
    fragment, as not well formed. Listings filed under codes (project or procurement tables)
    give no well-formed row: a code printed on one page with unrelated names, a line whose first
    code repeats the previous code line's, a named code followed by a split code without a name.
@@ -61,11 +61,11 @@ LEVEL_BY_LENGTH = {3: "类", 5: "款", 7: "项"}
 MIN_NAME_CHARS = 2
 MAX_NAME_CHARS = 40
 MAX_SPLIT_GAP_CHARS = 8          # spaces between the 类, 款 and 项 tokens of a split code
-LANE_REACH_CHARS = 12            # a blank-upper token this far right of its 类 token
+LANE_REACH_CHARS = 24            # a blank-upper 款 or 项 token this far right of its 类 token
 XIANG_REACH_CHARS = 10           # a 项 token this far right of its 款 token
 COLUMN_TOLERANCE_CHARS = 2       # same column in pdftotext's character grid
 LANE_EXPIRY_LINES = 4            # non-blank lines without a code row before a lane is forgotten
-NEIGHBOUR_ROW_LINES = 6         # a well-formed row has another code row this near
+NEIGHBOUR_ROW_LINES = 6          # a well-formed row has another code line this near
 WRAP_LOOK_LINES = 2              # lines above/below a row searched for a wrapped name fragment
 WRAP_MARGIN_CHARS = 4            # a fragment may start this far left of the name (centred text)
 MAX_FRAGMENT_CHARS = 24
@@ -99,6 +99,7 @@ CELL = re.compile(r"\S+(?: \S+)*")
 # A code cell without a name (the name printed on another line or not at all).
 BARE = re.compile(r"(?:\[?\d{3}(?:\d{2}){0,2}\]?|\d{3}(?: {1,8}\d{2}){1,2})(?=\s{2,}|\s*$)")
 SPLIT_BARE = re.compile(r"\d{3} {1,8}\d{2}(?!\d)")   # never an amount, unlike 230 or 30150
+HYPHEN_CODE = re.compile(rf"(?:\d{{3}}|\d{{5}}|\d{{7}})-[{HAN}]")
 ROW_NUMBER_CELL = re.compile(r"[1-9]\d{0,2}")
 
 
@@ -110,7 +111,6 @@ class CodeRow:
     name_span: tuple     # (first column, end column) of the printed name
     well_formed: bool = True
     joined: bool = False  # name joined with a wrapped fragment
-    has_amount: bool = False
     bare_after: bool = False  # a split code without a name follows on the line (a listing's columns)
     line: int = 0
 
@@ -173,8 +173,8 @@ def is_amount(token):
 
 
 def block_starts(line):
-    """Columns where a block may start: the first non-space character and every character
-    after a gap of two or more spaces."""
+    """Columns where a block may start: the first non-space character, every character after a
+    gap of two or more spaces, and a hyphen-fused code after one space (`…支出 50502-…`)."""
     starts = []
     for m in re.finditer(r"\S", line):
         i = m.start()
@@ -182,33 +182,33 @@ def block_starts(line):
             starts.append(i)
         elif i >= 2 and line[i - 2:i] == "  ":
             starts.append(i)
+        elif line[i - 1] == " " and HYPHEN_CODE.match(line, i):
+            starts.append(i)
     return starts
 
 
 def name_cell(line, at):
-    """(name text, name start, name end, glued, amounts in the cell) of the cell starting at `at`."""
+    """(name text, name start, name end, glued) of the cell starting at `at`: the name ends at
+    the cell's end, at an amount printed one space after it, or at a hyphen-fused code; glued
+    is True when an amount follows the name without a space (`行政运行1,234.00`)."""
     m = CELL.match(line, at)
     if not m:
         return None
-    tokens = [(t.start(), t.end(), t.group()) for t in re.finditer(r"\S+", m.group())]
-    name_tokens, amounts, glued = [], [], False
-    for start, end, token in tokens:
-        if name_tokens and is_amount(token):
-            amounts.append(token)
-            continue
-        if amounts:
+    name_tokens, glued = [], False
+    for t in re.finditer(r"\S+", m.group()):
+        token = t.group()
+        if name_tokens and (HYPHEN_CODE.match(token) or is_amount(token)):
             break
         g = GLUED_AMOUNT.match(token)
-        if g and re.search(r"\d", g.group(2)) and re.search(rf"[{HAN})）]", g.group(1)):
-            name_tokens.append((start, start + len(g.group(1)), g.group(1)))
-            amounts.append(g.group(2))
+        if g and re.search(rf"[{HAN})）]", g.group(1)):
+            name_tokens.append((t.start(), t.start() + len(g.group(1)), g.group(1)))
             glued = True
             break
-        name_tokens.append((start, end, token))
+        name_tokens.append((t.start(), t.end(), token))
     if not name_tokens:
         return None
     text = " ".join(t for _, _, t in name_tokens)
-    return text, at + name_tokens[0][0], at + name_tokens[-1][1], glued, amounts
+    return text, at + name_tokens[0][0], at + name_tokens[-1][1], glued
 
 
 class LineParser:
@@ -216,9 +216,14 @@ class LineParser:
 
     def __init__(self):
         self.lanes = []
+        self.page_started = False   # a code row was read on the current page
 
     def new_page(self):
-        self.lanes = []
+        """Lanes carry over to a continuation page (a table printing 款/项 rows under the 类 of
+        the previous page); they do not age before the page's first code row."""
+        self.page_started = False
+        for lane in self.lanes:
+            lane.age = 0
 
     def _lane_for(self, column):
         best = None
@@ -229,32 +234,28 @@ class LineParser:
         return best
 
     def _set_lane(self, lei, column, kuan="", kuan_column=-1, xiang_column=-1):
-        kept = [l for l in self.lanes if abs(l.column - column) > COLUMN_TOLERANCE_CHARS]
-        old = next((l for l in self.lanes if abs(l.column - column) <= COLUMN_TOLERANCE_CHARS), None)
-        lane = Lane(lei, column, kuan,
-                    kuan_column if kuan_column >= 0 else (old.kuan_column if old else -1),
-                    xiang_column if xiang_column >= 0 else (old.xiang_column if old else -1))
-        self.lanes = kept + [lane]
-        return lane
+        self.lanes = [l for l in self.lanes if abs(l.column - column) > COLUMN_TOLERANCE_CHARS]
+        self.lanes.append(Lane(lei, column, kuan, kuan_column, xiang_column))
 
     def _lower_code(self, column, first, second, second_column):
-        """(full code, lane, lane changes) of a blank-upper block (款 [项] tokens), or None."""
+        """(full code, lane, lane changes) of a blank-upper block (款 [项] tokens), or None.
+        After a 类 row the first token is a 款; later a token in the 款 column is a 款 and one
+        right of it (within XIANG_REACH_CHARS) a 项."""
         lane = self._lane_for(column)
         if lane is None:
             return None
-        system = system_of(lane.lei)
-        near = lambda a, b: b >= 0 and abs(a - b) <= COLUMN_TOLERANCE_CHARS
+        with_xiang = system_of(lane.lei) in SYSTEMS_WITH_XIANG
+        in_kuan_column = lane.kuan_column < 0 or abs(column - lane.kuan_column) <= COLUMN_TOLERANCE_CHARS
         if second is not None:
-            if system not in SYSTEMS_WITH_XIANG or (lane.kuan_column >= 0 and not near(column, lane.kuan_column)):
+            if not with_xiang or not in_kuan_column:
                 return None
             return (lane.lei + first + second, lane,
                     dict(kuan=lane.lei + first, kuan_column=column, xiang_column=second_column))
-        if near(column, lane.kuan_column) or (not lane.kuan and lane.kuan_column < 0):
+        if not lane.kuan or in_kuan_column:
+            if not in_kuan_column:
+                return None
             return lane.lei + first, lane, dict(kuan=lane.lei + first, kuan_column=column)
-        if system not in SYSTEMS_WITH_XIANG or not lane.kuan:
-            return None
-        if near(column, lane.xiang_column) or (
-                lane.xiang_column < 0 and lane.kuan_column < column <= lane.kuan_column + XIANG_REACH_CHARS):
+        if with_xiang and lane.kuan_column + COLUMN_TOLERANCE_CHARS < column <= lane.kuan_column + XIANG_REACH_CHARS:
             return lane.kuan + first, lane, dict(xiang_column=column)
         return None
 
@@ -289,14 +290,17 @@ class LineParser:
                 rows.append(row)
             elif rows and SPLIT_BARE.match(line, start):
                 rows[-1].bare_after = True
-        for lane in self.lanes:
-            lane.age = 0 if rows else lane.age + 1
-        self.lanes = [l for l in self.lanes if l.age <= LANE_EXPIRY_LINES]
+        self.page_started = self.page_started or bool(rows)
+        if line.strip() and self.page_started:
+            for lane in self.lanes:
+                lane.age = 0 if rows else lane.age + 1
+            self.lanes = [l for l in self.lanes if l.age <= LANE_EXPIRY_LINES]
         return rows
 
     def _is_code_cell(self, line, start):
         found = self._match(line, start, True)
-        return bool(found and valid_code(found[0])) or bool(BARE.match(line, start))
+        bare = BARE.match(line, start)
+        return bool(found and valid_code(found[0])) or bool(bare and valid_code(re.sub(r"\D", "", bare.group())))
 
     def _match(self, line, start, first):
         """(code, end of the code, lane change) of a code printed at `start`, or None. The lane
@@ -315,7 +319,7 @@ class LineParser:
             code = m.group(1)
             return code, m.end(), (("set", code, start),) if len(code) == 3 else ()
         m = LOWER.match(line, start) if first else None
-        if m:
+        if m and not re.match(r"[\d,.]", line[m.end():m.end() + 1]):
             found = self._lower_code(start, m.group(1), m.group(2), m.start(2) if m.group(2) else -1)
             if found:
                 code, lane, changes = found
@@ -335,7 +339,7 @@ class LineParser:
         cell = None if re.match(r"[\d,.]", line[code_end:code_end + 1]) else name_cell(line, code_end)
         if cell is None:
             return None, code_end, code
-        raw, name_start, name_end, glued, amounts = cell
+        raw, name_start, name_end, glued = cell
         name = normalise_name(raw)
         if not plausible_name(name):
             return None, name_end, code
@@ -345,25 +349,31 @@ class LineParser:
             else:
                 for key, value in change[2].items():
                     setattr(change[1], key, value)
-        has_amount = bool(amounts) or any(is_amount(t) for t in line[name_end:].split())
-        return CodeRow(code, name, start, (name_start, name_end), not glued, has_amount=has_amount), name_end, code
+        return CodeRow(code, name, start, (name_start, name_end), well_formed=not glued), name_end, code
 
 
 def fragment_near(lines, index, span, step):
     """The text of a wrapped-name fragment on the lines above (step -1) or below (step 1) of
-    lines[index] in the name's columns, or None: a line holding one cell of CJK text only (a
-    header row holds several). Stops at a line that holds a code row."""
+    lines[index] in the name's columns, or None. `lines` are (text, is_code_line) pairs. A
+    fragment line holds one cell of CJK text only (a header row holds several) and belongs to
+    the code line directly above it if there is one, else to the code line directly below it,
+    else to the nearest code line; the search stops at a code line."""
     name_start, name_end = span
+    is_code = lambda k: 0 <= k < len(lines) and lines[k][1]
     j = index
     for _ in range(WRAP_LOOK_LINES):
         j += step
         if j < 0 or j >= len(lines):
             return None
-        text, has_code = lines[j]
+        text, code_line = lines[j]
         if not text.strip():
             continue
         cells = list(CELL.finditer(text))
-        if has_code or len(cells) != 1:
+        if code_line or len(cells) != 1:
+            return None
+        if step < 0 and is_code(j - 1):
+            return None
+        if step > 0 and j > index + 1 and is_code(j + 1):
             return None
         cell = cells[0]
         if not (name_start - WRAP_MARGIN_CHARS < cell.end()
@@ -374,6 +384,19 @@ def fragment_near(lines, index, span, step):
             return fragment
         return None
     return None
+
+
+def code_continues_below(lines, index, row):
+    """True if the next non-blank line, not itself a code line, holds a lone 2-digit token
+    (款 or 项) under the row's code or name: the code cell was split over two lines and the
+    name beside it belongs to the completed code (`302   因公出国(境)费` over `…   12`)."""
+    for j in range(index + 1, min(index + 1 + WRAP_LOOK_LINES, len(lines))):
+        text, code_line = lines[j]
+        if not text.strip():
+            continue
+        return not code_line and any(row.column <= m.start() < row.name_span[1]
+                                     for m in re.finditer(r"(?<!\S)\d{2}(?!\S)", text))
+    return False
 
 
 def row_number_runs(lines):
@@ -428,23 +451,22 @@ def parse_page(lines, parser=None, listed=frozenset(), first_line=0):
     parser = parser or LineParser()
     parser.new_page()
     per_line = []
+    code_line = []         # lines holding a code, named or not
     repeated = set()       # lines whose first code repeats the previous code line's first code
     previous_code = ""
     for i, line in enumerate(lines):
-        rows = []
-        if not cut_id_continuation(lines, i):
-            rows = parser.parse(line, row_number_first=first_line + i in listed)
-            if parser.first_code:
-                if parser.first_code == previous_code:
-                    repeated.add(i)
-                previous_code = parser.first_code
-        elif line.strip():
-            parser.parse("")
+        continued_id = line.strip() and cut_id_continuation(lines, i)
+        rows = parser.parse("" if continued_id else line, row_number_first=first_line + i in listed)
+        if parser.first_code:
+            if parser.first_code == previous_code:
+                repeated.add(i)
+            previous_code = parser.first_code
         for row in rows:
             row.line = first_line + i
         per_line.append(rows)
-    marked = [(line, bool(rows)) for line, rows in zip(lines, per_line)]
-    code_lines = [i for i, rows in enumerate(per_line) if rows]
+        code_line.append(bool(parser.first_code))
+    marked = list(zip(lines, code_line))
+    code_lines = [i for i, is_code in enumerate(code_line) if is_code]
     listing = listing_codes(per_line)
     out = []
     for i, rows in enumerate(per_line):
@@ -458,7 +480,8 @@ def parse_page(lines, parser=None, listed=frozenset(), first_line=0):
             below = fragment_near(marked, i, row.name_span, 1)
             row.well_formed = (row.well_formed and above is None and below is None and neighbour
                                and row.code not in listing and not row.bare_after
-                               and not (i in repeated and row is rows[0]))
+                               and not (i in repeated and row is rows[0])
+                               and not code_continues_below(marked, i, row))
             out.append(row)
             for joined in filter(None, (above and above + row.name, below and row.name + below)):
                 if plausible_name(joined):
@@ -501,11 +524,11 @@ def document_rows(pages):
     """All code rows of a document given as a list of pages (each a string)."""
     parser = LineParser()
     rows = []
-    all_lines = [line for page in pages for line in page.splitlines()]
+    all_lines = [line for page in pages for line in page.split("\n")]
     listed = row_number_runs(all_lines)
     offset = 0
     for page in pages:
-        lines = page.splitlines()
+        lines = page.split("\n")
         rows.extend(parse_page(lines, parser, listed, offset))
         offset += len(lines)
     return rows
