@@ -25,7 +25,8 @@ How it works
    CJK, 2-40 characters, brackets balanced, no sentence punctuation or digits. Lines that
    continue a cut alphanumeric project ID, and runs of consecutive row numbers (序号 1, 2, 3 …),
    are not code rows. A row is well formed when no name fragment of a wrapped cell stands next
-   to its name (line above or below, same column), no amount is glued to the name, and another
+   to its name (line above or below, same column), no amount is glued to the name, its name is
+   one run of text (or letter-spaced characters), and another
    code (named or not) is printed within a few lines. A wrapped name is also recorded joined with its
    fragment, as not well formed. Listings filed under codes (project or procurement tables)
    give no well-formed row: a code printed on one page with unrelated names, a line whose first
@@ -112,7 +113,8 @@ class CodeRow:
     well_formed: bool = True
     joined: bool = False  # name joined with a wrapped fragment
     bare_after: bool = False  # a split code without a name follows on the line (a listing's columns)
-    line: int = 0
+    line: int = 0        # line index in the document (pages joined)
+    page: int = 0        # 1-based page
 
 
 @dataclasses.dataclass
@@ -188,9 +190,10 @@ def block_starts(line):
 
 
 def name_cell(line, at):
-    """(name text, name start, name end, glued) of the cell starting at `at`: the name ends at
-    the cell's end, at an amount printed one space after it, or at a hyphen-fused code; glued
-    is True when an amount follows the name without a space (`行政运行1,234.00`)."""
+    """(name text, name start, name end, doubtful) of the cell starting at `at`: the name ends
+    at the cell's end, at an amount printed one space after it, or at a hyphen-fused code.
+    doubtful: an amount follows the name without a space (`行政运行1,234.00`), or the name joins
+    text runs that are not letter-spaced characters."""
     m = CELL.match(line, at)
     if not m:
         return None
@@ -207,8 +210,11 @@ def name_cell(line, at):
         name_tokens.append((t.start(), t.end(), token))
     if not name_tokens:
         return None
+    # Text runs joined by single spaces are one name only when letter-spaced (其 他 支 出);
+    # otherwise a piece of a neighbouring wrapped cell may stand beside the name (…与维 助).
+    joined_runs = len(name_tokens) > 1 and any(len(t) > 1 for _, _, t in name_tokens)
     text = " ".join(t for _, _, t in name_tokens)
-    return text, at + name_tokens[0][0], at + name_tokens[-1][1], glued
+    return text, at + name_tokens[0][0], at + name_tokens[-1][1], glued or joined_runs
 
 
 class LineParser:
@@ -339,7 +345,7 @@ class LineParser:
         cell = None if re.match(r"[\d,.]", line[code_end:code_end + 1]) else name_cell(line, code_end)
         if cell is None:
             return None, code_end, code
-        raw, name_start, name_end, glued = cell
+        raw, name_start, name_end, doubtful = cell
         name = normalise_name(raw)
         if not plausible_name(name):
             return None, name_end, code
@@ -349,7 +355,7 @@ class LineParser:
             else:
                 for key, value in change[2].items():
                     setattr(change[1], key, value)
-        return CodeRow(code, name, start, (name_start, name_end), well_formed=not glued), name_end, code
+        return CodeRow(code, name, start, (name_start, name_end), well_formed=not doubtful), name_end, code
 
 
 def fragment_near(lines, index, span, step):
@@ -527,9 +533,11 @@ def document_rows(pages):
     all_lines = [line for page in pages for line in page.split("\n")]
     listed = row_number_runs(all_lines)
     offset = 0
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
         lines = page.split("\n")
-        rows.extend(parse_page(lines, parser, listed, offset))
+        for row in parse_page(lines, parser, listed, offset):
+            row.page = number
+            rows.append(row)
         offset += len(lines)
     return rows
 
@@ -617,13 +625,14 @@ def render_yaml(entries):
     return "\n".join(lines) + "\n"
 
 
-def summary(entries, documents, years, stream):
+def summary(entries, read, documents, years, stream):
     count = collections.Counter()
     names = 0
     for code, system, listed in entries:
         count[(system, len(code))] += 1
         names += len(listed)
-    print(f"documents: {documents}, years: {year_ranges(sorted(years))}", file=stream)
+    print(f"documents read: {read}, with code rows: {documents}, their years: {year_ranges(sorted(years))}",
+          file=stream)
     for system in SYSTEM_ORDER:
         per_level = ", ".join(f"{LEVEL_BY_LENGTH[n]} {count[(system, n)]}" for n in (3, 5, 7) if count[(system, n)])
         if per_level:
@@ -640,7 +649,7 @@ def main(argv=None):
     ap.add_argument("inputs", nargs="*", help="PDF files or folders (default: ../shared/real)")
     ap.add_argument("--seeds", default=DEFAULT_SEED_DIR, help="folder of tab-separated seed texts")
     ap.add_argument("--out", default=DEFAULT_OUT)
-    ap.add_argument("--rows", help="also write every code row read (TSV: document, year, line, code, "
+    ap.add_argument("--rows", help="also write every code row read (TSV: document, year, page, code, "
                     "name, well_formed, joined) to this file, for review")
     args = ap.parse_args(argv)
     pdfs, seeds = collect_sources(args)
@@ -669,13 +678,13 @@ def main(argv=None):
                 years.add(year)
         catalogue.add(path, year, rows)
         for row in rows if dump else ():
-            print(os.path.basename(path), year, row.line + 1, row.code, row.name, int(row.well_formed),
+            print(os.path.basename(path), year, row.page, row.code, row.name, int(row.well_formed),
                   int(row.joined), sep="\t", file=dump)
     entries = catalogue.entries()
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(render_yaml(entries))
-    summary(entries, documents, years, sys.stderr)
+    summary(entries, len(seen_texts), documents, years, sys.stderr)
 
 
 if __name__ == "__main__":

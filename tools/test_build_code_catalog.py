@@ -83,6 +83,10 @@ class LineShapes(unittest.TestCase):
         self.assertEqual(rows_of("                                    302         其 他 商 品 和 服 务 支"),
                          [("302", "其他商品和服务支", True)])
 
+    def test_name_joined_with_a_neighbouring_wrap_is_doubtful(self):
+        # 北京市水务局 2026, line 261: 助 is the wrapped end of the cell above, 护 follows later
+        self.assertEqual(rows_of("2130306-水利工程运行与维 助"), [("2130306", "水利工程运行与维助", False)])
+
     def test_glued_amount_is_split_off_and_not_well_formed(self):
         # constructed from 江苏省人大办公厅 2017 line 365 with the gap removed
         self.assertEqual(rows_of(" 2010108        代表工作428.36"), [("2010108", "代表工作", False)])
