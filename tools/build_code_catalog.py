@@ -92,7 +92,8 @@ YEAR_ANY = re.compile(r"(2 ?0 ?\d ?\d)\s*年")
 
 # A code block at a block start: bracketed, split 类 款 [项], or one token (space, hyphen or fused).
 BRACKETED = re.compile(r"\[(\d{3}|\d{5}|\d{7})\]\s*")
-SPLIT = re.compile(rf"(\d{{3}}) {{1,{MAX_SPLIT_GAP_CHARS}}}(\d{{2}})(?: {{1,{MAX_SPLIT_GAP_CHARS}}}(\d{{2}}))?(?!\d) +")
+# 款/项 of split codes may lack their leading zero (`301   2   津贴补贴`, Excel number cells).
+SPLIT = re.compile(rf"(\d{{3}}) {{1,{MAX_SPLIT_GAP_CHARS}}}(\d{{1,2}})(?: {{1,{MAX_SPLIT_GAP_CHARS}}}(\d{{1,2}}))?(?!\d) +")
 SINGLE = re.compile(r"(\d{3}|\d{5}|\d{7})(?!\d)(?: +|-|(?=[^\d\s,.%]))")
 # Blank upper parts: 款 (and 项) tokens only; starts a line.
 LOWER = re.compile(rf"(\d{{2}})(?: {{1,{MAX_SPLIT_GAP_CHARS}}}(\d{{2}}))?(?!\d) +")
@@ -317,7 +318,7 @@ class LineParser:
             return code, m.end(), (("set", code, start),) if len(code) == 3 else ()
         m = SPLIT.match(line, start)
         if m:
-            lei, kuan, xiang = m.groups()
+            lei, kuan, xiang = m.group(1), m.group(2).zfill(2), m.group(3) and m.group(3).zfill(2)
             return (lei + kuan + (xiang or ""), m.end(),
                     (("set", lei, start, lei + kuan, m.start(2), m.start(3) if xiang else -1),))
         m = SINGLE.match(line, start)

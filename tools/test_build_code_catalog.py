@@ -32,6 +32,11 @@ class LineShapes(unittest.TestCase):
         self.assertEqual(rows_of("201   13   50   事业运行                 2,901,820.00    2,901,820.00"),
                          [("2011350", "事业运行", True)])
 
+    def test_split_code_without_leading_zero(self):
+        # 普陀区万里街道 2024, line 720 (Excel number cells)
+        self.assertEqual(rows_of(" 301   2     津贴补贴                     16,623,810   16,623,810            0"),
+                         [("30102", "津贴补贴", True)])
+
     def test_bracketed_codes(self):
         # 广州市卫生健康委员会 2026, lines 547 and 593
         self.assertEqual(rows_of("  [2101704]中医（民族医）药专项           2,443.00                   0.00           2,443.00"),
