@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -41,6 +42,7 @@ struct TruthTable {
     int last_page = 0;
     int rows = 0;
     int cols = 0;
+    int header_rows = 0;
     std::vector<TruthCell> cells;
 };
 
@@ -57,6 +59,7 @@ std::vector<TruthTable> read_truth(const fs::path& path) {
         table.last_page = pages.back().get<int>();
         table.rows = t.at("rows").get<int>();
         table.cols = t.at("cols").get<int>();
+        table.header_rows = t.at("header_rows").get<int>();
         for (const auto& c : t.at("cells")) {
             table.cells.push_back({c.at("row").get<int>(), c.at("col").get<int>(), c.at("row_span").get<int>(),
                                    c.at("col_span").get<int>(), c.at("text").get<std::string>(),
@@ -141,6 +144,34 @@ void compare_table(const TruthTable& truth, const Table& found, Comparison& resu
     for (const auto& cell : found.cells) {
         if (!squeeze(cell.text).empty() && !truth_positions.count({cell.row, cell.col})) ++result.extra;
     }
+}
+
+// Printed amount in hundredths of its unit ("1,915.00" → 191500, blank → 0); false when the
+// text is not a plain amount with two decimals.
+bool hundredths_of(const std::string& text, std::int64_t& value) {
+    value = 0;
+    if (text.empty()) return true;
+    int decimals = -1;
+    for (const char c : text) {
+        if (c == ',') continue;
+        if (c == '.' && decimals < 0) { decimals = 0; continue; }
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+        if (decimals >= 0) ++decimals;
+    }
+    return decimals == 2;
+}
+
+// Each column's header cells, top-down, joined with '/' (whitespace removed).
+std::vector<std::string> header_paths(const TruthTable& table) {
+    std::vector<std::string> paths(static_cast<std::size_t>(table.cols));
+    for (const auto& cell : table.cells) {  // row-major
+        if (cell.row >= table.header_rows || squeeze(cell.text).empty()) continue;
+        for (int c = cell.col; c < cell.col + cell.col_span; ++c) {
+            paths[c] += (paths[c].empty() ? "" : "/") + squeeze(cell.text);
+        }
+    }
+    return paths;
 }
 
 std::vector<fs::path> corpus_pdfs() {
@@ -248,4 +279,66 @@ TEST_CASE("grid corpus: found tables and cells match the ground truth") {
         CHECK(unmatched_found == 0);
         }
     }
+}
+
+// The 收入总体情况表 tables make_corpus derives from a seed 收入总表 promise exact sums (see
+// tools/make_corpus/table_variants.h): on every row 合计 = 财政拨款收入 + 财政专户管理资金 +
+// 单位资金 + 上年结转 and each 小计 = its parts; in every column a 类 or 款 row is the sum of
+// its child rows and 合计 the sum of the 类 rows.
+TEST_CASE("grid corpus: derived 收入总体情况表 truth adds up exactly") {
+    const std::vector<std::string> measures{
+        "合计", "财政拨款收入/小计", "财政拨款收入/一般公共预算拨款收入", "财政拨款收入/政府性基金预算拨款收入",
+        "财政拨款收入/国有资本经营预算拨款收入", "财政专户管理资金", "单位资金/小计", "单位资金/事业收入",
+        "单位资金/事业单位经营收入", "单位资金/上级补助收入", "单位资金/附属单位上缴收入", "单位资金/其他收入", "上年结转"};
+    enum { total, fiscal, general, fund, capital, special, unit, business, operating, upper, subsidiary, other,
+           carryover };
+    int tables = 0;
+    for (const auto& pdf : corpus_pdfs()) {
+        fs::path truth_path = pdf;
+        truth_path.replace_extension(".truth.json");
+        if (!fs::exists(truth_path)) continue;  // reported above
+        for (const auto& table : read_truth(truth_path)) {
+            const auto paths = header_paths(table);
+            std::vector<int> column(measures.size(), -1);
+            for (std::size_t m = 0; m < measures.size(); ++m) {
+                const auto it = std::find(paths.begin(), paths.end(), measures[m]);
+                if (it != paths.end()) column[m] = static_cast<int>(it - paths.begin());
+            }
+            if (std::count(column.begin(), column.end(), -1) > 0) continue;
+            ++tables;
+            CAPTURE(pdf.filename().string());
+            std::map<std::pair<int, int>, std::string> text;
+            for (const auto& cell : table.cells) text[{cell.row, cell.col}] = squeeze(cell.text);
+            std::map<int, std::vector<std::int64_t>> rows;  // body row → amounts by measure
+            std::map<int, std::string> codes;                // body row → code or 合计
+            for (int r = table.header_rows; r < table.rows; ++r) {
+                codes[r] = text[{r, 0}];
+                for (std::size_t m = 0; m < measures.size(); ++m) {
+                    std::int64_t value = 0;
+                    CHECK_MESSAGE(hundredths_of(text[{r, column[m]}], value), "row ", r, " ", measures[m]);
+                    rows[r].push_back(value);
+                }
+                const auto& v = rows[r];
+                CAPTURE(codes[r]);
+                CHECK(v[total] == v[fiscal] + v[special] + v[unit] + v[carryover]);
+                CHECK(v[fiscal] == v[general] + v[fund] + v[capital]);
+                CHECK(v[unit] == v[business] + v[operating] + v[upper] + v[subsidiary] + v[other]);
+            }
+            for (const auto& [r, code] : codes) {
+                const bool grand_total = code == "合计";
+                std::vector<std::int64_t> sum(measures.size(), 0);
+                int children = 0;
+                for (const auto& [k, child] : codes) {
+                    const bool is_child = grand_total ? child.size() == 3 && child != "合计"
+                                                      : child.size() == code.size() + 2 && child.rfind(code, 0) == 0;
+                    if (!is_child) continue;
+                    ++children;
+                    for (std::size_t m = 0; m < measures.size(); ++m) sum[m] += rows[k][m];
+                }
+                CAPTURE(code);
+                if (children > 0) CHECK(sum == rows[r]);
+            }
+        }
+    }
+    CHECK(tables > 0);
 }

@@ -20,7 +20,6 @@ constexpr double context_pitch_pt = 17;
 constexpr double gap_after_context_pt = 3;
 constexpr double gap_before_notes_pt = 5;
 constexpr double gap_between_tables_pt = 22;
-constexpr double rule_width_pt = 0.5;
 constexpr double filled_rule_thickness_pt = 0.6;
 constexpr double min_fit_scale = 0.4;
 constexpr double fit_scale_step = 0.93;
@@ -180,18 +179,22 @@ void CorpusDocument::draw_cell_text(const GridCell& cell, const FittedText& text
     }
 }
 
-void CorpusDocument::draw_rule(double x0, double y0, double x1, double y1, Borders borders) {
-    if (borders == Borders::filled_rects) {
+void CorpusDocument::draw_rule(double x0, double y0, double x1, double y1, const TableStyle& style) {
+    // Grey rules set their colour and return to black for the text; black rules set nothing.
+    const bool grey = style.rule_gray > 0;
+    if (grey) cairo_set_source_rgb(context_, style.rule_gray, style.rule_gray, style.rule_gray);
+    if (style.borders == Borders::filled_rects) {
         const double t = filled_rule_thickness_pt;
         if (y0 == y1) cairo_rectangle(context_, x0 - t / 2, y0 - t / 2, x1 - x0 + t, t);
         else cairo_rectangle(context_, x0 - t / 2, y0 - t / 2, t, y1 - y0 + t);
         cairo_fill(context_);
-        return;
+    } else {
+        cairo_set_line_width(context_, style.rule_width_pt);
+        cairo_move_to(context_, x0, y0);
+        cairo_line_to(context_, x1, y1);
+        cairo_stroke(context_);
     }
-    cairo_set_line_width(context_, rule_width_pt);
-    cairo_move_to(context_, x0, y0);
-    cairo_line_to(context_, x1, y1);
-    cairo_stroke(context_);
+    if (grey) cairo_set_source_rgb(context_, 0, 0, 0);
 }
 
 void CorpusDocument::draw_part(const Grid& grid, const TableLayout& layout, const TableStyle& style,
@@ -211,19 +214,22 @@ void CorpusDocument::draw_part(const Grid& grid, const TableLayout& layout, cons
         const double y1 = y0 + layout.rows_height(cell.row, cell.row + cell.row_span);
         draw_cell_text(cell, layout.texts[i], x0, y0, x1, y1, style.body_align, style.cell_padding_pt);
         if (style.borders != Borders::horizontal_rules) {
-            draw_rule(x0, y0, x1, y0, style.borders);
-            draw_rule(x0, y0, x0, y1, style.borders);
+            draw_rule(x0, y0, x1, y0, style);
+            draw_rule(x0, y0, x0, y1, style);
         }
         if (record && (cell.row >= grid.header_rows || page_ == truth.first_page)) {
             truth.cells.push_back({cell.row, cell.col, cell.row_span, cell.col_span, cell.text, page_});
         }
     }
     if (style.borders == Borders::horizontal_rules) {
-        for (double y : row_top) draw_rule(left, y, right, y, style.borders);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const bool inside_header = rows[i] > 0 && rows[i] < grid.header_rows;
+            if (style.rules_inside_header || !inside_header) draw_rule(left, row_top[i], right, row_top[i], style);
+        }
     } else {
-        draw_rule(right, top, right, bottom, style.borders);
+        draw_rule(right, top, right, bottom, style);
     }
-    draw_rule(left, bottom, right, bottom, style.borders);
+    draw_rule(left, bottom, right, bottom, style);
 }
 
 void CorpusDocument::add_table(const SeedTable& table, const TableStyle& style, bool share_page) {
@@ -259,7 +265,8 @@ void CorpusDocument::add_table(const SeedTable& table, const TableStyle& style, 
     truth.rows = grid.rows;
     truth.cols = grid.cols;
     truth.header_rows = grid.header_rows;
-    truth.repeats_header = style.continuation == Continuation::repeat_header;
+    truth.repeats_title = style.continuation == Continuation::repeat_title_and_header;
+    truth.repeats_header = style.continuation == Continuation::repeat_header || truth.repeats_title;
 
     draw_context(table);
     std::vector<int> rows;
@@ -269,14 +276,16 @@ void CorpusDocument::add_table(const SeedTable& table, const TableStyle& style, 
         const bool body = r >= grid.header_rows;
         const double reserve = r + 1 == grid.rows ? below : 0;
         const bool part_has_body = !rows.empty() && rows.back() >= grid.header_rows;
-        if (body && part_has_body && y + layout.row_height[r] + reserve > bottom) {
+        const bool alone = style.last_row_alone && r + 1 == grid.rows;
+        if (body && part_has_body && (alone || y + layout.row_height[r] + reserve > bottom)) {
             draw_part(grid, layout, style, rows, tops, true, truth);
             new_page();
             page_blank_ = false;
             rows.clear();
             tops.clear();
+            if (truth.repeats_title) draw_context(table);
             y = cursor_y_;
-            if (style.continuation == Continuation::repeat_header) {
+            if (truth.repeats_header) {
                 for (int h = 0; h < grid.header_rows; ++h) {
                     rows.push_back(h);
                     tops.push_back(y);

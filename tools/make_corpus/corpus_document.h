@@ -4,10 +4,11 @@
 // How it works: each table is laid out (table_layout.h), then placed from the current
 // cursor: the lines above it (title centred, tag, one line holding 部门名称/年度/单位
 // spread left-centre-right), the header rows, the body rows, the 注： lines. When a body
-// row does not fit the page, the table continues on a new page (with or without a copy
-// of the header rows, never with a title); a table that must stay on one page is laid out
-// again at a smaller scale until it fits. Borders are drawn per page part: stroked cell
-// edges, horizontal rules only, or thin filled rectangles.
+// row does not fit the page, the table continues on a new page (with a copy of the header
+// rows, with the lines above and the header rows again, or with neither); a table that must
+// stay on one page is laid out again at a smaller scale until it fits. Borders are drawn per
+// page part: stroked cell edges (any width and grey), horizontal rules only (with or without
+// rules inside the header band), or thin filled rectangles.
 
 #include <cairo.h>
 
@@ -56,7 +57,7 @@ private:
     void draw_line(const std::string& text, double font_size, double x, double baseline);
     void draw_cell_text(const GridCell& cell, const FittedText& text, double x0, double y0, double x1, double y1,
                         VerticalAlign body_align, double padding);
-    void draw_rule(double x0, double y0, double x1, double y1, Borders borders);
+    void draw_rule(double x0, double y0, double x1, double y1, const TableStyle& style);
     void draw_part(const Grid& grid, const TableLayout& layout, const TableStyle& style,
                    const std::vector<int>& rows, const std::vector<double>& row_top, bool record, TruthTable& truth);
 

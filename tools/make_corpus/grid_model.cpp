@@ -11,13 +11,16 @@ bool is_code_text(const std::string& text) {
     return std::regex_match(text, code);
 }
 
-// The 栏次 row (栏次 | | 1 | 2 …) or a row of column numbers (1 | 2 | 3 …) that closes a header.
+// The 栏次 row (栏次 | | 1 | 2 …), a row of column numbers (1 | 2 | 3 …), or one whose
+// label columns hold ** or 甲/乙/丙/丁 instead of numbers (** | ** | 1 | 2 …, 甲 | 乙 | 1 …):
+// the row that closes a header.
 bool is_column_number_row(const std::vector<std::string>& row) {
     static const std::regex number(R"(^\d{1,2}$)");
+    static const std::regex marker(R"(^(\*\*|甲|乙|丙|丁)$)");
     int numbers = 0;
     for (std::size_t c = 0; c < row.size(); ++c) {
         if (row[c].empty()) continue;
-        if (c == 0 && row[c] == "栏次") continue;
+        if (row[c] == "栏次" || std::regex_match(row[c], marker)) continue;
         if (!std::regex_match(row[c], number)) return false;
         ++numbers;
     }
@@ -49,20 +52,21 @@ bool is_amount_text(const std::string& text) {
     return std::regex_match(text, amount);
 }
 
+int header_row_count(const SeedTable& table) {
+    const int rows = static_cast<int>(table.rows.size());
+    for (int r = 0; r < rows; ++r) {
+        if (is_column_number_row(table.rows[r])) return r + 1;
+    }
+    int header_rows = 0;
+    while (header_rows < rows && !is_body_row(table.rows[header_rows])) ++header_rows;
+    return header_rows == rows ? 0 : header_rows;
+}
+
 Grid build_grid(const SeedTable& table, bool merge_headers) {
     Grid grid;
     grid.rows = static_cast<int>(table.rows.size());
     grid.cols = grid.rows == 0 ? 0 : static_cast<int>(table.rows[0].size());
-    int number_row = -1;
-    for (int r = 0; r < grid.rows && number_row < 0; ++r) {
-        if (is_column_number_row(table.rows[r])) number_row = r;
-    }
-    if (number_row >= 0) {
-        grid.header_rows = number_row + 1;
-    } else {
-        while (grid.header_rows < grid.rows && !is_body_row(table.rows[grid.header_rows])) ++grid.header_rows;
-        if (grid.header_rows == grid.rows) grid.header_rows = 0;
-    }
+    grid.header_rows = header_row_count(table);
 
     const auto text_at = [&](int r, int c) -> const std::string& { return table.rows[r][c]; };
     std::vector<std::vector<bool>> covered(grid.rows, std::vector<bool>(grid.cols, false));

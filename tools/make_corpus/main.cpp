@@ -52,7 +52,7 @@ bool write_record_truth(const DocumentSpec& spec, const std::vector<TruthTable>&
     for (std::size_t i = 0; i < spec.tables.size() && i < truth.size(); ++i) {
         std::string prefix = spec.tables[i].seed_prefix;
         if (!prefix.empty() && prefix.back() == '_') prefix.pop_back();
-        const auto it = labels.find({prefix, spec.tables[i].index});
+        const auto it = labels.find({prefix, spec.tables[i].index, variant_name(labels_variant(spec.tables[i].variant))});
         if (it == labels.end()) continue;
         if (!expected_records(truth[i], it->second, records, error)) ok = false;
     }
@@ -91,7 +91,14 @@ bool generate(const fs::path& seeds, const fs::path& out, const fs::path& labels
                 if (spec.alternate_alignment) {
                     style.body_align = i % 2 == 0 ? VerticalAlign::top : VerticalAlign::middle;
                 }
-                document.add_table(tables[choice.index], style, spec.share_page);
+                if (spec.restyle) spec.restyle(i, style);
+                SeedTable table;
+                std::string error;
+                if (!derive_table(tables[choice.index], choice.variant, table, error)) {
+                    std::cerr << "make_corpus: " << spec.name << ": " << error << "\n";
+                    return false;
+                }
+                document.add_table(table, style, spec.share_page);
             }
             if (document.overflowing_cells() > 0) {
                 std::cerr << "make_corpus: " << document.overflowing_cells() << " cells of " << spec.name

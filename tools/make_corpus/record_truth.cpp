@@ -91,7 +91,9 @@ bool read_table_labels(const std::string& path, TableLabels& labels, std::string
         label.code_col = column_index(f[7]);
         label.label_col = column_index(f[8]);
         label.header = f[9];
-        labels[{f[0], std::stoi(f[1])}].push_back(label);
+        const auto colon = f[1].find(':');
+        const std::string variant = colon == std::string::npos ? std::string() : f[1].substr(colon + 1);
+        labels[{f[0], std::stoi(f[1].substr(0, colon)), variant}].push_back(label);
     }
     return true;
 }
@@ -132,13 +134,17 @@ bool expected_records(const TruthTable& table, const std::vector<ColumnLabel>& l
     };
     bool ok = true;
     for (const auto& label : labels) {
+        // The header cells over the column, top-down (cells are in row-major order).
+        std::string path;
         bool header_found = false;
         for (const auto& cell : table.cells) {
             if (cell.row < table.header_rows && cell.col <= label.column && label.column < cell.col + cell.col_span &&
-                squeeze(cell.text) == squeeze(label.header)) {
-                header_found = true;
+                !squeeze(cell.text).empty()) {
+                path += (path.empty() ? "" : "/") + squeeze(cell.text);
+                if (squeeze(cell.text) == squeeze(label.header)) header_found = true;
             }
         }
+        if (label.header.find('/') != std::string::npos) header_found = path == squeeze(label.header);
         if (!header_found) {
             error += table.title + ": column " + std::to_string(label.column) + " has no header '" + label.header + "'\n";
             ok = false;

@@ -11,7 +11,7 @@
 
 #include <map>
 #include <string>
-#include <utility>
+#include <tuple>
 #include <vector>
 
 #include "tools/make_corpus/truth.h"
@@ -26,11 +26,13 @@ struct ColumnLabel {
     std::string measure;
     int code_col = -1;           // -1: the table prints no codes
     int label_col = -1;
-    std::string header;          // the column's printed header
+    std::string header;          // the column's printed header, or the header cells over it
+                                 // top-down joined with '/' (财政拨款收入/小计)
 };
 
-// Key: {seed prefix without '_' (e.g. "000"), table index}.
-using TableLabels = std::map<std::pair<std::string, int>, std::vector<ColumnLabel>>;
+// Key: {seed prefix without '_' (e.g. "000"), table index, variant name (empty: as in the
+// seed)}; labels.tsv writes the table as `2` or `2:national_income`.
+using TableLabels = std::map<std::tuple<std::string, int, std::string>, std::vector<ColumnLabel>>;
 
 // Reads labels.tsv; false with a message in error when a line is malformed.
 bool read_table_labels(const std::string& path, TableLabels& labels, std::string& error);

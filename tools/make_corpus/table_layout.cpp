@@ -82,10 +82,17 @@ TableLayout layout_table(const TextMeasure& measure, const Grid& grid, const Tab
     const bool squeeze = free_total > free_width && rigid_total <= free_width;
     const double factor = squeeze ? (free_width - rigid_total) / (free_total - rigid_total)
                           : free_total > 0 ? free_width / free_total : 1.0;
+    // Spare width to the label column: the other columns keep their natural widths, so
+    // headers stay narrow and wrap as they do in a spreadsheet with one wide name column.
+    const int spare_column = style.spare_width_to_labels && free_total < free_width
+                                 ? widest_label_column(measure, grid, layout.font_size)
+                                 : -1;
     layout.col_x.push_back(left);
     for (int c = 0; c < grid.cols; ++c) {
         double w = widths[c];
-        if (!fixed[c] && squeeze) {
+        if (spare_column >= 0) {
+            if (c == spare_column && !fixed[c]) w += free_width - free_total;
+        } else if (!fixed[c] && squeeze) {
             const double base = std::min(rigid[c], widths[c]);
             w = base + (widths[c] - base) * factor;
         } else if (!fixed[c]) {

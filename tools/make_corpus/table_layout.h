@@ -11,7 +11,9 @@ namespace budgetpdf::corpus {
 
 enum class Borders { stroked_grid, horizontal_rules, filled_rects };
 enum class VerticalAlign { top, middle };
-enum class Continuation { shrink_to_fit, repeat_header, no_header };
+// repeat_title_and_header: continuation pages print the lines above the table again
+// (title, tag, unit line) and the header rows, as the national template does.
+enum class Continuation { shrink_to_fit, repeat_header, no_header, repeat_title_and_header };
 
 struct TableStyle {
     bool merge_headers = true;
@@ -23,6 +25,11 @@ struct TableStyle {
     double header_row_height_pt = 18;
     double font_size_pt = 9;
     double cell_padding_pt = 2.5;  // between the text and each side of its cell
+    double rule_width_pt = 0.5;     // stroked rules (filled rectangles keep their own thickness)
+    double rule_gray = 0;           // 0 black … 1 white
+    bool rules_inside_header = true;  // horizontal_rules: false leaves the header band unruled inside
+    bool spare_width_to_labels = false;  // a table narrower than the page widens its label column only
+    bool last_row_alone = false;    // a continued table puts its last row alone on the last page
 };
 
 struct TableLayout {

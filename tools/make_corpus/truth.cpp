@@ -18,6 +18,7 @@ std::string truth_json(const std::vector<TruthTable>& tables) {
         t["cols"] = table.cols;
         t["header_rows"] = table.header_rows;
         t["repeats_header"] = table.repeats_header;
+        if (table.repeats_title) t["repeats_title"] = true;  // written only when set
         t["lines_above"] = table.lines_above;
         t["notes"] = table.notes;
         nlohmann::ordered_json cells = nlohmann::ordered_json::array();

@@ -26,6 +26,7 @@ struct TruthTable {
     int cols = 0;
     int header_rows = 0;
     bool repeats_header = false;           // continuation pages start with a header copy
+    bool repeats_title = false;            // … and with the lines above the table again
     std::vector<TruthCell> cells;
 };
 
