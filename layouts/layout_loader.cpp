@@ -85,7 +85,7 @@ ColumnRole column_role_from_name(const std::string& name, const YAML::Node& node
         {"ignore", ColumnRole::ignore},       {"code", ColumnRole::code},
         {"code_lei", ColumnRole::code_lei},   {"code_kuan", ColumnRole::code_kuan},
         {"code_xiang", ColumnRole::code_xiang}, {"name", ColumnRole::name},
-        {"name_gov", ColumnRole::name_gov}};
+        {"name_gov", ColumnRole::name_gov},   {"code_gov", ColumnRole::code_gov}};
     for (const auto& [n, role] : names)
         if (name == n) return role;
     fail(where(node) + ": unknown column role '" + name + "'");

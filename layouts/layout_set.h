@@ -23,6 +23,7 @@ enum class ColumnRole {
     code_xiang,  // ... 项 (2 digits)
     name,        // the row's item text
     name_gov,    // a second name column (政府预算支出经济科目名称), informational
+    code_gov,    // a second code column (政府经济科目编码 beside the 部门 one), informational
     measure,     // an amount column
 };
 

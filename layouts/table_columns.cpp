@@ -507,7 +507,8 @@ bool labelled_before(const HeaderInfo& header, int col) {
     for (int c = 0; c < col; ++c) {
         ColumnRole role = header.columns[c].role;
         if (role == ColumnRole::code || role == ColumnRole::code_lei || role == ColumnRole::code_kuan ||
-            role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov)
+            role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov ||
+           role == ColumnRole::code_gov)
             return true;
     }
     return false;

@@ -32,7 +32,8 @@ bool is_digits(const std::string& text, size_t length) {
 
 bool is_label_role(ColumnRole role) {
     return role == ColumnRole::code || role == ColumnRole::code_lei || role == ColumnRole::code_kuan ||
-           role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov;
+           role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov ||
+           role == ColumnRole::code_gov;
 }
 
 // Side named by a word inside the block's label header (收入项目, 支出功能分类科目（按大类）).
