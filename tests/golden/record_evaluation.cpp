@@ -66,19 +66,85 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
     return rows;
 }
 
-bool same_key(const AmountRecord& truth, const AmountRecord& record) {
-    if (truth.table_kind != record.table_kind || truth.side != record.side || truth.measure != record.measure) {
-        return false;
-    }
+bool same_source(const AmountRecord& truth, const AmountRecord& record) {
+    return truth.source.empty() || record.source.empty() || truth.source == record.source;
+}
+
+// The row: the code, else the row_key, else the label (both labels already normalised).
+bool same_row(const AmountRecord& truth, const AmountRecord& record) {
     if (!truth.code.empty()) return truth.code == record.code;
-    return normalized_label(truth.row_label) == normalized_label(record.row_label);
+    if (!truth.row_key.empty()) return truth.row_key == record.row_key;
+    return truth.row_label == record.row_label;
+}
+
+// A copy for matching: label normalised, amount canonical, computed once.
+AmountRecord matching_form(const AmountRecord& record) {
+    AmountRecord form = record;
+    form.row_label = normalized_label(record.row_label);
+    form.amount_yuan = canonical_decimal(record.amount_yuan);
+    return form;
+}
+
+bool same_unit(const AmountRecord& truth, const AmountRecord& record) {
+    return truth.unit.empty() || record.unit.empty() || truth.unit == record.unit;
+}
+
+// Which fields of a record agree with an expected amount (amount compared canonically).
+struct Agreement {
+    bool table_kind = false;
+    bool side = false;
+    bool measure = false;
+    bool row = false;
+    bool unit = false;
+    bool amount = false;
+    bool page = false;
+};
+
+// Both arguments in matching_form.
+Agreement agreement(const AmountRecord& truth, const AmountRecord& record) {
+    Agreement a;
+    a.table_kind = truth.table_kind == record.table_kind;
+    a.side = truth.side == record.side;
+    a.measure = truth.measure == record.measure;
+    a.row = same_row(truth, record);
+    a.unit = same_unit(truth, record);
+    a.amount = truth.amount_yuan == record.amount_yuan;
+    a.page = truth.page == record.page;
+    return a;
+}
+
+// The field a near miss differs in, when the record agrees with the expected amount in all
+// fields but that one; false otherwise. `field` names the row field by what the truth holds.
+bool near_miss(const AmountRecord& truth, const Agreement& a, WrongField& field) {
+    const bool keys = a.table_kind && a.side && a.measure && a.row;
+    if (keys && a.unit && !a.amount) {
+        field = WrongField::amount;
+        return true;
+    }
+    if (keys && !a.unit) {
+        field = WrongField::unit;
+        return true;
+    }
+    if (!a.page || !a.unit || !a.amount) return false;
+    const int differing = !a.table_kind + !a.side + !a.measure + !a.row;
+    if (differing != 1) return false;
+    if (!a.table_kind) field = WrongField::table_kind;
+    else if (!a.side) field = WrongField::side;
+    else if (!a.measure) field = WrongField::measure;
+    else if (!truth.code.empty()) field = WrongField::code;
+    else if (!truth.row_key.empty()) field = WrongField::row_key;
+    else field = WrongField::row_label;
+    return true;
 }
 
 std::string describe(const AmountRecord& r) {
     std::string text = r.table_kind + " p" + std::to_string(r.page);
     if (!r.side.empty()) text += " " + r.side;
-    text += r.code.empty() ? " '" + r.row_label + "'" : " " + r.code + " '" + r.row_label + "'";
-    return text + " " + r.measure;
+    if (!r.code.empty()) text += " " + r.code;
+    if (!r.row_key.empty()) text += " [" + r.row_key + "]";
+    text += " '" + r.row_label + "' " + (r.measure.empty() ? std::string("(no measure)") : r.measure);
+    if (!r.unit.empty()) text += " " + r.unit;
+    return text;
 }
 
 }  // namespace
@@ -140,38 +206,66 @@ bool parse_amount_records(const std::string& text, const std::string& path, std:
         AmountRecord record;
         record.source = get(rows[r], "source");
         record.table_kind = get(rows[r], "table_kind");
+        record.table_title = get(rows[r], "table_title");
         const std::string page = get(rows[r], "page");
         record.page = page.empty() ? 0 : std::atoi(page.c_str());
         record.side = get(rows[r], "side");
         record.code = get(rows[r], "code");
+        record.row_key = get(rows[r], "row_key");
         record.row_label = get(rows[r], "row_label");
         record.measure = get(rows[r], "measure");
+        record.unit = get(rows[r], "unit");
+        record.amount_printed = get(rows[r], "amount_printed");
         record.amount_yuan = get(rows[r], "amount_yuan");
         records.push_back(std::move(record));
     }
     return true;
 }
 
-Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::vector<AmountRecord>& records) {
+const char* wrong_field_name(WrongField field) {
+    switch (field) {
+        case WrongField::amount: return "amount";
+        case WrongField::unit: return "unit";
+        case WrongField::measure: return "measure";
+        case WrongField::code: return "code";
+        case WrongField::row_key: return "row_key";
+        case WrongField::row_label: return "row_label";
+        case WrongField::side: return "side";
+        case WrongField::table_kind: return "table_kind";
+    }
+    return "?";
+}
+
+Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::vector<AmountRecord>& records,
+                            const EvaluationOptions& options) {
     Evaluation result;
     result.truth_total = static_cast<int>(truth.size());
+    std::vector<AmountRecord> truth_form;
+    std::vector<AmountRecord> record_form;
+    for (const auto& t : truth) truth_form.push_back(matching_form(t));
+    for (const auto& r : records) record_form.push_back(matching_form(r));
     std::vector<bool> used(records.size(), false);
-    std::vector<bool> matched(truth.size(), false);
-    std::vector<std::string> other_page;
+    std::vector<bool> done(truth.size(), false);
     std::set<std::string> truth_kinds;
-    for (const auto& t : truth) truth_kinds.insert(t.table_kind);
+    std::set<int> truth_pages;
+    for (const auto& t : truth) {
+        truth_kinds.insert(t.table_kind);
+        truth_pages.insert(t.page);
+    }
+
+    // Exact matches: a record on the expected page first, then on any page.
+    std::vector<std::string> other_page;
     for (std::size_t t = 0; t < truth.size(); ++t) {
-        const std::string amount = canonical_decimal(truth[t].amount_yuan);
-        // Prefer a record on the same page, then any page.
-        for (int pass = 0; pass < 2 && !matched[t]; ++pass) {
+        for (int pass = 0; pass < 2 && !done[t]; ++pass) {
             for (std::size_t r = 0; r < records.size(); ++r) {
-                if (used[r] || !same_key(truth[t], records[r])) continue;
-                if (pass == 0 && records[r].page != truth[t].page) continue;
-                if (canonical_decimal(records[r].amount_yuan) != amount) continue;
+                if (used[r] || !same_source(truth[t], records[r])) continue;
+                const Agreement a = agreement(truth_form[t], record_form[r]);
+                if (!(a.table_kind && a.side && a.measure && a.row && a.unit && a.amount)) continue;
+                if (pass == 0 && !a.page) continue;
                 used[r] = true;
-                matched[t] = true;
+                done[t] = true;
                 ++result.matched;
-                if (records[r].page != truth[t].page) {
+                if (!a.page) {
                     ++result.matched_other_page;
                     other_page.push_back("page: " + describe(truth[t]) + " = " + truth[t].amount_yuan +
                                          " printed on p" + std::to_string(records[r].page));
@@ -180,29 +274,48 @@ Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::v
             }
         }
     }
+
+    // Near misses: the record agreeing in all fields but one; same page first.
     std::vector<std::string> wrong;
     std::vector<std::string> missing;
     for (std::size_t t = 0; t < truth.size(); ++t) {
-        if (matched[t]) continue;
-        bool found = false;
-        for (std::size_t r = 0; r < records.size() && !found; ++r) {
-            if (used[r] || !same_key(truth[t], records[r])) continue;
-            used[r] = true;
-            found = true;
-            ++result.wrong;
-            wrong.push_back("wrong: " + describe(truth[t]) + ": expected " + truth[t].amount_yuan + ", got " +
-                            records[r].amount_yuan + " (record p" + std::to_string(records[r].page) + ")");
+        if (done[t]) continue;
+        for (int pass = 0; pass < 2 && !done[t]; ++pass) {
+            for (std::size_t r = 0; r < records.size(); ++r) {
+                if (used[r] || !same_source(truth[t], records[r])) continue;
+                const Agreement a = agreement(truth_form[t], record_form[r]);
+                if (pass == 0 && !a.page) continue;
+                WrongField field{};
+                if (!near_miss(truth[t], a, field)) continue;
+                used[r] = true;
+                done[t] = true;
+                ++result.wrong;
+                ++result.wrong_by_field[static_cast<std::size_t>(field)];
+                const AmountRecord& got = records[r];
+                if (field == WrongField::amount) {
+                    wrong.push_back("wrong: " + describe(truth[t]) + ": expected " + truth[t].amount_yuan + ", got " +
+                                    got.amount_yuan + " (record p" + std::to_string(got.page) + ")");
+                } else {
+                    wrong.push_back("wrong " + std::string(wrong_field_name(field)) + ": " + describe(truth[t]) +
+                                    " = " + truth[t].amount_yuan + "; got " + describe(got) + " = " + got.amount_yuan);
+                }
+                break;
+            }
         }
-        if (!found) {
+        if (!done[t]) {
             ++result.missing;
             missing.push_back("missing: " + describe(truth[t]) + " = " + truth[t].amount_yuan);
         }
     }
+
     std::vector<std::string> extra;
     for (std::size_t r = 0; r < records.size(); ++r) {
         if (used[r]) continue;
         const auto& kind = records[r].table_kind;
-        if (code_table_kinds().count(kind) || truth_kinds.count(kind)) {
+        const bool in_scope = options.extra_scope == ExtraScope::truth_pages
+                                  ? truth_pages.count(records[r].page) > 0
+                                  : code_table_kinds().count(kind) > 0 || truth_kinds.count(kind) > 0;
+        if (in_scope) {
             ++result.extra;
             extra.push_back("extra: " + describe(records[r]) + " = " + records[r].amount_yuan);
         } else {
@@ -216,6 +329,19 @@ Evaluation evaluate_records(const std::vector<AmountRecord>& truth, const std::v
     return result;
 }
 
+void add_evaluation(Evaluation& a, const Evaluation& b) {
+    a.truth_total += b.truth_total;
+    a.matched += b.matched;
+    a.matched_other_page += b.matched_other_page;
+    a.wrong += b.wrong;
+    for (std::size_t i = 0; i < wrong_field_count; ++i) a.wrong_by_field[i] += b.wrong_by_field[i];
+    a.missing += b.missing;
+    a.extra += b.extra;
+    a.ignored += b.ignored;
+    for (const auto& [kind, count] : b.ignored_kinds) a.ignored_kinds[kind] += count;
+    a.problems.insert(a.problems.end(), b.problems.begin(), b.problems.end());
+}
+
 std::string summary_line(const Evaluation& e) {
     std::ostringstream out;
     out << "matched " << e.matched << "/" << e.truth_total;
@@ -225,7 +351,18 @@ std::string summary_line(const Evaluation& e) {
         out << " (" << hundredths / 100 << "." << (hundredths % 100 < 10 ? "0" : "") << hundredths % 100 << " %)";
     }
     if (e.matched_other_page > 0) out << " [" << e.matched_other_page << " on another page]";
-    out << ", wrong " << e.wrong << ", missing " << e.missing << ", extra " << e.extra << ", ignored " << e.ignored;
+    out << ", wrong " << e.wrong;
+    if (e.wrong > 0) {
+        out << " (";
+        bool first = true;
+        for (std::size_t i = 0; i < wrong_field_count; ++i) {
+            if (e.wrong_by_field[i] == 0) continue;
+            out << (first ? "" : ", ") << wrong_field_name(static_cast<WrongField>(i)) << " " << e.wrong_by_field[i];
+            first = false;
+        }
+        out << ")";
+    }
+    out << ", missing " << e.missing << ", extra " << e.extra << ", ignored " << e.ignored;
     if (!e.ignored_kinds.empty()) {
         out << " (";
         bool first = true;

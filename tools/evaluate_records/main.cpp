@@ -1,11 +1,16 @@
-// evaluate_records: compares the pipeline's records.csv with the expected records of the
-// corpus (corpus/records/<name>.truth.csv) and prints one line per file and the totals.
+// evaluate_records: compares the pipeline's records.csv with expected records and prints
+// one line per truth file, the totals, and how many wrong amounts differ in which field.
 //
 //   evaluate_records --truth <dir or .truth.csv>... --records <records.csv> [--show N]
+//   evaluate_records --truth-dir <dir> --records <records.csv> [--show N]
 //
-// Records are taken per file by their source column (<name>.pdf). --show prints the first
-// N problems (wrong, missing, extra) of each file (default 10). Exit status 0 when every
-// expected amount is matched and no extra record exists, 1 otherwise, 2 on usage errors.
+// --truth: the generated corpus (corpus/records), whose truth covers every table of its
+// PDF: left-over records of code tables count as extra. --truth-dir: truth typed for chosen
+// tables of real disclosures (corpus/real_truth): left-over records count as extra only on
+// pages that hold expected amounts. Records are taken per file by their source column
+// (<name>.pdf). --show prints the first N problems (wrong, missing, extra) of each file
+// (default 10). Exit status 0 when every expected amount is matched and no extra record
+// exists, 1 otherwise, 2 on usage errors.
 
 #include <algorithm>
 #include <cstdio>
@@ -55,16 +60,29 @@ void print_row(const std::string& name, const Evaluation& e) {
                 e.ignored);
 }
 
+// "wrong by field: amount 3, unit 12, measure 0, …"
+void print_wrong_fields(const Evaluation& e) {
+    std::printf("wrong by field:");
+    for (std::size_t i = 0; i < wrong_field_count; ++i) {
+        std::printf("%s %s %d", i == 0 ? "" : ",", wrong_field_name(static_cast<WrongField>(i)), e.wrong_by_field[i]);
+    }
+    std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<fs::path> truth_inputs;
     fs::path records_path;
     int show = 10;
+    EvaluationOptions options;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--truth") {
             while (i + 1 < argc && std::string(argv[i + 1]).rfind("--", 0) != 0) truth_inputs.emplace_back(argv[++i]);
+        } else if (arg == "--truth-dir" && i + 1 < argc) {
+            truth_inputs.emplace_back(argv[++i]);
+            options.extra_scope = ExtraScope::truth_pages;
         } else if (arg == "--records" && i + 1 < argc) {
             records_path = argv[++i];
         } else if (arg == "--show" && i + 1 < argc) {
@@ -75,7 +93,8 @@ int main(int argc, char** argv) {
         }
     }
     if (truth_inputs.empty() || records_path.empty()) {
-        std::cerr << "usage: evaluate_records --truth <dir or .truth.csv>... --records <records.csv> [--show N]\n";
+        std::cerr << "usage: evaluate_records --truth <dir or .truth.csv>... --records <records.csv> [--show N]\n"
+                     "       evaluate_records --truth-dir <dir> --records <records.csv> [--show N]\n";
         return 2;
     }
     std::vector<AmountRecord> records;
@@ -98,18 +117,14 @@ int main(int argc, char** argv) {
         for (const auto& record : records) {
             if (record.source.empty() || record.source == stem + ".pdf") own.push_back(record);
         }
-        const Evaluation e = evaluate_records(truth, own);
+        const Evaluation e = evaluate_records(truth, own, options);
         print_row(stem, e);
-        total.matched += e.matched;
-        total.truth_total += e.truth_total;
-        total.wrong += e.wrong;
-        total.missing += e.missing;
-        total.extra += e.extra;
-        total.ignored += e.ignored;
+        add_evaluation(total, e);
         results.emplace_back(stem, e);
     }
     print_row("total", total);
     std::printf("%s\n", summary_line(total).c_str());
+    print_wrong_fields(total);
     for (const auto& [stem, e] : results) {
         if (e.problems.empty() || show <= 0) continue;
         std::printf("\n%s: %s\n", stem.c_str(), summary_line(e).c_str());
