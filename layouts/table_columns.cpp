@@ -490,9 +490,9 @@ namespace {
 
 constexpr int min_code_cells = 2;
 
-bool prints_only_codes(const Grid& grid, int body_start, int col) {
+bool prints_only_codes(const Grid& grid, const std::vector<int>& body_rows, int col) {
     int codes = 0;
-    for (int r = body_start; r < grid.rows(); ++r) {
+    for (int r : body_rows) {
         const Cell* cell = grid.top_left(r, col);
         if (!cell || trim(cell->text).empty()) continue;
         auto code = split_code_and_name(cell->text);
@@ -516,7 +516,7 @@ bool labelled_before(const HeaderInfo& header, int col) {
 
 }  // namespace
 
-void assign_roles_by_content(const Grid& grid, HeaderInfo& header) {
+void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows, HeaderInfo& header) {
     const HeaderInfo named = header;  // label columns the header names, before content adds any
     int cols = static_cast<int>(header.columns.size());
     int first_measure = cols;
@@ -529,13 +529,14 @@ void assign_roles_by_content(const Grid& grid, HeaderInfo& header) {
         ColumnInfo& col = header.columns[c];
         // A column under a measure's header that prints only codes (a wrapped header glued a
         // measure's words onto the code column) holds codes.
-        if (col.role == ColumnRole::measure && prints_only_codes(grid, header.body_start, c)) {
+        if ((col.role == ColumnRole::measure || col.role == ColumnRole::none) && c < first_measure + 1 &&
+            prints_only_codes(grid, body_rows, c)) {
             col = ColumnInfo{ColumnRole::code, "", col.measure_label};
             continue;
         }
         if (col.role != ColumnRole::none) continue;
         int filled = 0, money = 0, marked = 0, text = 0;
-        for (int r = header.body_start; r < grid.rows(); ++r) {
+        for (int r : body_rows) {
             const Cell* cell = grid.top_left(r, c);
             if (!cell || trim(cell->text).empty()) continue;
             ++filled;

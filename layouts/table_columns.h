@@ -82,9 +82,10 @@ bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row);
 // grid repeats it.
 HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::string& title);
 
-// Columns the header gave no role take one from their body cells (rows from body_start): text
-// before the first amount column holds labels; amounts (most non-empty cells money, some with a
-// decimal point or separators) make an amount column without a measure key.
-void assign_roles_by_content(const Grid& grid, HeaderInfo& header);
+// Columns the header gave no role take one from their cells in the body rows: text before the
+// first amount column holds labels; amounts (most non-empty cells money, some with a decimal
+// point or separators) make an amount column without a measure key. A measure column printing
+// only codes is a code column.
+void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows, HeaderInfo& header);
 
 }  // namespace budgetpdf

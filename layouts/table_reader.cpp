@@ -199,7 +199,13 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     reading.excludes = title_excludes(set.vocabulary, found.title);
 
     HeaderInfo header = read_header(grid, matcher, found.title);
-    assign_roles_by_content(grid, header);
+    std::vector<int> body_rows;
+    for (int r = header.body_start; r < grid.rows(); ++r) {
+        if (std::find(header.skipped_rows.begin(), header.skipped_rows.end(), r) != header.skipped_rows.end()) continue;
+        if (is_column_number_row(grid, matcher, r) || is_header_like_row(grid, matcher, r)) continue;
+        body_rows.push_back(r);
+    }
+    assign_roles_by_content(grid, body_rows, header);
     UnitFound unit = read_unit(set.vocabulary, unit_texts(table, grid, header));
     reading.unit = unit.unit;
     if (!unit.conflict.empty()) {
@@ -221,12 +227,6 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                    "): amounts are read without measures");
 
     std::vector<Block> blocks = cut_blocks(header, matcher);
-    std::vector<int> body_rows;
-    for (int r = header.body_start; r < grid.rows(); ++r) {
-        if (std::find(header.skipped_rows.begin(), header.skipped_rows.end(), r) != header.skipped_rows.end()) continue;
-        if (is_column_number_row(grid, matcher, r) || is_header_like_row(grid, matcher, r)) continue;
-        body_rows.push_back(r);
-    }
     std::vector<std::vector<RowMeaning>> meanings = read_row_meanings(grid, blocks, body_rows);
     join_wrapped_labels(set, matcher, blocks, meanings);
 

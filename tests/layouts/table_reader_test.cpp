@@ -449,14 +449,17 @@ TEST_CASE("a label wrapped onto the next row is joined only when the joined text
     CHECK(t.amounts.size() == 5);
 }
 
-TEST_CASE("a known table without recognisable headers is reported, not guessed") {
+TEST_CASE("a known table without recognisable headers is reported, its amounts read without a measure") {
     Table table = table_from_lines({"201\t一般公共服务支出\t100.00", "科目编码\t科目名称\t合计", "20113\t商贸事务\t100.00"},
                                    "2026年预算支出总表", "单位：万元");
     Read r = read(table);
     REQUIRE(r.reading);
     CHECK(r.reading->table_kind == "expenditure");
-    CHECK(r.reading->amounts.empty());
     CHECK(has_diagnostic(r, "header_not_found"));
+    // Nothing names the column: the amounts keep their codes, their measure stays empty.
+    REQUIRE(r.reading->amounts.size() == 2);
+    for (const ReadAmount& a : r.reading->amounts) CHECK(a.measure.empty());
+    CHECK(by_code(*r.reading, "20113", "").printed == "100.00");
 }
 
 TEST_CASE("grids that draw every cell: group headers widen over the columns they head") {
