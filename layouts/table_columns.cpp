@@ -245,6 +245,7 @@ bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row) {
 namespace {
 
 constexpr size_t min_title_fragment_bytes = 9;  // three CJK characters
+constexpr size_t max_blank_row_texts = 3;        // texts of a body row whose amounts are all blank
 
 // The first row from `from` that prints an amount or a code and is not a column-number row, or
 // whose first cell names a keyed row such as 合计 (a body row even with its amounts blank);
@@ -254,8 +255,11 @@ int first_data_row(const Grid& grid, const Matcher& matcher, int from) {
         if (is_column_number_row(grid, matcher, r)) continue;
         if (has_data_cells(grid, r)) return r;
         if (is_header_like_row(grid, matcher, r)) continue;
+        // A body row whose amounts are blank prints its label alone (and maybe a code); a row of
+        // many texts is header even where they are also row labels (事业收入 | 其他收入 …).
         std::vector<const Cell*> cells = grid.row_cells(r, true);
-        if (!cells.empty() && matcher.match_row(cells.front()->text, "")) return r;
+        if (!cells.empty() && cells.size() <= max_blank_row_texts && matcher.match_row(cells.front()->text, ""))
+            return r;
     }
     return grid.rows();
 }
@@ -370,11 +374,19 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
         for (int level = measure_level - 1; level >= 0; --level) {
             std::string measure = matcher.match_measure(path, level);
             if (measure.empty()) continue;
+            if (measure == keys::current_year) info.current_year_group = true;
             if (measure == keys::current_year || measure == keys::total) break;
             info.measure = measure;
             measure_level = level;
             break;
         }
+    // The measure of a header level above the column's own (项目支出 over 扣除基建项目后预算数):
+    // kept only where no other column under that header has it (read_header decides).
+    info.path = path;
+    info.measure_level = measure_level;
+    info.measure_from_group = info.role == ColumnRole::measure && measure_level >= 0 &&
+                              measure_level + 1 < static_cast<int>(path.size()) &&
+                              !matcher.is_generic_total(path.back());
     for (const auto& level : path)
         if (matcher.is_current_year_marker(level)) info.current_year_only = true;
     if (matcher.layout.two_sided)
@@ -483,6 +495,33 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
             col.part_label.clear();
             col.part_group.clear();
         }
+    // 本年收入/小计 beside a table total of its own (合计 | 本年收入 | 上年结转) is this year's income;
+    // alone, it is the table's total (this year's only).
+    bool own_total = std::any_of(info.columns.begin(), info.columns.end(), [](const ColumnInfo& col) {
+        return col.measure == keys::total && !col.current_year_group;
+    });
+    if (own_total)
+        for (ColumnInfo& col : info.columns)
+            if (col.current_year_group) col.measure = std::string(keys::current_year);
+    // A group header's measure names one column below it at most: a column that took the group's
+    // measure for want of its own (项目支出/扣除基建项目后预算数 beside 项目支出/项目支出总数) keeps an
+    // empty measure when another column under that group has the same one.
+    for (size_t c = 0; c < info.columns.size(); ++c) {
+        ColumnInfo& col = info.columns[c];
+        if (!col.measure_from_group || !col.part_key.empty()) continue;
+        auto prefix_end = col.path.begin() + col.measure_level + 1;
+        for (size_t d = 0; d < info.columns.size(); ++d) {
+            const ColumnInfo& other = info.columns[d];
+            if (d == c || other.measure != col.measure || other.path.size() < col.path.size() - 0 ||
+                static_cast<int>(other.path.size()) <= col.measure_level ||
+                !std::equal(col.path.begin(), prefix_end, other.path.begin()))
+                continue;
+            col.measure_shared = true;
+            break;
+        }
+    }
+    for (ColumnInfo& col : info.columns)
+        if (col.measure_shared) col.measure.clear();
     return info;
 }
 

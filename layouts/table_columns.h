@@ -59,6 +59,11 @@ struct ColumnInfo {
     std::string part_label;
     std::string part_group;     // the header levels above the part (上年, 预算数): cells that add up together
     bool current_year_only = false;  // a header level holds a current-year marker (本年收入/合计)
+    std::vector<std::string> path;   // header texts top-down
+    int measure_level = -1;          // the path level the measure came from
+    bool measure_from_group = false; // from a level above the column's own, which named nothing
+    bool measure_shared = false;     // another column under that group has the same measure
+    bool current_year_group = false; // a generic total under a current-year group (本年收入/小计)
 };
 
 struct HeaderInfo {

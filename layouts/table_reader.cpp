@@ -61,6 +61,19 @@ bool is_of_which(const Vocabulary& vocabulary, const std::string& label) {
     return false;
 }
 
+// The label after its 其中 prefix (其中：(1)公务用车购置费 → (1)公务用车购置费).
+std::string without_of_which(const Vocabulary& vocabulary, const std::string& label) {
+    std::string key = match_key(label);
+    for (const auto& prefix : vocabulary.of_which_prefixes) {
+        std::string p = match_key(prefix);
+        if (!starts_with(key, p)) continue;
+        std::string rest = key.substr(p.size());
+        if (starts_with(rest, ":")) rest = rest.substr(1);
+        return rest;
+    }
+    return label;
+}
+
 std::vector<std::string> title_excludes(const Vocabulary& vocabulary, const std::string& title) {
     std::vector<std::string> out;
     std::string key = match_key(title);
@@ -104,7 +117,8 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
     if (!m.code.empty()) {
         out.hierarchy = HierarchyKind::outside;
     } else if (!m.label.empty()) {
-        const RowKeyRule* rule = matcher.match_row(m.label, m.group);
+        bool of_which = is_of_which(set.vocabulary, m.label);
+        const RowKeyRule* rule = matcher.match_row(of_which ? without_of_which(set.vocabulary, m.label) : m.label, m.group);
         bool child = is_child_ordinal(m.label);
         if (rule) {
             out.row_key = rule->key;
@@ -127,8 +141,8 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
         } else {
             m.code = code_for_name(set, block.name_map, m.label, state.lei_above);
         }
-        if (!child) state.parent = rule ? rule->key : "";
-        if (out.role == RowRole::item && is_of_which(set.vocabulary, m.label)) {
+        if (!child) state.parent = rule && rule->role == RowRole::item ? rule->key : "";
+        if (out.role == RowRole::item && of_which) {
             out.role = RowRole::of_which;
             out.hierarchy = HierarchyKind::outside;
         }
@@ -227,7 +241,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                    "): amounts are read without measures");
 
     std::vector<Block> blocks = cut_blocks(header, matcher);
-    std::vector<std::vector<RowMeaning>> meanings = read_row_meanings(grid, blocks, body_rows);
+    std::vector<std::vector<RowMeaning>> meanings = read_row_meanings(grid, blocks, body_rows, layout.code_system);
     join_wrapped_labels(set, matcher, blocks, meanings);
 
     // Amount columns whose header names no measure: read, and reported once each.

@@ -30,6 +30,14 @@ bool is_digits(const std::string& text, size_t length) {
     return text.size() == length && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+CodeSystem system_of_code(const std::string& code) {
+    if (code.empty()) return CodeSystem::none;
+    if (code[0] == '2') return CodeSystem::func;
+    if (code[0] == '3') return CodeSystem::econ;
+    if (code[0] == '5') return CodeSystem::econ_gov;
+    return CodeSystem::none;
+}
+
 bool is_label_role(ColumnRole role) {
     return role == ColumnRole::code || role == ColumnRole::code_lei || role == ColumnRole::code_kuan ||
            role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov ||
@@ -118,7 +126,7 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
 }
 
 std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const std::vector<Block>& blocks,
-                                                       const std::vector<int>& body_rows) {
+                                                       const std::vector<int>& body_rows, CodeSystem preferred) {
     std::vector<std::vector<RowMeaning>> out;
     std::vector<std::string> lei_above(blocks.size()), kuan_above(blocks.size());
     for (int r : body_rows) {
@@ -171,14 +179,30 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
                 previous = cell;
                 std::string text = trim(cell->text);
                 if (text.empty()) continue;
-                if (m.code.empty() && block.code_col < 0 && block.lei_col < 0) {
-                    if (auto parsed = split_code_and_name(text); parsed && !parsed->name.empty()) {
-                        m.code = parsed->code;
-                        text = parsed->name;
-                    }
-                }
                 names.push_back(text);
                 label_cell = cell;
+            }
+            // Without a code column, the label may print its own code (2010401行政运行,
+            // 30101-基本工资). With several such columns (北京 支出总表: 功能 | 政府经济 | 部门经济),
+            // the row is the one of the layout's classification, else the rightmost.
+            if (m.code.empty() && block.code_col < 0 && block.lei_col < 0 && !names.empty()) {
+                size_t chosen = names.size();
+                for (size_t i = names.size(); i-- > 0;) {
+                    auto parsed = split_code_and_name(names[i]);
+                    if (!parsed || parsed->name.empty()) continue;
+                    if (chosen == names.size()) chosen = i;
+                    if (system_of_code(parsed->code) == preferred) {
+                        chosen = i;
+                        break;
+                    }
+                }
+                if (chosen < names.size()) {
+                    auto parsed = split_code_and_name(names[chosen]);
+                    m.code = parsed->code;
+                    std::string name = parsed->name;
+                    names.erase(names.begin() + static_cast<long>(chosen));
+                    names.push_back(name);
+                }
             }
             if (!names.empty()) {
                 m.label = names.back();

@@ -39,9 +39,10 @@ struct RowMeaning {
 };
 
 // Every body row of every block, in row order. Split code columns carry the 类 and 款 of the
-// rows above them (`201 | |` then `| 99 |` then `| | 99` reads 201, 20199, 2019999).
+// rows above them (`201 | |` then `| 99 |` then `| | 99` reads 201, 20199, 2019999). Where
+// several label columns print codes, the row's code is the one of `preferred`.
 std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const std::vector<Block>& blocks,
-                                                       const std::vector<int>& body_rows);
+                                                       const std::vector<int>& body_rows, CodeSystem preferred);
 
 // A label wrapped onto the next row (八、社会保障和就 | 业支出) is joined when the joined text
 // resolves (a row key or a mapped name) and the first part alone does not.

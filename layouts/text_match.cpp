@@ -214,6 +214,14 @@ std::optional<CodeAndName> split_code_and_name(const std::string& text) {
     if (i < s.size()) {
         char32_t next = s[i];
         if (next == U'.' || next == U'、' || next == U',' || next == U'%') return std::nullopt;
+        // 2101501-行政运行: a dash between the code and a name.
+        bool dash = next == U'-' || next == 0x2014 || next == 0xFF0D || next == 0x2013;
+        if (dash) {
+            size_t after = i + 1;
+            while (after < s.size() && is_space(s[after])) ++after;
+            if (after >= s.size() || is_digit(s[after])) return std::nullopt;  // 2020-2026, a range
+            i = after;
+        }
     }
     CodeAndName result;
     result.code = digits;

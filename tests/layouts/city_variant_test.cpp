@@ -61,7 +61,7 @@ TEST_CASE("a new city's summary table is read after a few lines of YAML") {
 
     replace_once(root / "templates" / "budget.yaml", "titles: [收支 总表,", "titles: [收支计划表, 收支 总表,");
     replace_once(root / "templates" / "vocabulary.yaml", "total: [合计,", "total: [计划安排数, 合计,");
-    replace_once(root / "templates" / "vocabulary.yaml", "上年结转和结余资金]}", "上年结转和结余资金, 上年余留资金]}");
+    replace_once(root / "templates" / "vocabulary.yaml", "上年结余结转, 上年结转和结余]}", "上年结余结转, 上年结转和结余, 上年余留资金]}");
     auto patched = load_layouts((root / "templates").string());
     REQUIRE_MESSAGE(patched.ok(), (patched.ok() ? "" : patched.error().message));
     diagnostics.clear();
