@@ -35,6 +35,8 @@ struct PdfPageCapture {
     std::vector<Ruling> rulings;
     int drawn_glyphs = 0;     // glyphs drawn, including blanks and unmapped ones
     int unreadable_glyphs = 0;  // unmapped, U+FFFD, private-use or control characters
+    int images_drawn = 0;       // images painted (a page of them and no text is a scan)
+    long path_points = 0;       // points of the paths drawn (text drawn as outlines has many)
     // Empty unless the page hit a work limit and the rest of its content was not read;
     // then what was exceeded, for a diagnostic.
     std::string stopped_early;

@@ -15,6 +15,9 @@ namespace {
 
 constexpr double garbled_glyph_share = 0.5;  // more unreadable glyphs than this: garbled page
 constexpr int full_turn_degrees = 360;
+// A page without text or images drawing at most this many path points is blank (an empty ruled
+// row, a frame); more could be text drawn as outlines, which only OCR can read.
+constexpr long max_blank_page_path_points = 2000;
 // Pages that may hit a work limit before the rest of the document is skipped: each such
 // page costs up to a few seconds, and a hostile file can repeat one on every page.
 constexpr int max_pages_over_work_limit = 5;
@@ -26,8 +29,12 @@ void add_text_diagnostics(const Page& page, const PdfPageCapture& content, std::
                            "); reading stopped there and the rest of the page is missing"});
     }
     if (content.glyphs.empty() && content.unreadable_glyphs == 0) {
-        out.push_back({Severity::warning, "no_text_layer", page.number, {},
-                       "page has no text layer (scanned or drawn as images)"});
+        if (content.images_drawn == 0 && content.path_points <= max_blank_page_path_points)
+            out.push_back({Severity::info, "blank_page", page.number, {},
+                           "page prints no text and no image (at most a few lines)"});
+        else
+            out.push_back({Severity::warning, "no_text_layer", page.number, {},
+                           "page has no text layer (scanned or drawn as images)"});
         return;
     }
     const int counted = std::max(content.drawn_glyphs, 1);

@@ -129,6 +129,7 @@ public:
     // class; other images are never decoded.
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                        bool interpolate, bool inline_img) override {
+        ++out_.content.images_drawn;
         if (inline_img) OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
     }
     void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
@@ -139,13 +140,18 @@ public:
     void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                    GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
                    bool inline_img) override {
+        ++out_.content.images_drawn;
         if (inline_img)
             OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
     }
     void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
-                         bool, bool) override {}
+                         bool, bool) override {
+        ++out_.content.images_drawn;
+    }
     void drawSoftMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int,
-                             int, GfxImageColorMap*, bool) override {}
+                             int, GfxImageColorMap*, bool) override {
+        ++out_.content.images_drawn;
+    }
 
     void beginTransparencyGroup(GfxState*, const double*, GfxColorSpace*, bool, bool, bool for_soft_mask) override {
         group_is_mask_.push_back(for_soft_mask);
@@ -172,6 +178,7 @@ private:
     // False (and the page stopped) once the path points drawn so far exceed the limit.
     bool count_path_points(const GfxPath* path) {
         for (int s = 0; s < path->getNumSubpaths(); ++s) path_points_ += path->getSubpath(s)->getNumPoints();
+        out_.content.path_points = path_points_;
         if (path_points_ > max_page_path_points)
             stop("more than " + std::to_string(max_page_path_points) + " path points");
         return !stopped();

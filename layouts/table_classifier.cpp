@@ -26,6 +26,8 @@ namespace {
 
 constexpr int max_leading_rows_for_headers = 8;
 constexpr size_t max_title_bytes = 200;  // about 65 CJK characters; longer lines are prose
+// A column is an amount column when this share of its cells, from its first amount down, is money.
+constexpr int min_amount_column_percent = 80;
 
 bool is_code_digits(const std::string& code) { return code.size() == 3 || code.size() == 5 || code.size() == 7; }
 
@@ -142,6 +144,18 @@ TableProfile profile_table(const Grid& grid) {
         for (const Cell* cell : cells)
             if (has_decimal_amount(cell->text)) ++profile.amount_cells;
     }
+    for (int c = 0; c < grid.cols(); ++c) {
+        int filled = 0, money = 0, marked = 0;
+        for (int r = 0; r < grid.rows(); ++r) {
+            const Cell* cell = grid.top_left(r, c);
+            if (!cell || trim(cell->text).empty()) continue;
+            if (filled == 0 && !has_decimal_amount(cell->text)) continue;  // the header above the amounts
+            ++filled;
+            if (has_decimal_amount(cell->text)) ++marked, ++money;
+            else if (looks_like_amount(cell->text) && !small_integer(cell->text)) ++money;
+        }
+        if (marked > 0 && money * 100 >= filled * min_amount_column_percent) ++profile.amount_columns;
+    }
     return profile;
 }
 
@@ -173,7 +187,7 @@ Classification classify(const LayoutSet& set, const Table& table, const Grid& gr
     }
     Classification fallback;
     fallback.title = candidates.empty() ? std::string() : trim(candidates.front());
-    if (profile.amount_cells > 0) fallback.layout = fallback_layout(set);
+    if (profile.amount_columns > 0) fallback.layout = fallback_layout(set);
     return fallback;
 }
 

@@ -15,6 +15,7 @@ struct TableProfile {
     int func_code_rows = 0;  // rows whose code (3/5/7 digits, 2…) precedes their name
     int econ_code_rows = 0;  // the same for 经济分类 codes (3…, 5…)
     int amount_cells = 0;    // cells printing an amount (digits with a decimal point or separators)
+    int amount_columns = 0;  // columns most of whose cells are money, some with a point or separators
 };
 
 TableProfile profile_table(const Grid& grid);

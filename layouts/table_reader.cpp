@@ -188,6 +188,11 @@ const Layout* classify_table(const LayoutSet& layouts, const Table& table, std::
     return c.claimed ? c.layout : nullptr;
 }
 
+bool prints_amounts(const Table& table) {
+    Grid grid(table);
+    return profile_table(grid).amount_columns > 0;
+}
+
 std::optional<TableReading> read_table(const LayoutSet& set, const Table& table, int table_index,
                                        std::vector<Diagnostic>& diagnostics) {
     Grid grid(table);

@@ -13,14 +13,18 @@
 
 namespace budgetpdf {
 
-// The layout whose title (and required headers) the table matches, or nullptr. Looks
-// for the title in context.title, a first row that spans the table, then other_lines
-// (nearest first). title_out receives the text that matched.
+// The layout that claims the table (by its title, header and rows together), or nullptr when
+// none does (the fallback layout aside). title_out receives the text that named the table.
 const Layout* classify_table(const LayoutSet& layouts, const Table& table, std::string* title_out = nullptr);
 
-// nullopt (plus an unknown_table diagnostic) when no layout matches: never guesses.
-// A table marked 本表无数据 or with an empty body gives a reading without amounts.
+// The table read by the layout that claims it, or by the fallback layout (kind other, with an
+// unknown_table diagnostic) when it prints amounts that no layout claims; nullopt when nothing
+// reads it. A table marked 本表无数据 or with an empty body gives a reading without amounts.
 std::optional<TableReading> read_table(const LayoutSet& layouts, const Table& table, int table_index,
                                        std::vector<Diagnostic>& diagnostics);
+
+// Whether the table prints amounts: a column most of whose cells are money, some written with a
+// decimal point or thousands separators. A table that does and gives no record lost something.
+bool prints_amounts(const Table& table);
 
 }  // namespace budgetpdf

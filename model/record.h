@@ -36,7 +36,9 @@ struct Record {
     std::string row_key;      // the layout's key of a row without a code (grand_total, …); "" for code rows
     Rect bbox;                // the amount's cell on its page: PDF points, origin top-left of the upright page
 
-    // Not part of the output: where the amount sits, for sorting and for the checks.
+    // Not part of the output: where the amount sits, for sorting and for the checks, and how
+    // sure the reading of its text is (1 for a text layer; the recogniser's score for OCR).
+    double text_confidence = 1.0;
     int table_index = 0;
     int order_on_page = 0;
     int row = 0;

@@ -29,13 +29,13 @@ void write_jsonl_rows(std::ostream& out, const std::vector<std::string>& names, 
 }  // namespace
 
 const std::vector<std::string>& diagnostic_field_names() {
-    static const std::vector<std::string> names = {"doc_id", "source", "severity", "kind", "page", "message"};
+    static const std::vector<std::string> names = {"doc_id", "source", "severity", "kind", "page", "message", "bbox"};
     return names;
 }
 
 std::vector<std::string> diagnostic_field_values(const DocumentDiagnostic& row) {
     const Diagnostic& d = row.diagnostic;
-    return {row.doc_id, row.source, severity_name(d.severity), d.kind, std::to_string(d.page), one_line(d.message)};
+    return {row.doc_id, row.source, severity_name(d.severity), d.kind, std::to_string(d.page), one_line(d.message), bbox_text(d.bbox)};
 }
 
 void write_records_csv(std::ostream& out, const std::vector<Record>& records, CsvHeader header) {

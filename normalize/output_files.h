@@ -5,7 +5,8 @@
 //
 // diagnostics.csv / diagnostics.jsonl columns: doc_id, source, severity (info, warning,
 // error), kind (a stable key such as unreadable_amount, metadata_conflict), page (1-based,
-// 0 when not tied to a page), message (one line, for people).
+// 0 when not tied to a page), message (one line, for people), bbox (where on the page, as in
+// records; empty when not tied to a place).
 
 #include <ostream>
 #include <string>

@@ -19,6 +19,10 @@ constexpr int func_class_digits = 3;
 constexpr int func_section_digits = 5;
 constexpr int func_item_digits = 7;
 constexpr long confidence_hundredths = 100;
+// How much each doubt lowers an amount's confidence (multiplied; README "Confidence").
+constexpr double unchecked_confidence = 0.8;      // no identity covers it
+constexpr double mismatch_confidence = 0.5;       // an identity it takes part in fails
+constexpr double inferred_unit_confidence = 0.7;  // its table prints no unit: taken from another
 
 Diagnostic diagnostic_at(Severity severity, const char* kind, int page, std::string message) {
     Diagnostic d;
@@ -101,10 +105,14 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
         for (const ReadAmount& amount : reading.amounts) {
             ParsedAmount parsed = parse_amount(amount.printed);
             if (parsed.kind == AmountKind::unreadable) {
-                diagnostics.push_back(diagnostic_at(
-                    Severity::warning, "unreadable_amount", amount.page,
-                    "table " + std::to_string(reading.table_index) + " row " + std::to_string(amount.row) +
-                        " col " + std::to_string(amount.col) + ": '" + amount.printed + "' is not an amount"));
+                Diagnostic d = diagnostic_at(
+                    Severity::error, "unreadable_amount", amount.page,
+                    "'" + reading.table_title + "' row " + std::to_string(amount.row) + " (" +
+                        (amount.code.empty() ? amount.row_label : amount.code) + "), column " +
+                        std::to_string(amount.col) + " (" + amount.measure_label + "): '" + amount.printed +
+                        "' is not an amount");
+                d.bbox = amount.bbox;
+                diagnostics.push_back(std::move(d));
                 continue;
             }
             if (parsed.kind != AmountKind::value) continue;
@@ -119,6 +127,7 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
             r.measure_label = normalize_text(amount.measure_label);
             r.amount_yuan = amount_yuan_string(yuan_from(parsed.value, *unit));
             r.amount_printed = normalize_text(amount.printed);
+            r.text_confidence = amount.confidence;
             r.confidence = confidence_string(amount.confidence);
             r.row_key = amount.row_key;
             r.bbox = amount.bbox;
@@ -136,6 +145,24 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
     }
     sort_records(records);
     return records;
+}
+
+void set_confidence(std::vector<Record>& records, const std::vector<TableReading>& readings) {
+    std::vector<bool> unit_printed;
+    for (const TableReading& reading : readings) {
+        if (reading.table_index >= static_cast<int>(unit_printed.size()))
+            unit_printed.resize(static_cast<size_t>(reading.table_index) + 1, true);
+        unit_printed[static_cast<size_t>(reading.table_index)] = reading.unit_printed;
+    }
+    for (Record& r : records) {
+        double confidence = r.text_confidence;
+        if (r.check == "unchecked") confidence *= unchecked_confidence;
+        else if (r.check == "mismatch") confidence *= mismatch_confidence;
+        bool own_unit = r.table_index < 0 || r.table_index >= static_cast<int>(unit_printed.size()) ||
+                        unit_printed[static_cast<size_t>(r.table_index)];
+        if (!own_unit) confidence *= inferred_unit_confidence;
+        r.confidence = confidence_string(confidence);
+    }
 }
 
 }  // namespace budgetpdf

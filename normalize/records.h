@@ -21,6 +21,12 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
                                           const DocumentMeta& meta, TextSource method,
                                           std::vector<Diagnostic>& diagnostics);
 
+// SCHEMA.md's confidence, once the checks have run: the text's own confidence (1 for a text
+// layer) × 0.8 when no identity covers the amount (check unchecked), × 0.5 when one fails
+// (mismatch), × 0.7 when its table prints no unit of its own. 1 only for a clean text layer, an
+// own unit and check ok.
+void set_confidence(std::vector<Record>& records, const std::vector<TableReading>& readings);
+
 // SCHEMA.md order: source, page, table (table_index, then order_on_page), row, column.
 // table_index follows document order, so a table continued from an earlier page sorts
 // before the tables that start on this page. Stable.

@@ -21,17 +21,70 @@ std::string file_name(const std::string& path) {
     return std::filesystem::path(path).filename().string();
 }
 
-// Tables that print no unit of their own take the unit most tables of the document print
-// (the 金额单位 line is often printed once for a set of tables); the diagnostic stays.
-void fill_missing_units(std::vector<TableReading>& readings) {
-    std::map<std::string, int> counts;
-    for (const TableReading& reading : readings)
-        if (!reading.unit.empty()) ++counts[reading.unit];
-    if (counts.empty()) return;
-    auto common = std::max_element(counts.begin(), counts.end(),
-                                   [](const auto& a, const auto& b) { return a.second < b.second; });
-    for (TableReading& reading : readings)
-        if (reading.unit.empty()) reading.unit = common->first;
+// Tables that print no unit of their own take the unit of the nearest table before them that
+// prints one (the 金额单位 line is often printed once for a run of tables), else the nearest
+// after. The unit is then not the table's own: reading.unit_printed is false, the records'
+// confidence is lower, and a warning names where the unit came from.
+void assign_missing_units(std::vector<TableReading>& readings, std::vector<Diagnostic>& diagnostics) {
+    for (size_t i = 0; i < readings.size(); ++i) {
+        TableReading& reading = readings[i];
+        if (!reading.unit.empty() || reading.amounts.empty() || !reading.unit_printed) continue;
+        const TableReading* source = nullptr;
+        for (size_t k = i; k-- > 0 && !source;)
+            if (readings[k].unit_printed && !readings[k].unit.empty()) source = &readings[k];
+        for (size_t k = i + 1; k < readings.size() && !source; ++k)
+            if (readings[k].unit_printed && !readings[k].unit.empty()) source = &readings[k];
+        reading.unit_printed = false;
+        if (!source) continue;  // records_from_readings reports the unknown unit
+        reading.unit = source->unit;
+        diagnostics.push_back({Severity::warning, "unit_inferred", reading.page, {},
+                               "'" + reading.table_title + "' prints no unit: " + reading.unit + " taken from '" +
+                                   source->table_title + "' (page " + std::to_string(source->page) + ")"});
+    }
+}
+
+int count_kind(const std::vector<Diagnostic>& diagnostics, const char* kind) {
+    return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                          [kind](const Diagnostic& d) { return d.kind == kind; }));
+}
+
+// Tables that print amounts but gave no record, each with an error naming it.
+int count_unread_tables(const ExtractedDocument& document, const std::vector<Record>& records,
+                        std::vector<Diagnostic>& diagnostics) {
+    std::vector<bool> has_records(document.tables.size(), false);
+    for (const Record& r : records)
+        if (r.table_index >= 0 && r.table_index < static_cast<int>(has_records.size())) has_records[r.table_index] = true;
+    int unread = 0;
+    for (size_t i = 0; i < document.tables.size(); ++i) {
+        if (has_records[i] || !prints_amounts(document.tables[i])) continue;
+        ++unread;
+        const Table& table = document.tables[i];
+        std::string title = table.context.title.empty() ? std::string("(no title)") : table.context.title;
+        diagnostics.push_back({Severity::error, "table_unread", table.page, table.parts.empty() ? Rect{} : table.parts.front().bbox,
+                               "the table '" + title + "' on page " + std::to_string(table.page) +
+                                   " prints amounts but gave no records"});
+    }
+    return unread;
+}
+
+// SCHEMA.md: ok only when nothing was lost; partial names what was.
+void set_status(DocumentSummary& summary, const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> lost;
+    auto add = [&lost](int count, const char* what) {
+        if (count > 0) lost.push_back(std::to_string(count) + " " + what);
+    };
+    add(summary.pages_no_text, summary.pages_no_text == 1 ? "page without usable text" : "pages without usable text");
+    add(summary.tables_unread, summary.tables_unread == 1 ? "table unread" : "tables unread");
+    add(summary.amounts_unreadable, summary.amounts_unreadable == 1 ? "amount unreadable" : "amounts unreadable");
+    int other_errors = 0;
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::error && d.kind != "no_text_layer" && d.kind != "garbled_text" &&
+            d.kind != "table_unread" && d.kind != "unreadable_amount")
+            ++other_errors;
+    add(other_errors, other_errors == 1 ? "other error (see diagnostics)" : "other errors (see diagnostics)");
+    summary.status = lost.empty() ? "ok" : "partial";
+    summary.error.clear();
+    for (const std::string& part : lost) summary.error += (summary.error.empty() ? "" : "; ") + part;
 }
 
 void fail(DocumentOutput& output, const std::string& reason) {
@@ -51,18 +104,20 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     diagnostics = std::move(document.diagnostics);
     for (Table& table : document.tables) normalize_table_text(table);
 
+    DocumentMeta meta = infer_document_meta(document, diagnostics);
+    meta.doc_id = output.summary.doc_id;
+    meta.source = output.summary.source;
+
     std::vector<TableReading> readings;
     for (int i = 0; i < static_cast<int>(document.tables.size()); ++i) {
         std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics);
         if (reading) readings.push_back(std::move(*reading));
     }
-    fill_missing_units(readings);
+    assign_missing_units(readings, diagnostics);
 
-    DocumentMeta meta = infer_document_meta(document, diagnostics);
-    meta.doc_id = output.summary.doc_id;
-    meta.source = output.summary.source;
     output.records = records_from_readings(readings, meta, TextSource::text_layer, diagnostics);
     CheckSummary checks = check_identities(readings, output.records, diagnostics);
+    set_confidence(output.records, readings);
     sort_records(output.records);
 
     DocumentSummary& summary = output.summary;
@@ -77,13 +132,10 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     summary.records = static_cast<int>(output.records.size());
     summary.checks_total = checks.total;
     summary.checks_failed = checks.failed;
-    bool has_errors = std::any_of(diagnostics.begin(), diagnostics.end(),
-                                  [](const Diagnostic& d) { return d.severity == Severity::error; });
-    summary.status = has_errors ? "partial" : "ok";
-    for (const Diagnostic& d : diagnostics) {
-        summary.pages_no_text += d.kind == "no_text_layer";
-        summary.amounts_unreadable += d.kind == "unreadable_amount";
-    }
+    summary.pages_no_text = count_kind(diagnostics, "no_text_layer") + count_kind(diagnostics, "garbled_text");
+    summary.amounts_unreadable = count_kind(diagnostics, "unreadable_amount");
+    summary.tables_unread = count_unread_tables(document, output.records, diagnostics);
+    set_status(summary, diagnostics);
     for (Diagnostic& diagnostic : diagnostics)
         output.diagnostics.push_back({summary.doc_id, summary.source, std::move(diagnostic)});
 }

@@ -145,8 +145,9 @@ TEST_CASE("a hand-made page: which vector graphics become rulings") {
     CHECK(v[1].from.x == doctest::Approx(400));
     CHECK(v[0].from.y == doctest::Approx(792 - 550));
     CHECK(v[0].to.y == doctest::Approx(792 - 500));
-    // A page with graphics but no text has no text layer.
-    CHECK(has_diagnostic(doc, "no_text_layer", 1));
+    // A page with a few lines and no text or image is blank, not a page that lost its text.
+    CHECK(has_diagnostic(doc, "blank_page", 1));
+    CHECK_FALSE(has_diagnostic(doc, "no_text_layer", 1));
 }
 
 TEST_CASE("/Rotate on a page with little text: shown as displayed, swapped size, rotated boxes") {
@@ -198,13 +199,14 @@ TEST_CASE("the crop box sets the page size and origin") {
     CHECK(h[0].from.x == doctest::Approx(100 - 50));
 }
 
-TEST_CASE("text without usable Unicode is flagged garbled; an empty page has no text layer") {
+TEST_CASE("text without usable Unicode is flagged garbled; an image without text has no text layer") {
     TestPdfPage garbled;
     garbled.content = "BT /F2 12 Tf 72 700 Td (Budget table of 2024) Tj ET";
-    TestPdfPage empty;
+    TestPdfPage image;  // a 1×1 grey inline image stretched over the page, as a scan is
+    image.content = "q 612 0 0 792 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q";
     TestPdfPage fine;
     fine.content = "BT /F1 12 Tf 72 700 Td (Readable) Tj ET";
-    auto doc = read_test_pdf("garbled.pdf", {garbled, empty, fine});
+    auto doc = read_test_pdf("garbled.pdf", {garbled, image, fine});
     REQUIRE(doc.pages.size() == 3);
     CHECK(has_diagnostic(doc, "garbled_text", 1));
     CHECK_FALSE(has_diagnostic(doc, "no_text_layer", 1));
@@ -213,6 +215,11 @@ TEST_CASE("text without usable Unicode is flagged garbled; an empty page has no 
     CHECK_FALSE(has_diagnostic(doc, "garbled_text", 3));
     CHECK_FALSE(has_diagnostic(doc, "no_text_layer", 3));
     CHECK(doc.diagnostics.size() == 2);
+
+    // An empty page is blank (info), not a page that lost its text.
+    auto blank = read_test_pdf("blank.pdf", {TestPdfPage{}});
+    CHECK(has_diagnostic(blank, "blank_page", 1));
+    CHECK_FALSE(has_diagnostic(blank, "no_text_layer", 1));
 }
 
 TEST_CASE("a page range reads only those pages") {

@@ -134,12 +134,13 @@ TEST_CASE("record, document and diagnostic files") {
     d.kind = "unreadable_amount";
     d.page = 4;
     d.message = "two\nlines";
+    d.bbox = {10, 20, 30.25, 40};
     std::ostringstream diagnostics;
     write_diagnostics_csv(diagnostics, {{"id", "x.pdf", d}});
     auto diag_rows = read_csv(diagnostics.str());
     REQUIRE(diag_rows);
-    CHECK((*diag_rows)[0] == CsvRow{"doc_id", "source", "severity", "kind", "page", "message"});
-    CHECK((*diag_rows)[1] == CsvRow{"id", "x.pdf", "warning", "unreadable_amount", "4", "two lines"});
+    CHECK((*diag_rows)[0] == CsvRow{"doc_id", "source", "severity", "kind", "page", "message", "bbox"});
+    CHECK((*diag_rows)[1] == CsvRow{"id", "x.pdf", "warning", "unreadable_amount", "4", "two lines", "10.0 20.0 30.3 40.0"});
 
     std::ostringstream again;
     write_records_csv(again, {r, r});
