@@ -31,17 +31,6 @@ constexpr int min_amount_column_percent = 80;
 
 bool is_code_digits(const std::string& code) { return code.size() == 3 || code.size() == 5 || code.size() == 7; }
 
-bool has_decimal_amount(const std::string& text) {
-    std::string key = match_key(text);
-    bool digit = false, mark = false;
-    for (char c : key) {
-        if (c >= '0' && c <= '9') digit = true;
-        else if (c == '.' || c == ',') mark = true;
-        else if (c != '-') return false;
-    }
-    return digit && mark;
-}
-
 std::vector<std::string> title_words(const std::string& entry) {
     std::vector<std::string> words;
     size_t start = 0;
@@ -129,7 +118,7 @@ TableProfile profile_table(const Grid& grid) {
         std::vector<const Cell*> cells = grid.row_cells(r, true);
         for (size_t i = 0; i < cells.size(); ++i) {
             const std::string& text = cells[i]->text;
-            if (has_decimal_amount(text)) break;
+            if (written_amount(text)) break;
             auto parsed = split_code_and_name(text);
             if (!parsed || !is_code_digits(parsed->code)) continue;
             bool named = !parsed->name.empty() ||
@@ -142,16 +131,16 @@ TableProfile profile_table(const Grid& grid) {
             break;
         }
         for (const Cell* cell : cells)
-            if (has_decimal_amount(cell->text)) ++profile.amount_cells;
+            if (written_amount(cell->text)) ++profile.amount_cells;
     }
     for (int c = 0; c < grid.cols(); ++c) {
         int filled = 0, money = 0, marked = 0;
         for (int r = 0; r < grid.rows(); ++r) {
             const Cell* cell = grid.top_left(r, c);
             if (!cell || trim(cell->text).empty()) continue;
-            if (filled == 0 && !has_decimal_amount(cell->text)) continue;  // the header above the amounts
+            if (filled == 0 && !written_amount(cell->text)) continue;  // the header above the amounts
             ++filled;
-            if (has_decimal_amount(cell->text)) ++marked, ++money;
+            if (written_amount(cell->text)) ++marked, ++money;
             else if (looks_like_amount(cell->text) && !small_integer(cell->text)) ++money;
         }
         if (marked > 0 && money * 100 >= filled * min_amount_column_percent) ++profile.amount_columns;

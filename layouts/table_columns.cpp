@@ -55,17 +55,6 @@ std::string match_rules(const std::vector<AliasRule>& rules, const std::vector<s
     return "";
 }
 
-bool money_like(const std::string& text) {
-    std::string t = match_key(text);
-    if (t.empty()) return false;
-    bool digit = false;
-    for (char c : t) {
-        if (c >= '0' && c <= '9') digit = true;
-        else if (c != ',' && c != '.' && c != '-') return false;
-    }
-    return digit;
-}
-
 bool code_like(const std::string& text) {
     auto code = split_code_and_name(text);
     return code && (code->code.size() >= 3);
@@ -203,7 +192,7 @@ bool Matcher::is_current_year_marker(const std::string& text) const {
 
 bool has_data_cells(const Grid& grid, int row) {
     for (const Cell* cell : grid.row_cells(row, true))
-        if (money_like(cell->text) || code_like(cell->text)) return true;
+        if (money_text(cell->text) || code_like(cell->text)) return true;
     return false;
 }
 
@@ -233,7 +222,7 @@ bool is_header_like_row(const Grid& grid, const Matcher& matcher, int row) {
     if (cells.empty()) return false;
     int header = 0, label = 0;
     for (const Cell* cell : cells) {
-        if (money_like(cell->text) || code_like(cell->text)) return false;
+        if (money_text(cell->text) || code_like(cell->text)) return false;
         if (matcher.is_header_text(cell->text)) ++header;
         if (matcher.match_row(cell->text, "")) ++label;
     }
@@ -579,10 +568,9 @@ void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows
             const Cell* cell = grid.top_left(r, c);
             if (!cell || trim(cell->text).empty()) continue;
             ++filled;
-            if (money_like(cell->text)) {
+            if (money_text(cell->text)) {
                 ++money;
-                std::string key = match_key(cell->text);
-                if (key.find('.') != std::string::npos || key.find(',') != std::string::npos) ++marked;
+                if (written_amount(cell->text)) ++marked;
             } else if (!looks_like_amount(cell->text)) {
                 ++text;
             }

@@ -179,6 +179,34 @@ void report_duplicate_meanings(const TableReading& reading, const std::string& t
     }
 }
 
+// Amounts printed outside any amount column (form tables: 年度预算资金总额： | 9.00 in a
+// 绩效目标表) are records too: the row label is the nearest text to the left, the measure empty.
+void read_loose_amounts(const Grid& grid, const HeaderInfo& header, const std::vector<int>& body_rows,
+                        const Table& table, TableReading& reading) {
+    for (int r : body_rows)
+        for (int c = 0; c < grid.cols(); ++c) {
+            const ColumnInfo& col = header.columns[static_cast<size_t>(c)];
+            if (col.role != ColumnRole::none) continue;
+            const Cell* cell = grid.top_left(r, c);
+            if (!cell || !written_amount(cell->text)) continue;
+            std::string label;
+            for (int k = c - 1; k >= 0 && label.empty(); --k) {
+                const Cell* left = grid.covering(r, k);
+                if (left && !trim(left->text).empty() && !looks_like_amount(left->text)) label = trim(left->text);
+            }
+            ReadAmount a;
+            a.page = cell->page > 0 ? cell->page : table.page;
+            a.row = r;
+            a.col = c;
+            a.row_label = label;
+            a.measure_label = col.measure_label;
+            a.printed = trim(cell->text);
+            a.bbox = cell->bbox;
+            a.confidence = cell->confidence;
+            reading.amounts.push_back(std::move(a));
+        }
+}
+
 }  // namespace
 
 const Layout* classify_table(const LayoutSet& layouts, const Table& table, std::string* title_out) {
@@ -256,11 +284,11 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
         if (!unmapped_measure && col.role != ColumnRole::none) continue;
         for (int r : body_rows) {
             const Cell* cell = grid.top_left(r, static_cast<int>(c));
-            if (!cell || !looks_like_amount(cell->text) || small_integer(cell->text)) continue;
+            if (!cell || !(unmapped_measure ? looks_like_amount(cell->text) : written_amount(cell->text))) continue;
             report(diagnostics, Severity::warning, "unmapped_column", cell->page,
                    "column '" + (col.measure_label.empty() ? std::string("(no header)") : col.measure_label) +
                        "' of '" + shown_title + "' has amounts but no measure in layout " + layout.id +
-                       (unmapped_measure ? ": read with an empty measure" : ": not read"),
+                       ": read with an empty measure",
                    cell->bbox);
             break;
         }
@@ -354,6 +382,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
             }
         }
     }
+    read_loose_amounts(grid, header, body_rows, table, reading);
     if (not_amount_cells > 0)
         report(diagnostics, Severity::info, "not_amount_rows", table.page,
                std::to_string(not_amount_cells) + " count cells of '" + shown_title + "' are not money and were not read");

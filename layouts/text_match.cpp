@@ -239,6 +239,22 @@ bool looks_like_amount(const std::string& text) {
     return false;
 }
 
+bool money_text(const std::string& text) {
+    std::string t = match_key(text);
+    bool digit = false;
+    for (char c : t) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c != ',' && c != '.' && c != '-') return false;
+    }
+    return digit;
+}
+
+bool written_amount(const std::string& text) {
+    if (!money_text(text)) return false;
+    std::string t = match_key(text);
+    return t.find('.') != std::string::npos || t.find(',') != std::string::npos;
+}
+
 std::optional<int> small_integer(const std::string& text) {
     std::string t = match_key(text);
     if (t.empty() || t.size() > 6) return std::nullopt;

@@ -42,6 +42,12 @@ std::optional<CodeAndName> split_code_and_name(const std::string& text);
 // one of - — –– / * (normalize/ decides what each means).
 bool looks_like_amount(const std::string& text);
 
+// True for text made only of digits, ',' '.' and '-' with at least one digit (money as printed).
+bool money_text(const std::string& text);
+// money_text written with a decimal point or thousands separators: surely an amount, not a count
+// or a column number.
+bool written_amount(const std::string& text);
+
 // True for text made only of digits (and at most one '.', e.g. "1.00"): column numbers.
 std::optional<int> small_integer(const std::string& text);
 

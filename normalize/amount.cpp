@@ -67,8 +67,9 @@ std::optional<std::string> plain_number(std::string_view text, int& decimals) {
         size_t length = i - group_start;
         bool first = group_start == 0;
         if (length == 0) return std::nullopt;
+        // Groups after the first have three digits; the first may be longer where a producer
+        // separated only the last group (120258,600: 120,258,600).
         if (grouped && !first && length != thousands_group_digits) return std::nullopt;
-        if (grouped && first && length > thousands_group_digits) return std::nullopt;
         digits.append(whole.substr(group_start, length));
         group_start = i + 1;
     }

@@ -79,7 +79,8 @@ void set_status(DocumentSummary& summary, const std::vector<Diagnostic>& diagnos
     int other_errors = 0;
     for (const Diagnostic& d : diagnostics)
         if (d.severity == Severity::error && d.kind != "no_text_layer" && d.kind != "garbled_text" &&
-            d.kind != "table_unread" && d.kind != "unreadable_amount")
+            d.kind != "table_unread" && d.kind != "unreadable_amount" && d.kind != "unknown_unit" &&
+            d.kind != "unit_conflict")  // a table without a unit is counted as unread
             ++other_errors;
     add(other_errors, other_errors == 1 ? "other error (see diagnostics)" : "other errors (see diagnostics)");
     summary.status = lost.empty() ? "ok" : "partial";

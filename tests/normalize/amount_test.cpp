@@ -60,8 +60,14 @@ TEST_CASE("zero, blank and not applicable are different things") {
     }
 }
 
+TEST_CASE("a separator before the last group only still groups thousands (上海 prints 120258,600)") {
+    CHECK(value_of("120258,600") == "120258600");
+    CHECK(value_of("1851,801") == "1851801");
+    CHECK(value_of("120258,600.50") == "120258600.50");
+}
+
 TEST_CASE("anything else is unreadable") {
-    for (const char* text : {"12.3.4", "合计", "1,23", "12,3456", "1234,567", ",123", "12.", "1e5",
+    for (const char* text : {"12.3.4", "合计", "1,23", "12,3456", "1234,56", ",123", "12.", "1e5",
                              "12 34", "12%", "(12", "--5", "¥12", "12.3a", "1,234,56.7"}) {
         INFO(text);
         CHECK(kind_of(text) == AmountKind::unreadable);
