@@ -334,9 +334,12 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 kind = HierarchyKind::item;
             kinds.push_back(static_cast<int>(kind));
         }
-        std::vector<int> parents = parents_from_ordinals(column, kinds);
-        for (size_t i = 0; i < meanings.size(); ++i)
-            if (parents[i] >= 0) meanings[i][b].parent_row = meanings[static_cast<size_t>(parents[i])][b].row;
+        RowHierarchy hierarchy = parents_from_ordinals(column, kinds);
+        for (size_t i = 0; i < meanings.size(); ++i) {
+            int parent = hierarchy.parents[i];
+            if (parent >= 0) meanings[i][b].parent_row = meanings[static_cast<size_t>(parent)][b].row;
+            meanings[i][b].sums_children = hierarchy.sums_children[i];
+        }
     }
 
     int not_amount_cells = 0;
@@ -371,6 +374,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.confidence = cell->confidence;
                 a.current_year_only = col.current_year_only;
                 a.parent_row = m.parent_row;
+                a.sums_children = m.sums_children;
                 if (!col.part_key.empty()) {
                     a.part_in_header = true;
                     a.part_group = col.part_group;

@@ -255,7 +255,7 @@ void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, const std
         }
 }
 
-std::vector<int> parents_from_ordinals(const std::vector<RowMeaning>& rows, const std::vector<int>& kinds) {
+RowHierarchy parents_from_ordinals(const std::vector<RowMeaning>& rows, const std::vector<int>& kinds) {
     // Indentation levels of the rows without ordinals: distinct indents, in order.
     std::vector<double> indents;
     for (size_t i = 0; i < rows.size(); ++i)
@@ -271,7 +271,10 @@ std::vector<int> parents_from_ordinals(const std::vector<RowMeaning>& rows, cons
             if (m.indent_pt >= levels[k] - indent_tolerance_pt) level = static_cast<int>(k);
         return unranked_depth + level;
     };
-    std::vector<int> parents(rows.size(), -1);
+    RowHierarchy h;
+    h.parents.assign(rows.size(), -1);
+    h.sums_children.assign(rows.size(), false);
+    std::vector<int> depth(rows.size(), 0);
     std::vector<std::pair<int, int>> open;  // (depth, index)
     for (size_t i = 0; i < rows.size(); ++i) {
         if (kinds[i] == 1) {
@@ -279,12 +282,27 @@ std::vector<int> parents_from_ordinals(const std::vector<RowMeaning>& rows, cons
             continue;
         }
         if (kinds[i] != 0 || rows[i].label.empty()) continue;
-        int depth = depth_of(rows[i]);
-        while (!open.empty() && open.back().first >= depth) open.pop_back();
-        if (!open.empty()) parents[i] = open.back().second;
-        open.emplace_back(depth, static_cast<int>(i));
+        depth[i] = depth_of(rows[i]);
+        while (!open.empty() && open.back().first >= depth[i]) open.pop_back();
+        if (!open.empty()) h.parents[i] = open.back().second;
+        open.emplace_back(depth[i], static_cast<int>(i));
     }
-    return parents;
+    // A parent sums its children when they all print one ordinal rank (1. 2. 3.), or when they
+    // print none but indentation tells the levels apart: unnumbered rows at one indent may be
+    // 款 and 项 alike, and their sum means nothing.
+    bool indents_tell = levels.size() > 1;
+    for (size_t p = 0; p < rows.size(); ++p) {
+        int rank = -1;
+        bool any = false, one_level = true;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (h.parents[i] != static_cast<int>(p)) continue;
+            if (!any) rank = rows[i].ordinal_rank;
+            any = true;
+            if (rows[i].ordinal_rank != rank) one_level = false;
+        }
+        h.sums_children[p] = any && one_level && (rank > 0 || indents_tell);
+    }
+    return h;
 }
 
 std::string code_for_name(const LayoutSet& set, const std::string& name_map, const std::string& label,

@@ -36,6 +36,7 @@ struct RowMeaning {
     int ordinal_rank = 0;      // 一、=1 （一）=2 1.=3 （1）=4 ①=5; 0 without an ordinal
     double indent_pt = 0;      // the label's distance from its cell's left edge
     int parent_row = -1;       // the logical row this row itemises (ordinals, indentation)
+    bool sums_children = false;  // its children add up to it (they print ordinals, or indents tell levels)
 };
 
 // Every body row of every block, in row order. Split code columns carry the 类 and 款 of the
@@ -53,7 +54,11 @@ void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, const std
 // or no ordinal under a row that has one, or a deeper indentation, is a child of the row above
 // it. kinds[i] says what row i is: 0 an item taking part, 1 a total or subtotal (it closes
 // every open parent), 2 a row outside the hierarchy (a printed code, 其中, a keyed breakdown).
-std::vector<int> parents_from_ordinals(const std::vector<RowMeaning>& rows, const std::vector<int>& kinds);
+struct RowHierarchy {
+    std::vector<int> parents;        // index of the row each row itemises, -1 at the top
+    std::vector<bool> sums_children; // the row's children are all its parts, at one level
+};
+RowHierarchy parents_from_ordinals(const std::vector<RowMeaning>& rows, const std::vector<int>& kinds);
 
 // The code a name map gives a label in this block ("" when none); lei_above: the 类 code of the
 // nearest row above with one, for names printed under several 类.

@@ -49,6 +49,7 @@ struct ReadAmount {
     // Rows without a code get their place in the block's hierarchy from ordinals (一、 （一） 1.)
     // and indentation: parent_row is the logical row this row itemises, -1 at the top level.
     int parent_row = -1;
+    bool sums_children = false;  // the rows naming this row as parent add up to it
 };
 
 struct TableReading {

@@ -162,6 +162,8 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
                 line.row = amount.row;
                 line.role = amount.role;
                 line.breakdown = amount.row_key.find('.') != std::string::npos;
+                line.parent_row = amount.parent_row;
+                line.sums_children = amount.sums_children;
                 line.row_key = amount.row_key;
                 line.row_label = amount.row_label;
                 line.code = amount.code;
@@ -184,6 +186,10 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
 }
 
 bool is_lei(const CheckLine& line) { return line.code.size() == 3; }
+
+bool is_top_item(const CheckLine& line) {
+    return line.role == RowRole::item && !line.breakdown && line.parent_row < 0;
+}
 
 std::vector<const CheckCell*> cells_of(const std::vector<const CheckLine*>& lines,
                                        std::string_view measure) {

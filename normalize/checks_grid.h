@@ -31,6 +31,8 @@ struct CheckLine {
     int row = 0;
     RowRole role = RowRole::item;
     bool breakdown = false;  // row_key "parent.part": itemises the row keyed "parent"
+    int parent_row = -1;     // the row this row itemises by ordinals or indentation, -1 at the top
+    bool sums_children = false;  // the rows naming it as parent add up to it
     std::string row_key;
     std::string row_label;
     std::string code;
@@ -103,6 +105,8 @@ void check_cross_tables(const std::vector<CheckTable>& tables, CheckLedger& ledg
 
 // Helpers shared by the identity files.
 bool is_lei(const CheckLine& line);  // 3-digit code
+// An item of its side's sums: role item, not a breakdown, not under another row.
+bool is_top_item(const CheckLine& line);
 std::vector<const CheckCell*> cells_of(const std::vector<const CheckLine*>& lines,
                                        std::string_view measure);
 

@@ -25,12 +25,9 @@ namespace {
 
 bool labelled(const CheckLine& line) { return line.code.empty() && !line.breakdown; }
 
-// 其中：… rows single out a part of the row above; they are not items of their own.
-bool is_of_which(const CheckLine& line) { return line.row_label.rfind("其中", 0) == 0; }
-
-bool is_item(const CheckLine& line) {
-    return line.role == RowRole::item && labelled(line) && !is_of_which(line);
-}
+// 其中 rows (role of_which) single out a part of the row above and rows under another row
+// itemise it: neither is an item of a sum over the side.
+bool is_item(const CheckLine& line) { return is_top_item(line) && labelled(line); }
 
 bool is_total(const CheckLine& line) { return line.role == RowRole::total && labelled(line); }
 
@@ -157,6 +154,24 @@ void check_keyed_parts(const CheckTable& table, Side side, CheckLedger& ledger) 
     }
 }
 
+// A labelled row whose children (by ordinals or indentation) are all its parts = Σ children.
+void check_row_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = side_lines(table, side);
+    for (const CheckLine* parent : lines) {
+        if (!parent->sums_children) continue;
+        std::vector<const CheckLine*> children;
+        for (const CheckLine* line : lines)
+            if (line->parent_row == parent->row && line->role == RowRole::item && !line->breakdown)
+                children.push_back(line);
+        if (children.empty()) continue;
+        IdentityText text = text_for(table, "row_hierarchy", parent->describe(), "Σ rows under it");
+        for (const std::string& m : table.measures(side)) {
+            text.measure = m;
+            ledger.expect_sum(text, parent->cell(m), cells_of(children, m), EvaluateWhen::any_printed);
+        }
+    }
+}
+
 }  // namespace
 
 void check_subtotals(const CheckTable& table, CheckLedger& ledger) {
@@ -165,6 +180,7 @@ void check_subtotals(const CheckTable& table, CheckLedger& ledger) {
         if (table.promises("block_subtotals")) check_block_subtotals(table, side, ledger);
         if (table.promises("total_is_sum_of_items")) check_total_of_items(table, side, ledger);
         if (table.promises("keyed_parts")) check_keyed_parts(table, side, ledger);
+        if (table.promises("row_hierarchy")) check_row_hierarchy(table, side, ledger);
     }
 }
 

@@ -41,7 +41,7 @@ std::vector<const CheckLine*> items_between(const std::vector<const CheckLine*>&
                                             int before_row) {
     std::vector<const CheckLine*> out;
     for (const CheckLine* line : lines)
-        if (line->role == RowRole::item && !line->breakdown && line->row > after_row && line->row < before_row)
+        if (is_top_item(*line) && line->row > after_row && line->row < before_row)
             out.push_back(line);
     return out;
 }

@@ -105,7 +105,8 @@ TEST_CASE("group_subtotals: 其中 rows and tables without subtotals add nothing
                    "total", "金额", "80.00");
     doc.add_amount(t, 2, 2, RowMeaning{Side::none, RowRole::subtotal, "opening_balance", "小计", "", CodeSystem::none},
                    "total", "金额", "80.00");
-    doc.add_amount(t, 3, 2, RowMeaning{Side::none, RowRole::item, "", "其中:动用上年结转和结余资金", "", CodeSystem::none},
+    // layouts/ gives 其中 rows the role of_which (vocabulary of_which_prefixes).
+    doc.add_amount(t, 3, 2, RowMeaning{Side::none, RowRole::of_which, "", "其中:动用上年结转和结余资金", "", CodeSystem::none},
                    "total", "金额", "50.00");
     CheckSummary summary = doc.check();
     CHECK(summary.total == 1);  // only 收入总计 = Σ 小计: the group has no item of its own
