@@ -1,5 +1,7 @@
 #include "layouts/layout_set.h"
 
+#include <algorithm>
+
 #include "layouts/text_match.h"
 
 namespace budgetpdf {
@@ -40,6 +42,31 @@ std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const st
         return codes.front();
     }
     return std::nullopt;
+}
+
+std::optional<std::string> catalog_code_under(const LayoutSet& layouts, const std::string& name,
+                                              const std::string& parent) {
+    std::string key = label_key(name);
+    if (key.empty() || (parent.size() != 3 && parent.size() != 5)) return std::nullopt;
+    auto named = layouts.catalog_by_name.find(key);
+    if (named == layouts.catalog_by_name.end()) return std::nullopt;
+    std::optional<std::string> found;
+    for (size_t index : named->second) {
+        const std::string& code = layouts.catalog[index].code;
+        if (code.size() != parent.size() + 2 || !starts_with(code, parent)) continue;
+        if (found && *found != code) return std::nullopt;  // two codes: not ours to choose
+        found = code;
+    }
+    return found;
+}
+
+std::optional<bool> catalog_lists_name(const LayoutSet& layouts, const std::string& code, const std::string& name) {
+    auto at = layouts.catalog_by_code.find(code);
+    if (at == layouts.catalog_by_code.end()) return std::nullopt;
+    std::string key = label_key(name);
+    const CatalogCode& entry = layouts.catalog[at->second];
+    return std::any_of(entry.name_keys.begin(), entry.name_keys.end(),
+                       [&](const std::string& k) { return k == key || contains(k, key) || contains(key, k); });
 }
 
 const Layout* fallback_layout(const LayoutSet& layouts) {

@@ -29,28 +29,37 @@ constexpr int max_header_rows = 6;                // a header printed over more 
 constexpr int min_amount_column_percent = 80;     // share of a column's cells that are money, for an amount column
 constexpr int min_header_cells_on_tie = 2;
 
-bool alias_matches(const std::vector<std::string>& path, int level, const std::string& alias) {
-    if (starts_with(alias, "~")) {  // "~X": a header ending in X
-        std::string suffix = header_key(alias.substr(1));
-        std::string text = header_key(path[level]);
-        return !suffix.empty() && text.size() > suffix.size() && ends_with(text, suffix);
-    }
-    std::string key = header_key(alias);
-    if (key.empty()) return false;
-    if (key.find('/') == std::string::npos) return header_key(path[level]) == key;
-    int parts = static_cast<int>(std::count(key.begin(), key.end(), '/')) + 1;
-    if (level + 1 < parts) return false;
-    std::string joined;
-    for (int i = level + 1 - parts; i <= level; ++i) joined += (joined.empty() ? "" : "/") + header_key(path[i]);
-    return joined == key;
+// Header keys of a header path, one per level.
+std::vector<std::string> path_keys(const std::vector<std::string>& path) {
+    std::vector<std::string> keys;
+    keys.reserve(path.size());
+    for (const auto& level : path) keys.push_back(header_key(level));
+    return keys;
 }
 
-std::string match_rules(const std::vector<AliasRule>& rules, const std::vector<std::string>& path, int level) {
+// Whether an alias key matches level `level` of a header path: the level alone, the last levels
+// joined with '/' for an alias containing '/', or a level ending in X for "~X".
+bool alias_matches(const std::vector<std::string>& keys, int level, const std::string& alias) {
+    if (alias.empty()) return false;
+    if (alias[0] == '~') {
+        size_t n = alias.size() - 1;
+        const std::string& text = keys[level];
+        return n > 0 && text.size() > n && text.compare(text.size() - n, n, alias, 1, n) == 0;
+    }
+    if (alias.find('/') == std::string::npos) return keys[level] == alias;
+    int parts = static_cast<int>(std::count(alias.begin(), alias.end(), '/')) + 1;
+    if (level + 1 < parts) return false;
+    std::string joined;
+    for (int i = level + 1 - parts; i <= level; ++i) joined += (joined.empty() ? "" : "/") + keys[i];
+    return joined == alias;
+}
+
+std::string match_rules(const std::vector<AliasRule>& rules, const std::vector<std::string>& keys, int level) {
     // Longer (path) aliases first, so "“三公”经费/小计" wins over "小计".
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& rule : rules)
-            for (const auto& alias : rule.aliases)
-                if ((alias.find('/') != std::string::npos) == (pass == 0) && alias_matches(path, level, alias))
+            for (const auto& alias : rule.alias_keys)
+                if ((alias.find('/') != std::string::npos) == (pass == 0) && alias_matches(keys, level, alias))
                     return rule.key;
     return "";
 }
@@ -100,31 +109,33 @@ std::vector<const Cell*> Grid::row_cells(int row, bool starting_here) const {
 }
 
 std::string Matcher::match_measure(const std::vector<std::string>& path, int level) const {
-    std::string key = match_rules(layout.measures, path, level);
-    return key.empty() ? match_rules(set.vocabulary.measures, path, level) : key;
+    std::vector<std::string> keys = path_keys(path);
+    std::string key = match_rules(layout.measures, keys, level);
+    return key.empty() ? match_rules(set.vocabulary.measures, keys, level) : key;
 }
 
 std::string Matcher::match_layout_measure(const std::vector<std::string>& path, int level) const {
-    return match_rules(layout.measures, path, level);
+    return match_rules(layout.measures, path_keys(path), level);
 }
 
 std::string Matcher::match_part(const std::vector<std::string>& path, int level) const {
-    return match_rules(layout.column_parts, path, level);
+    return match_rules(layout.column_parts, path_keys(path), level);
 }
 
 ColumnRole Matcher::match_role(const std::vector<std::string>& path, int level) const {
+    std::vector<std::string> keys = path_keys(path);
     for (const auto* rules : {&layout.columns, &set.vocabulary.columns})
         for (const auto& rule : *rules)
-            for (const auto& alias : rule.aliases)
-                if (alias_matches(path, level, alias)) return rule.role;
+            for (const auto& alias : rule.alias_keys)
+                if (alias_matches(keys, level, alias)) return rule.role;
     return ColumnRole::none;
 }
 
 Side Matcher::match_side(const std::string& text) const {
     std::string key = header_key(text);
     for (const auto& rule : set.vocabulary.sides)
-        for (const auto& alias : rule.aliases)
-            if (header_key(alias) == key) return rule.key == "income" ? Side::income : Side::expenditure;
+        for (const auto& alias : rule.alias_keys)
+            if (alias == key) return rule.key == "income" ? Side::income : Side::expenditure;
     return Side::none;
 }
 
@@ -144,16 +155,17 @@ const RowKeyRule* Matcher::match_row(const std::string& label, const std::string
     std::string grouped = group.empty() ? "" : label_key(group) + "/" + key;
     if (key.empty()) return nullptr;
     for (const auto* rules : {&layout.rows, &set.vocabulary.rows}) {
+        if (!grouped.empty())
+            for (const auto& rule : *rules)
+                for (const auto& alias : rule.alias_keys)
+                    if (alias.find('/') != std::string::npos && alias == grouped) return &rule;
         for (const auto& rule : *rules)
-            for (const auto& alias : rule.aliases)
-                if (!grouped.empty() && alias.find('/') != std::string::npos && label_key(alias) == grouped) return &rule;
-        for (const auto& rule : *rules)
-            for (const auto& alias : rule.aliases) {
-                if (alias.find('/') != std::string::npos) continue;
-                if (starts_with(alias, "~")) {
-                    std::string suffix = label_key(alias.substr(1));
-                    if (key.size() > suffix.size() && ends_with(key, suffix)) return &rule;
-                } else if (label_key(alias) == key) {
+            for (const auto& alias : rule.alias_keys) {
+                if (alias.empty() || alias.find('/') != std::string::npos) continue;
+                if (alias[0] == '~') {
+                    size_t n = alias.size() - 1;
+                    if (key.size() > n && key.compare(key.size() - n, n, alias, 1, n) == 0) return &rule;
+                } else if (alias == key) {
                     return &rule;
                 }
             }

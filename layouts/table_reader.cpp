@@ -32,6 +32,8 @@ namespace {
 
 enum class HierarchyKind { item = 0, closes = 1, outside = 2 };
 
+constexpr int max_name_mismatch_reports = 5;  // per table: a misprinted name, not a misread table
+
 bool marked_no_data(const LayoutSet& set, const std::vector<std::string>& texts) {
     for (const auto& text : texts)
         for (const auto& marker : set.vocabulary.no_data_markers)
@@ -100,7 +102,8 @@ struct KeyState {
     std::string section;
     bool section_not_amount = false;
     std::string parent;
-    std::string lei_above;  // 类 code of the nearest row above with one
+    std::string lei_above;   // 类 code of the nearest row above with one
+    std::string kuan_above;  // 款 code of the nearest row above with one, under that 类
 };
 
 struct RowReading {
@@ -140,6 +143,11 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
             }
         } else {
             m.code = code_for_name(set, block.name_map, m.label, state.lei_above);
+            // A 款/项 printed by name only (深圳 收支总表: 统计信息事务 under 一般公共服务支出) takes
+            // the catalogue's code among the children of the code above it.
+            for (const std::string* parent : {&state.kuan_above, &state.lei_above})
+                if (m.code.empty() && !parent->empty())
+                    if (auto code = catalog_code_under(set, m.label, *parent)) m.code = *code;
         }
         if (!child) state.parent = rule && rule->role == RowRole::item ? rule->key : "";
         if (out.role == RowRole::item && of_which) {
@@ -148,7 +156,11 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
         }
     }
     CodeSystem system = code_system_of(m.code, matcher.layout.code_system);
-    if (m.code.size() == 3 && system != CodeSystem::none) state.lei_above = m.code;
+    if (m.code.size() == 3 && system != CodeSystem::none) {
+        state.lei_above = m.code;
+        state.kuan_above.clear();
+    }
+    if (m.code.size() == 5 && system != CodeSystem::none) state.kuan_above = m.code;
     return out;
 }
 
@@ -312,6 +324,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
         }
 
     // Row keys, roles and name-map codes, per block in row order; then the hierarchy.
+    int name_mismatches = 0;
     std::vector<std::vector<RowReading>> rows(meanings.size(), std::vector<RowReading>(blocks.size()));
     for (size_t b = 0; b < blocks.size(); ++b) {
         KeyState state;
@@ -325,6 +338,13 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 continue;
             }
             rows[i][b] = resolve_row(set, matcher, blocks[b], m, state);
+            if (m.code_printed && !m.label.empty() && name_mismatches < max_name_mismatch_reports &&
+                catalog_lists_name(set, m.code, m.label) == false) {
+                ++name_mismatches;
+                report(diagnostics, Severity::info, "code_name_mismatch", table.page,
+                       "'" + shown_title + "': code " + m.code + " is printed with the name '" + m.label +
+                           "', which the catalogue of printed names does not list for it");
+            }
             column.push_back(m);
             // A code printed on the page has its own hierarchy; one from a name map (一、一般公共
             // 服务支出 → 201) keeps its ordinal's place among the labelled rows.
