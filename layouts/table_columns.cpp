@@ -369,16 +369,15 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
             }
         }
     }
-    // 基本支出/小计: a generic total under a group that names a part is the group's measure
-    // (本年收入/合计 stays the table's total, marked as this year's only).
-    if (info.role == ColumnRole::measure && measure_level > 0 && matcher.is_generic_total(path[measure_level]))
+    // 基本支出/小计: a generic total under a group that names a measure reads as the group's
+    // measure where the table prints a total of its own (read_header decides); alone, it is the
+    // table's total (本年收入/合计 of a table with no other total, 基本支出预算/小计 of a basic table).
+    if (info.role == ColumnRole::measure && info.measure == keys::total && measure_level > 0 &&
+        matcher.is_generic_total(path[measure_level]))
         for (int level = measure_level - 1; level >= 0; --level) {
             std::string measure = matcher.match_measure(path, level);
             if (measure.empty()) continue;
-            if (measure == keys::current_year) info.current_year_group = true;
-            if (measure == keys::current_year || measure == keys::total) break;
-            info.measure = measure;
-            measure_level = level;
+            if (measure != keys::total) info.group_measure = measure;
             break;
         }
     // The measure of a header level above the column's own (项目支出 over 扣除基建项目后预算数):
@@ -496,14 +495,14 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
             col.part_label.clear();
             col.part_group.clear();
         }
-    // 本年收入/小计 beside a table total of its own (合计 | 本年收入 | 上年结转) is this year's income;
-    // alone, it is the table's total (this year's only).
+    // 本年收入/小计 or 基本支出/小计 beside a table total of its own (合计 | 本年收入 | 上年结转) is
+    // the group's measure; alone, it is the table's total.
     bool own_total = std::any_of(info.columns.begin(), info.columns.end(), [](const ColumnInfo& col) {
-        return col.measure == keys::total && !col.current_year_group;
+        return col.measure == keys::total && col.group_measure.empty();
     });
     if (own_total)
         for (ColumnInfo& col : info.columns)
-            if (col.current_year_group) col.measure = std::string(keys::current_year);
+            if (!col.group_measure.empty()) col.measure = col.group_measure;
     // A group header's measure names one column below it at most: a column that took the group's
     // measure for want of its own (项目支出/扣除基建项目后预算数 beside 项目支出/项目支出总数) keeps an
     // empty measure when another column under that group has the same one.

@@ -63,7 +63,7 @@ struct ColumnInfo {
     int measure_level = -1;          // the path level the measure came from
     bool measure_from_group = false; // from a level above the column's own, which named nothing
     bool measure_shared = false;     // another column under that group has the same measure
-    bool current_year_group = false; // a generic total under a current-year group (本年收入/小计)
+    std::string group_measure;       // a generic total's group measure (基本支出/小计 → basic)
 };
 
 struct HeaderInfo {

@@ -83,6 +83,11 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
             label_headers.emplace_back();
         }
         Block& b = blocks.back();
+        // A second code group after the block's name (部门 类|款 | 名称 | 政府 类|款 | 名称): another
+        // classification of the same row, not the row's code.
+        bool code_role = col.role == ColumnRole::code || col.role == ColumnRole::code_lei ||
+                         col.role == ColumnRole::code_kuan || col.role == ColumnRole::code_xiang;
+        if (code_role && !b.name_cols.empty() && (!b.code_cols.empty() || b.lei_col >= 0)) col.role = ColumnRole::code_gov;
         if (b.side == Side::none) b.side = col.side;
         if (is_label_role(col.role)) label_headers.back() += col.measure_label + "/";
         switch (col.role) {
