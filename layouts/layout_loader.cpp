@@ -191,7 +191,7 @@ void read_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
     check_keys(node,
                {"table_kinds", "checks", "columns", "measures", "sides", "rows", "column_number_labels",
                 "no_data_markers", "units", "unit_labels", "row_keys", "title_markers", "generic_totals", "title_excludes",
-                "current_year_markers", "of_which_prefixes", "name_map_headers"},
+                "current_year_markers", "of_which_prefixes", "name_map_headers", "other_period_markers"},
                "vocabulary");
     auto append = [](auto& to, auto from) { to.insert(to.end(), from.begin(), from.end()); };
     append(vocabulary.table_kinds, strings(node["table_kinds"], "table_kinds"));
@@ -210,6 +210,7 @@ void read_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
     append(vocabulary.title_excludes, alias_rules(node["title_excludes"], "title_excludes"));
     append(vocabulary.current_year_markers, strings(node["current_year_markers"], "current_year_markers"));
     append(vocabulary.of_which_prefixes, strings(node["of_which_prefixes"], "of_which_prefixes"));
+    append(vocabulary.other_period_markers, strings(node["other_period_markers"], "other_period_markers"));
     for (const auto& rule : alias_rules(node["name_map_headers"], "name_map_headers")) {
         if (rule.key != "func_lei" && rule.key != "econ" && rule.key != "econ_gov")
             fail(where(node["name_map_headers"]) + ": name_map_headers keys must be func_lei, econ or econ_gov");

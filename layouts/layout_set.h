@@ -113,6 +113,9 @@ struct Vocabulary {
     // Header words that make a total column this year's only (本年收入/合计 leaves 上年结转 out).
     std::vector<std::string> current_year_markers;
     std::vector<std::string> of_which_prefixes;     // 其中: a row singling out part of the row above
+    // Header levels and row labels naming another period than the document's year (上年,
+    // 增减变化情况); a year of its own (2025年预算数) is compared with the document's.
+    std::vector<std::string> other_period_markers;
     std::vector<NameMapRule> name_map_headers;
 };
 

@@ -219,6 +219,37 @@ void read_loose_amounts(const Grid& grid, const HeaderInfo& header, const std::v
         }
 }
 
+// Whether a header level or row label names another period than the fiscal year: a marker of
+// the vocabulary (上年, 增减变化情况), or a year (2025年, 2025 年预算数) other than the document's.
+bool names_other_period(const Vocabulary& vocabulary, const std::string& text, const std::string& fiscal_year) {
+    std::string key = header_key(text);
+    for (const auto& marker : vocabulary.other_period_markers)
+        if (key == header_key(marker)) return true;
+    std::string raw = match_key(text);
+    if (fiscal_year.size() != 4 || raw.size() < 7 || raw.compare(4, 3, "年") != 0) return false;
+    if (!std::all_of(raw.begin(), raw.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) return false;
+    static const std::vector<std::string> year_headers = {"年", "年预算数", "年决算数", "年预算", "年度"};
+    std::string rest = raw.substr(4);
+    bool year_only = std::find(year_headers.begin(), year_headers.end(), rest) != year_headers.end();
+    return year_only && raw.compare(0, 4, fiscal_year) != 0;
+}
+
+// The label cells of a row in its block (names, groups, year columns) naming another period.
+bool row_names_other_period(const Grid& grid, const Block& block, int row, const Vocabulary& vocabulary,
+                            const std::string& fiscal_year) {
+    for (int c : block.name_cols)
+        if (const Cell* cell = grid.covering(row, c); cell && names_other_period(vocabulary, cell->text, fiscal_year))
+            return true;
+    return false;
+}
+
+bool path_names_other_period(const Vocabulary& vocabulary, const std::vector<std::string>& path,
+                             const std::string& fiscal_year) {
+    return std::any_of(path.begin(), path.end(), [&](const std::string& level) {
+        return names_other_period(vocabulary, level, fiscal_year);
+    });
+}
+
 }  // namespace
 
 const Layout* classify_table(const LayoutSet& layouts, const Table& table, std::string* title_out) {
@@ -234,7 +265,7 @@ bool prints_amounts(const Table& table) {
 }
 
 std::optional<TableReading> read_table(const LayoutSet& set, const Table& table, int table_index,
-                                       std::vector<Diagnostic>& diagnostics) {
+                                       std::vector<Diagnostic>& diagnostics, const ReadOptions& options) {
     Grid grid(table);
     TableProfile profile = profile_table(grid);
     Classification found = classify(set, table, grid, profile);
@@ -389,6 +420,11 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.code_system = system;
                 a.measure = col.measure;
                 a.measure_label = col.measure_label;
+                // Last year's figures and changes printed beside this year's are not the year's
+                // measure: they keep their label and an empty measure.
+                if (path_names_other_period(set.vocabulary, col.path, options.fiscal_year) ||
+                    row_names_other_period(grid, blocks[b], m.row, set.vocabulary, options.fiscal_year))
+                    a.measure.clear();
                 a.printed = trim(cell->text);
                 a.bbox = cell->bbox;
                 a.confidence = cell->confidence;
@@ -399,7 +435,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                     a.part_in_header = true;
                     a.part_group = col.part_group;
                     a.row_key = col.part_key;
-                    if (a.row_label.empty()) a.row_label = col.part_label;
+                    a.row_label = col.part_label;  // parts as columns: the row label is the part's header
                     if (const RowKeyRule* part_rule = matcher.row_rule_by_key(col.part_key)) a.role = part_rule->role;
                 }
                 reading.amounts.push_back(std::move(a));
