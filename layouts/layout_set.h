@@ -74,6 +74,7 @@ struct Layout {
     std::string name_map;                      // "", func_lei or econ: code rows printed by name
     std::string default_measure;               // measure for a column with only a part alias
     std::vector<std::string> checks;
+    std::vector<std::string> excludes;     // what the table leaves out (non_fiscal_funds …); no stand-in for its kind
     std::vector<AliasRule> measures;       // consulted before the shared measures
     std::vector<AliasRule> column_parts;   // parts printed as columns (三公): key → row_key
     std::vector<RowKeyRule> rows;          // consulted before the shared rows

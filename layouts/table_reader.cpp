@@ -286,7 +286,8 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     reading.table_kind = layout.kind;
     reading.table_title = found.title;
     reading.checks = layout.checks;
-    reading.excludes = title_excludes(set.vocabulary, found.title);
+    reading.excludes = layout.excludes;
+    for (const std::string& e : title_excludes(set.vocabulary, found.title)) reading.excludes.push_back(e);
 
     HeaderInfo header = read_header(grid, matcher, found.title);
     std::vector<int> body_rows;

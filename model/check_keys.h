@@ -47,6 +47,13 @@ inline constexpr std::string_view prior_carryover = "prior_carryover";
 inline constexpr std::string_view personnel = "personnel";
 inline constexpr std::string_view public_funds = "public_funds";
 
+// Table kinds the cross-table identities compare (SCHEMA.md).
+inline constexpr std::string_view kind_summary = "summary";
+inline constexpr std::string_view kind_income = "income";
+inline constexpr std::string_view kind_expenditure = "expenditure";
+inline constexpr std::string_view kind_grant_summary = "grant_summary";
+inline constexpr std::string_view kind_general_budget = "general_budget";
+
 // Expenditure by use: the parts of a total (合计 = 基本支出 + 项目支出 + …), as columns and as
 // the rows of an expenditure-by-use block.
 inline constexpr std::array expenditure_uses = {basic, project, remit_upper, operating_exp, subsidiary_grant, reserve};

@@ -65,8 +65,9 @@
 //                    summary 本年收入合计.
 //   cross_grant_general_budget  grant_summary expenditure 类 rows and 本年支出合计 in column
 //                    general_budget = general_budget table 类 rows and total (measure total).
-//                    Skipped when the general_budget table's title says 不含上年结转: the grant
-//                    summary includes the carry-over, that table does not.
+//                    A table whose layout or title says it leaves something out (TableReading::
+//                    excludes: 不含上年结转, fiscal funds only) never stands for its kind here: the
+//                    grant summary includes the carry-over, such a table does not.
 //
 // Tolerance: a printed amount carries up to half a unit of its last printed decimal (from
 // amount_printed's digits after '.', in the record's unit, scaled to 元): 50元 for 2 decimals in

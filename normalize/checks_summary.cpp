@@ -12,6 +12,8 @@
 
 #include "normalize/checks_grid.h"
 
+#include "model/check_keys.h"
+
 #include <algorithm>
 #include <iterator>
 #include <string_view>
@@ -22,7 +24,7 @@ namespace {
 // 本年收入合计 / 本年支出合计: keyed income_total / expenditure_total, else the first subtotal.
 const CheckLine* find_subtotal(const std::vector<const CheckLine*>& lines) {
     for (const CheckLine* line : lines)
-        if (line->row_key == "income_total" || line->row_key == "expenditure_total") return line;
+        if (line->row_key == keys::income_total || line->row_key == keys::expenditure_total) return line;
     for (const CheckLine* line : lines)
         if (line->role == RowRole::subtotal && !line->breakdown) return line;
     return nullptr;
@@ -30,7 +32,7 @@ const CheckLine* find_subtotal(const std::vector<const CheckLine*>& lines) {
 
 const CheckLine* find_grand_total(const std::vector<const CheckLine*>& lines) {
     for (const CheckLine* line : lines)
-        if (line->row_key == "grand_total") return line;
+        if (line->row_key == keys::grand_total) return line;
     const CheckLine* last = nullptr;
     for (const CheckLine* line : lines)
         if (line->role == RowRole::total && line->code.empty() && !line->breakdown) last = line;
@@ -49,9 +51,8 @@ std::vector<const CheckLine*> items_between(const std::vector<const CheckLine*>&
 // Row keys of an expenditure-by-use block (江苏 收支预算总表 支出用途: 基本支出, 项目支出, 单位预留
 // 机动经费) printed beside the 类 rows: a second itemisation of the same subtotal.
 bool is_use_row(const CheckLine& line) {
-    static constexpr std::string_view use_keys[] = {"basic",       "project",       "reserve",
-                                                    "remit_upper", "operating_exp", "subsidiary_grant"};
-    return std::find(std::begin(use_keys), std::end(use_keys), line.row_key) != std::end(use_keys);
+    return std::find(keys::expenditure_uses.begin(), keys::expenditure_uses.end(), line.row_key) !=
+           keys::expenditure_uses.end();
 }
 
 // The item rows above a subtotal as one itemisation, or two when the side prints an
@@ -69,7 +70,7 @@ std::vector<std::pair<std::vector<const CheckLine*>, std::string>> itemisations(
 std::string side_measure(const CheckTable& table, Side side) {
     std::vector<std::string> measures = table.measures(side);
     for (const std::string& m : measures)
-        if (m == "total") return m;
+        if (m == keys::total) return m;
     return measures.size() == 1 ? measures.front() : std::string();
 }
 

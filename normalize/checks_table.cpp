@@ -9,6 +9,11 @@
 
 #include "normalize/checks_grid.h"
 
+#include <array>
+#include <initializer_list>
+
+#include "model/check_keys.h"
+
 #include <algorithm>
 #include <set>
 
@@ -82,7 +87,7 @@ void check_total_of_lei(const CheckTable& table, Side side, CheckLedger& ledger)
     std::vector<std::string> measures = table.measures(side);
     for (const CheckLine* total : lines) {
         if (total->role != RowRole::total || !total->code.empty() || total->breakdown ||
-            total->row_key == "grand_total")
+            total->row_key == keys::grand_total)
             continue;
         IdentityText text;
         text.identity = "total_is_sum_of_lei";
@@ -128,69 +133,76 @@ std::vector<std::string> present(const CheckTable& table, Side side, const std::
     return out;
 }
 
-// Whether the table's total column is headed as this year's total (本年收入/合计), which leaves
-// 上年结转 out.
+// Whether the table's total column is headed as this year's total (本年收入/合计: layouts/ marks
+// it current_year_only), which leaves 上年结转 out.
 bool total_is_current_year(const CheckTable& table, Side side) {
     for (const CheckLine& line : table.lines) {
         if (line.side != side) continue;
-        if (const CheckCell* c = line.cell("total"))
-            return c->amount->measure_label.find("本年") != std::string::npos ||
-                   c->amount->measure_label.find("当年") != std::string::npos;
+        if (const CheckCell* c = line.cell(keys::total)) return c->amount->current_year_only;
     }
     return false;
 }
 
+std::vector<std::string> key_list(std::initializer_list<std::string_view> keys_in) {
+    return std::vector<std::string>(keys_in.begin(), keys_in.end());
+}
+
+template <size_t N>
+std::vector<std::string> key_list(const std::array<std::string_view, N>& keys_in) {
+    return std::vector<std::string>(keys_in.begin(), keys_in.end());
+}
+
 void check_income_sources(const CheckTable& table, Side side, CheckLedger& ledger) {
     const std::string identity = "columns_income_sources";
-    auto has = [&](const char* m) { return table.has_measure(m, side); };
-    std::vector<std::string> top = present(table, side,
-        {"upper_subsidy", "business_income", "operating_income", "subsidiary_remit", "other_income",
-         "special_account", "unit_funds"});
-    std::vector<std::string> fiscal_parts = present(table, side, {"general_budget", "gov_fund", "state_capital"});
+    auto has = [&](std::string_view m) { return table.has_measure(m, side); };
+    std::vector<std::string> top = present(table, side, key_list(keys::other_sources));
+    std::vector<std::string> fiscal_parts = present(table, side, key_list(keys::fiscal_parts));
     std::vector<std::string> sources;
-    if (has("fiscal_grant")) {
-        sources.push_back("fiscal_grant");
-        check_columns(table, side, identity, "fiscal_grant", fiscal_parts, ledger);
+    if (has(keys::fiscal_grant)) {
+        sources.emplace_back(keys::fiscal_grant);
+        check_columns(table, side, identity, std::string(keys::fiscal_grant), fiscal_parts, ledger);
     } else {
         sources = fiscal_parts;
     }
     sources.insert(sources.end(), top.begin(), top.end());
 
-    if (has("current_year")) {
-        check_columns(table, side, identity, "current_year", sources, ledger);
-        if (has("prior_carryover"))
-            check_columns(table, side, identity, "total", {"current_year", "prior_carryover"}, ledger);
+    if (has(keys::current_year)) {
+        check_columns(table, side, identity, std::string(keys::current_year), sources, ledger);
+        if (has(keys::prior_carryover))
+            check_columns(table, side, identity, std::string(keys::total),
+                          key_list({keys::current_year, keys::prior_carryover}), ledger);
         return;
     }
     if (sources.empty()) return;
-    if (has("prior_carryover") && !total_is_current_year(table, side)) sources.push_back("prior_carryover");
-    check_columns(table, side, identity, "total", sources, ledger);
+    if (has(keys::prior_carryover) && !total_is_current_year(table, side)) sources.emplace_back(keys::prior_carryover);
+    check_columns(table, side, identity, std::string(keys::total), sources, ledger);
 }
 
 }  // namespace
 
 void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
+    const std::string total(keys::total);
     for (Side side : table.sides()) {
         if (table.promises("code_hierarchy") || table.promises("econ_hierarchy"))
             check_hierarchy(table, side, ledger);
         if (table.promises("total_is_sum_of_lei")) check_total_of_lei(table, side, ledger);
         if (table.promises("columns_basic_project"))
-            check_columns(table, side, "columns_basic_project", "total",
-                          present(table, side, {"basic", "project", "remit_upper", "operating_exp", "subsidiary_grant", "reserve"}),
-                          ledger);
+            check_columns(table, side, "columns_basic_project", total,
+                          present(table, side, key_list(keys::expenditure_uses)), ledger);
         if (table.promises("columns_income_sources")) {
-            bool has_sources = !present(table, side,
-                {"fiscal_grant", "general_budget", "gov_fund", "state_capital", "upper_subsidy", "business_income",
-                 "operating_income", "subsidiary_remit", "other_income", "special_account", "unit_funds"}).empty();
-            if (has_sources)
+            std::vector<std::string> sources = key_list(keys::fiscal_parts);
+            std::vector<std::string> others = key_list(keys::other_sources);
+            sources.emplace_back(keys::fiscal_grant);
+            sources.insert(sources.end(), others.begin(), others.end());
+            if (!present(table, side, sources).empty())
                 check_income_sources(table, side, ledger);
-            else if (table.has_measure("current_year", side) || table.has_measure("prior_carryover", side))
-                check_columns(table, side, "columns_income_sources", "total",
-                              present(table, side, {"current_year", "prior_carryover"}), ledger);
+            else if (table.has_measure(keys::current_year, side) || table.has_measure(keys::prior_carryover, side))
+                check_columns(table, side, "columns_income_sources", total,
+                              present(table, side, key_list({keys::current_year, keys::prior_carryover})), ledger);
         }
         if (table.promises("personnel_public"))
-            check_columns(table, side, "personnel_public", "total",
-                          present(table, side, {"personnel", "public_funds"}), ledger);
+            check_columns(table, side, "personnel_public", total,
+                          present(table, side, key_list({keys::personnel, keys::public_funds})), ledger);
     }
 }
 

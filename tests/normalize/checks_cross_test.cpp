@@ -76,6 +76,8 @@ Tables add_document_002(SeedDocument& doc) {
     t.general = add_code_table(doc, seed_rows("002", "2026年一般公共预算支出预算表（不含上年结转）"), "general_budget",
                                "2026年一般公共预算支出预算表（不含上年结转）", "万元", 10, code_checks,
                                {"total", "basic", "project"});
+    // layouts/ reads 不含上年结转 in the title as the table leaving prior_carryover out.
+    doc.readings[static_cast<std::size_t>(t.general)].excludes = {"prior_carryover"};
     return t;
 }
 
@@ -170,7 +172,8 @@ TEST_CASE("a fiscal-only expenditure table never stands for the expenditure tabl
     SeedDocument doc;
     int fiscal = add_code_table(doc, seed_rows("000", "支出决算表"), "expenditure", "财政拨款支出预算表", "元", 2,
                                 {"code_hierarchy"}, {"total"});
-    doc.readings[static_cast<std::size_t>(fiscal)].layout_id = "budget/grant_expenditure";
+    // Its layout says it leaves non-fiscal funds out (budget/grant_expenditure: excludes).
+    doc.readings[static_cast<std::size_t>(fiscal)].excludes = {"non_fiscal_funds"};
     doc.reprint(fiscal, "208", "total", "758400.15");
     doc.reprint(fiscal, "20805", "total", "758400.15");
     doc.reprint(fiscal, "2080505", "total", "430995.07");
@@ -179,7 +182,7 @@ TEST_CASE("a fiscal-only expenditure table never stands for the expenditure tabl
     CHECK(summary.failed == 0);
 
     // Read as an ordinary expenditure table, the first one stands and 208 disagrees.
-    doc.readings[static_cast<std::size_t>(fiscal)].layout_id = "budget/expenditure";
+    doc.readings[static_cast<std::size_t>(fiscal)].excludes.clear();
     summary = doc.check();
     CHECK(summary.failed == 1);
     REQUIRE(doc.mismatch_messages().size() == 1);
