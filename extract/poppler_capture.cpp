@@ -1,19 +1,19 @@
 // The capture device: a Poppler OutputDev that keeps glyphs and ruling candidates.
 //
-// How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an
-// upside-down device makes GfxState's CTM map user space straight to points with the
-// origin at the top-left of the page as a viewer shows it, /Rotate included (the reader
-// turns it further when its text runs sideways). drawChar records each
-// glyph's box (advance × font ascent/descent, through the text matrix and CTM), its
-// reading direction and its Unicode, unless the glyph lies outside the clip; stroke and
-// fill hand straight segments and filled rectangles to the ruling builder with the current
-// clip box. Images, shadings and patterns are skipped without decoding, and content drawn
-// into a soft mask is ignored. A page that exceeds a work limit (glyphs, path points, form
+// How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an upside-down
+// device makes GfxState's CTM map user space straight to points with the origin at the
+// top-left of the page as a viewer shows it, /Rotate included (the reader turns it further
+// when its text runs sideways). drawChar records each glyph's box (advance × font
+// ascent/descent, through the text matrix and CTM), its reading direction and its Unicode,
+// unless the glyph lies outside the clip; stroke and fill hand straight segments and filled
+// rectangles (or thin quadrilaterals with mitred ends) to the ruling builder with the current
+// clip box. Images, shadings and patterns are skipped without decoding, and content drawn into
+// a soft mask is ignored. A page that exceeds a work limit (glyphs, path points, form
 // drawings, or operators counted through Poppler's abort check) stops being read there:
-// hostile content such as forms nested to millions of segments costs about a second, never
-// a hang. The limits count work, so such a page reads the same on every machine; a time
-// limit, checked at the same point, is the last resort for work they do not see (a
-// damaged form fetched again on every one of thousands of uses).
+// hostile content such as forms nested to millions of segments costs about a second, never a
+// hang. The limits count work, so such a page reads the same on every machine; a time limit,
+// checked at the same point, is the last resort for work they do not see (a damaged form
+// fetched again on every one of thousands of uses).
 #include "extract/poppler_capture.h"
 
 #include <algorithm>
@@ -321,10 +321,14 @@ void CaptureDevice::fill_path(GfxState* state) {
         auto on_edge = [&](double v, double a, double b) {
             return std::abs(v - a) <= corner_tolerance_pt || std::abs(v - b) <= corner_tolerance_pt;
         };
-        const bool rectangle = std::all_of(pts, pts + n, [&](const Point& p) {
-            return on_edge(p.x, box.x0, box.x1) && on_edge(p.y, box.y0, box.y1);
+        // A rectangle, or a thin quadrilateral whose long sides are axis-aligned and whose
+        // ends are mitred (Excel draws each cell border that way): every corner lies on one
+        // of the two long sides. ruling_from_filled_rect keeps only the thin ones.
+        const bool wide = box.width() >= box.height();
+        const bool on_long_sides = std::all_of(pts, pts + n, [&](const Point& p) {
+            return wide ? on_edge(p.y, box.y0, box.y1) : on_edge(p.x, box.x0, box.x1);
         });
-        if (!rectangle) continue;
+        if (!on_long_sides) continue;
         if (auto r = ruling_from_filled_rect(box, clip)) out_.content.rulings.push_back(*r);
     }
 }
