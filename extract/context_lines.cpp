@@ -6,8 +6,8 @@
 // numbers), a part heading (第…部分), a note start, a unit (金额单位, or 单位： followed by a
 // short …元), an organisation (a short label ending in 部门/单位/名称 before a colon), a
 // tag (up to four CJK characters, then 表 and a number or a number and 表: 公开表2, 表一,
-// 附表1-1, 预算01表), a period (a short line starting with a year, holding 年, naming no
-// table, possibly in brackets: （2026年度）), a numbered
+// 附表1-1, 预算01表), a period (a year followed by nothing but 度, dates and ranges, possibly in
+// brackets: （2026年度）), a numbered
 // section heading (一、 （三） (三) 1. 1、), a sentence (ends with 。；：， or holds 。).
 // Anything else is plain text. Runs that hold two of these (a tag and a title, an
 // organisation and a unit) are cut at the start of the second.
@@ -153,14 +153,28 @@ bool is_section_heading(std::string_view t) {
     return false;
 }
 
-// 2022年度, 2026年1-12月, （2026年度）.
+// A year and nothing but 度, dates and ranges, possibly in brackets: 2022年度, 2026年1-12月,
+// （2026年度）.
 bool is_period(std::string_view t) {
     for (auto [open, close] : {std::pair{std::string_view("（"), std::string_view("）")},
                                std::pair{std::string_view("("), std::string_view(")")}})
         if (starts_with(t, open) && ends_with(t, close) && t.size() > open.size() + close.size())
             t = t.substr(open.size(), t.size() - open.size() - close.size());
-    return t.size() >= 7 && (t[0] == '1' || t[0] == '2') && t.size() <= max_period_bytes && contains(t, "年") &&
-           !contains(t, "表");
+    if (t.size() > max_period_bytes || t.size() < 5 || !(t[0] == '1' || t[0] == '2')) return false;
+    size_t at = 0;
+    while (at < t.size() && is_ascii_digit(t[at])) ++at;
+    if (at != 4 || t.substr(at, cjk_bytes) != "年") return false;
+    // Then only 度, dates and ranges: 2022年度, 2026年1-12月, 2026年1月1日至12月31日.
+    for (at += cjk_bytes; at < t.size();) {
+        size_t n = is_ascii_digit(t[at]) || t[at] == '-' || t[at] == '~' ? 1 : 0;
+        for (std::string_view word : {std::string_view("度"), std::string_view("年"), std::string_view("月"),
+                                      std::string_view("日"), std::string_view("至"), std::string_view("－"),
+                                      std::string_view("—")})
+            if (n == 0 && t.substr(at, word.size()) == word) n = word.size();
+        if (n == 0) return false;
+        at += n;
+    }
+    return true;
 }
 
 bool is_sentence(std::string_view t) {
