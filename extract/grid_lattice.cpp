@@ -95,35 +95,6 @@ std::vector<std::vector<bool>> border_table(const std::vector<MergedRuling>& seg
     return present;
 }
 
-std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,  // [col edge][row]
-                                 const std::vector<std::vector<bool>>& hborder,  // [row edge][col]
-                                 int rows, int cols) {
-    std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
-    std::vector<GridCell> cells;
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < cols; ++c) {
-            if (taken[r][c]) continue;
-            int cs = 1;
-            while (c + cs < cols && !vborder[c + cs][r] && !taken[r][c + cs]) ++cs;
-            int rs = 1;
-            while (r + rs < rows) {
-                bool open = true;
-                for (int k = c; k < c + cs && open; ++k)
-                    open = !hborder[r + rs][k] && !taken[r + rs][k];
-                for (int k = c + 1; k < c + cs && open; ++k) open = !vborder[k][r + rs];
-                if (!open) break;
-                ++rs;
-            }
-            for (int i = r; i < r + rs; ++i)
-                for (int k = c; k < c + cs; ++k) taken[i][k] = true;
-            cells.push_back({r, c, rs, cs});
-        }
-    }
-    std::sort(cells.begin(), cells.end(),
-              [](const GridCell& a, const GridCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
-    return cells;
-}
-
 bool is_numeric_span(const TextSpan& span) { return is_numeric_text(span.text); }
 
 // Where a vertical border is not drawn but a band holds, on one printed line, an amount
@@ -175,6 +146,35 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
 }
 
 }  // namespace
+
+std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,  // [col edge][row]
+                                 const std::vector<std::vector<bool>>& hborder,  // [row edge][col]
+                                 int rows, int cols) {
+    std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
+    std::vector<GridCell> cells;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < cols; ++c) {
+            if (taken[r][c]) continue;
+            int cs = 1;
+            while (c + cs < cols && !vborder[c + cs][r] && !taken[r][c + cs]) ++cs;
+            int rs = 1;
+            while (r + rs < rows) {
+                bool open = true;
+                for (int k = c; k < c + cs && open; ++k)
+                    open = !hborder[r + rs][k] && !taken[r + rs][k];
+                for (int k = c + 1; k < c + cs && open; ++k) open = !vborder[k][r + rs];
+                if (!open) break;
+                ++rs;
+            }
+            for (int i = r; i < r + rs; ++i)
+                for (int k = c; k < c + cs; ++k) taken[i][k] = true;
+            cells.push_back({r, c, rs, cs});
+        }
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const GridCell& a, const GridCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+    return cells;
+}
 
 std::vector<GridCell> unit_cells(int rows, int cols) {
     std::vector<GridCell> cells;

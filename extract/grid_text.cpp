@@ -2,12 +2,13 @@
 
 // How it works:
 // Rule tables: horizontal rules not part of a lattice are sorted top to bottom and
-// grouped while their x-extents overlap; a group of two or more rules bounds a candidate
+// grouped while each overlaps the x-extent of the group so far; a group of two or more rules bounds a candidate
 // table. The candidate is kept only when some lines hold amounts and most of its lines
 // split into several spans, or at least sparse_rule_table_data_lines lines hold amounts
 // beside other text (a continued page whose rows are mostly single labels). Columns come
 // from text alignment (grid_columns), rows from the rules,
-// and a band between two rules that holds several records is split by text (grid_rows).
+// and a band between two rules that holds several records is split by text (grid_rows);
+// rules drawn under some columns of the header only make merged heading cells (grid_header).
 // Text tables: printed lines are scanned top to bottom for runs of "data lines" (three or
 // more spans, at least one amount or code) with small vertical gaps; a run of at least
 // min_text_table_lines data lines whose columns align (three or more columns, most data
@@ -18,6 +19,7 @@
 #include <set>
 
 #include "extract/grid_columns.h"
+#include "extract/grid_header.h"
 #include "extract/grid_rows.h"
 #include "extract/table_text.h"
 
@@ -97,18 +99,24 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
                                        const std::vector<TextSpan>& spans, const std::vector<int>& free_spans) {
     std::vector<MergedRuling> rules = horizontals;
     std::sort(rules.begin(), rules.end(), [](const MergedRuling& a, const MergedRuling& b) { return a.position < b.position; });
+    // A rule joins the group above it when it overlaps the group's extent (so the partial
+    // rules of a header, side by side at one height, stay in their table).
     std::vector<std::vector<MergedRuling>> groups;
+    double group_start = 0, group_end = 0;
     for (const MergedRuling& rule : rules) {
         if (!groups.empty()) {
-            const MergedRuling& last = groups.back().back();
-            double overlap = std::min(last.end, rule.end) - std::max(last.start, rule.start);
-            double shorter = std::min(last.end - last.start, rule.end - rule.start);
+            double overlap = std::min(group_end, rule.end) - std::max(group_start, rule.start);
+            double shorter = std::min(group_end - group_start, rule.end - rule.start);
             if (overlap >= rule_overlap_fraction * shorter) {
                 groups.back().push_back(rule);
+                group_start = std::min(group_start, rule.start);
+                group_end = std::max(group_end, rule.end);
                 continue;
             }
         }
         groups.push_back({rule});
+        group_start = rule.start;
+        group_end = rule.end;
     }
     std::vector<PageGrid> grids;
     for (const auto& group : groups) {
@@ -133,7 +141,9 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
         if (cols.size() < 3) continue;
         std::vector<double> edges;
         for (const auto& r : group) edges.push_back(r.position);
-        grids.push_back(make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols, true), cols));
+        PageGrid grid = make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols, true), cols);
+        merge_rule_header_cells(grid, group, spans, inside);
+        grids.push_back(std::move(grid));
     }
     return grids;
 }

@@ -20,6 +20,7 @@
 #include "extract/grid_lattice.h"
 #include "extract/grid_rows.h"
 #include "extract/grid_text.h"
+#include "extract/span_cuts.h"
 #include "extract/table_cells.h"
 #include "extract/context_lines.h"
 #include "extract/table_context.h"
