@@ -76,15 +76,40 @@ std::vector<std::pair<int, int>> group_columns(const std::vector<double>& col_ed
     return groups;
 }
 
+int first_amount_row(const PageGrid& grid, const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans) {
+    int first = grid.rows();
+    for (int index : grid_spans)
+        if (is_amount_text(spans[index].text))
+            first = std::min(first, locate(grid.row_edges, spans[index].bbox.center_y()));
+    return first;
+}
+
+// Clears the inner vertical borders of `row` over each group of a..b whose heading runs
+// across one of the group's inner edges; true when some group was merged.
+bool merge_group_headings(const std::vector<double>& col_edges, int a, int b, int row, std::vector<Rect> headings,
+                          std::vector<std::vector<bool>>& vborder) {
+    if (b <= a || headings.empty()) return false;
+    std::sort(headings.begin(), headings.end(), [](const Rect& x, const Rect& y) { return x.x0 < y.x0; });
+    std::vector<std::pair<int, int>> groups = group_columns(col_edges, a, b, headings);
+    bool merged = false;
+    for (size_t h = 0; h < groups.size(); ++h) {
+        auto [first, last] = groups[h];
+        bool crossing = false;  // a heading within one column heads no group
+        for (int e = first + 1; e <= last; ++e)
+            crossing = crossing || (headings[h].x0 < col_edges[e] - edge_slack_pt && headings[h].x1 > col_edges[e] + edge_slack_pt);
+        if (!crossing) continue;
+        for (int k = first + 1; k <= last; ++k) vborder[k][row] = false;
+        merged = true;
+    }
+    return merged;
+}
+
 }  // namespace
 
 void merge_rule_header_cells(PageGrid& grid, const std::vector<MergedRuling>& rules,
                              const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans) {
     const int rows = grid.rows(), cols = grid.cols();
-    int first_data_row = rows;
-    for (int index : grid_spans)
-        if (is_amount_text(spans[index].text))
-            first_data_row = std::min(first_data_row, locate(grid.row_edges, spans[index].bbox.center_y()));
+    const int first_data_row = first_amount_row(grid, spans, grid_spans);
     if (first_data_row < 2 || cols < 2) return;
     std::vector<std::vector<bool>> hborder(rows + 1, std::vector<bool>(cols, true));
     std::vector<std::vector<bool>> vborder(cols + 1, std::vector<bool>(rows, true));
@@ -121,23 +146,75 @@ void merge_rule_header_cells(PageGrid& grid, const std::vector<MergedRuling>& ru
                     run_spans.push_back(index);
             }
             std::vector<Rect> headings = run_headings(spans, group_lines(spans, run_spans));
-            std::sort(headings.begin(), headings.end(), [](const Rect& x, const Rect& y) { return x.x0 < y.x0; });
-            std::vector<std::pair<int, int>> groups = b > a ? group_columns(grid.col_edges, a, b, headings)
-                                                            : std::vector<std::pair<int, int>>{};
-            for (size_t h = 0; h < groups.size(); ++h) {
-                auto [first, last] = groups[h];
-                bool crossing = false;  // a heading within one column heads no group
-                for (int e = first + 1; e <= last; ++e)
-                    crossing = crossing || (headings[h].x0 < grid.col_edges[e] - edge_slack_pt &&
-                                            headings[h].x1 > grid.col_edges[e] + edge_slack_pt);
-                if (!crossing) continue;
-                for (int k = first + 1; k <= last; ++k) vborder[k][row] = false;
-                changed = true;
-            }
+            changed = merge_group_headings(grid.col_edges, a, b, row, headings, vborder) || changed;
             a = b + 1;
         }
     }
     if (changed) grid.cells = tile_cells(vborder, hborder, rows, cols);
+}
+
+void merge_text_header_cells(PageGrid& grid, const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans) {
+    const int cols = grid.cols();
+    if (cols < 2 || first_amount_row(grid, spans, grid_spans) != 1) return;
+    std::vector<int> band;
+    for (int index : grid_spans)
+        if (locate(grid.row_edges, spans[index].bbox.center_y()) == 0) band.push_back(index);
+    std::vector<TextLine> lines = group_lines(spans, band);
+    if (lines.size() < 2) return;
+    std::vector<Rect> headings;
+    bool crossing = false;
+    for (int index : lines.front().spans) {
+        const Rect& box = spans[index].bbox;
+        headings.push_back(box);
+        for (int e = 1; e < cols; ++e)
+            crossing = crossing || (box.x0 < grid.col_edges[e] - edge_slack_pt && box.x1 > grid.col_edges[e] + edge_slack_pt);
+    }
+    if (!crossing) return;
+    // The group line becomes row 0; the rest of the band row 1.
+    double split = lines.front().bbox.y1;
+    for (const TextLine& line : lines) split = std::min(split, std::max(line.bbox.y0, lines.front().bbox.center_y()));
+    split = std::max(split, lines.front().bbox.center_y() + 0.5 * lines.front().bbox.height());
+    grid.row_edges.insert(grid.row_edges.begin() + 1, split);
+    const int rows = grid.rows();
+    std::vector<std::vector<bool>> hborder(rows + 1, std::vector<bool>(cols, true));
+    std::vector<std::vector<bool>> vborder(cols + 1, std::vector<bool>(rows, true));
+    std::vector<bool> top_text(cols, false);
+    for (int index : band)
+        if (spans[index].bbox.center_y() < split) top_text[locate(grid.col_edges, spans[index].bbox.center_x())] = true;
+    // No rule bounds the groups: left to right, each group heading takes the range of columns
+    // it runs across (short of the column under its right neighbour's centre), widened to the
+    // range best centred under it that stays clear of the groups already taken.
+    std::sort(headings.begin(), headings.end(), [](const Rect& x, const Rect& y) { return x.x0 < y.x0; });
+    int low = 0;
+    for (size_t h = 0; h < headings.size(); ++h) {
+        const Rect& heading = headings[h];
+        int high = h + 1 < headings.size() ? locate(grid.col_edges, headings[h + 1].center_x()) - 1 : cols - 1;
+        int from = std::max(low, locate(grid.col_edges, heading.x0 + edge_slack_pt));
+        int to = std::min(high, locate(grid.col_edges, heading.x1 - edge_slack_pt));
+        if (from >= to) {
+            low = std::max(low, locate(grid.col_edges, heading.center_x()) + 1);
+            continue;
+        }
+        int best_first = from, best_last = to;
+        double best_offset = 1e18;
+        for (int first = low; first <= from; ++first)
+            for (int last = to; last <= high; ++last) {
+                double offset = std::abs((grid.col_edges[first] + grid.col_edges[last + 1]) / 2 - heading.center_x());
+                if (offset < best_offset) {
+                    best_offset = offset;
+                    best_first = first;
+                    best_last = last;
+                }
+            }
+        for (int k = best_first + 1; k <= best_last; ++k) vborder[k][0] = false;
+        low = best_last + 1;
+    }
+    // A column under no group heading keeps one heading cell over both rows.
+    for (int c = 0; c < cols; ++c) {
+        bool grouped = (c > 0 && !vborder[c][0]) || (c + 1 < cols && !vborder[c + 1][0]);
+        if (!grouped && !top_text[c]) hborder[1][c] = false;
+    }
+    grid.cells = tile_cells(vborder, hborder, rows, cols);
 }
 
 }  // namespace budgetpdf

@@ -1,6 +1,6 @@
 #pragma once
-// The header of a table ruled with horizontal rules only: merged heading cells from the
-// rules drawn inside the header band.
+// The header of a table whose columns come from text alignment: merged heading cells from
+// the rules drawn inside the header band, or from a line of group headings.
 
 #include <vector>
 
@@ -17,5 +17,11 @@ namespace budgetpdf {
 // table; `grid_spans`: indexes of the spans inside the grid.
 void merge_rule_header_cells(PageGrid& grid, const std::vector<MergedRuling>& rules,
                              const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans);
+
+// A table without rules whose header is one band (row 0) led by a line of group headings
+// (a heading running across a column edge, over the headings of the line below): that
+// line becomes a row of its own whose group headings span the columns they are centred
+// over, and the columns it leaves empty keep one heading cell over both rows.
+void merge_text_header_cells(PageGrid& grid, const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans);
 
 }  // namespace budgetpdf

@@ -170,3 +170,35 @@ TEST_CASE("renwu pages without their vertical rulings keep their headers (广州
     CHECK(row_texts(s, 2) == std::vector<std::string>{"类", "款", "项", "人员经费", "公用经费"});
     CHECK(contains(row_of(s, "行政运行"), "6,513,536"));
 }
+
+TEST_CASE("no rules at all: the header's lines above the body form the header; a line of group headings is a row of its own") {
+    // Group headings over the amount columns, then wrapped column headings, then the body
+    // (amounts right-aligned at 240, 300, 360) a little further down.
+    std::vector<TextSpan> spans{span_at("财政拨款收入", 240, 100, 60), span_at("单位名称", 50, 120),
+                                span_at("一般公共预", 190, 112, 50),   span_at("算", 210, 124, 10),
+                                span_at("政府性基金", 247, 112, 50),   span_at("预算", 262, 124, 20),
+                                span_at("国有资本经", 305, 112, 50),   span_at("营预算", 315, 124, 30)};
+    const char* labels[] = {"合计", "一般公共服务支出", "教育支出", "科学技术支出"};
+    for (int r = 0; r < 4; ++r) {
+        double y = 160 + 14.0 * r;
+        spans.push_back(span_at(labels[r], 45, y));
+        spans.push_back(span_right(std::to_string(100 + r) + ",314.91", 240, y));
+        spans.push_back(span_right(std::to_string(r) + ".00", 300, y));
+        spans.push_back(span_right(std::to_string(20 + r) + ".50", 360, y));
+    }
+    auto tables = tables_of({make_page(1, spans, {})});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(t.method == GridMethod::text_alignment);
+    REQUIRE(t.cols == 4);
+    CHECK(t.header_rows == 2);
+    CHECK(cells_tile(t));
+    const Cell* group = cell_at(t, 0, 1);
+    REQUIRE(group);
+    CHECK(group->text == "财政拨款收入");
+    CHECK(group->col_span == 3);
+    CHECK(cell_at(t, 0, 0)->row_span == 2);
+    CHECK(cell_at(t, 0, 0)->text == "单位名称");
+    CHECK(row_texts(t, 1) == std::vector<std::string>{"一般公共预算", "政府性基金预算", "国有资本经营预算"});
+    CHECK(row_texts(t, 2) == std::vector<std::string>{"合计", "100,314.91", "0.00", "20.50"});
+}
