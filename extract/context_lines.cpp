@@ -35,19 +35,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
-std::string without_spaces(std::string_view s) {
-    std::string out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == ' ' || s[i] == '\t') continue;
-        if (s.substr(i, 3) == "\u3000") {
-            i += 2;
-            continue;
-        }
-        out += s[i];
-    }
-    return out;
-}
-
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Byte length of the CJK numeral (一 … 十, 〇) at `at`, or 0.

@@ -23,12 +23,6 @@ constexpr double rule_match_pt = 1.0;             // a rule lies on a row edge w
 constexpr double border_coverage_fraction = 0.5;  // share of a column a drawn rule must cover
 constexpr double edge_slack_pt = 1.0;             // a heading reaching this little past a column edge stays in its column
 
-int locate(const std::vector<double>& edges, double v) {
-    auto it = std::upper_bound(edges.begin(), edges.end(), v);
-    int i = static_cast<int>(it - edges.begin()) - 1;
-    return std::clamp(i, 0, static_cast<int>(edges.size()) - 2);
-}
-
 // The headings printed over a run of columns in one header row: the spans of its one line,
 // or one heading wrapped over several lines of one span each, stacked; none otherwise.
 std::vector<Rect> run_headings(const std::vector<TextSpan>& spans, const std::vector<TextLine>& lines) {
@@ -80,7 +74,7 @@ int first_amount_row(const PageGrid& grid, const std::vector<TextSpan>& spans, c
     int first = grid.rows();
     for (int index : grid_spans)
         if (is_amount_text(spans[index].text))
-            first = std::min(first, locate(grid.row_edges, spans[index].bbox.center_y()));
+            first = std::min(first, band_index(grid.row_edges, spans[index].bbox.center_y()));
     return first;
 }
 
@@ -141,7 +135,7 @@ void merge_rule_header_cells(PageGrid& grid, const std::vector<MergedRuling>& ru
             std::vector<int> run_spans;
             for (int index : grid_spans) {
                 const Rect& box = spans[index].bbox;
-                if (locate(grid.row_edges, box.center_y()) == row && box.center_x() >= grid.col_edges[a] &&
+                if (band_index(grid.row_edges, box.center_y()) == row && box.center_x() >= grid.col_edges[a] &&
                     box.center_x() < grid.col_edges[b + 1])
                     run_spans.push_back(index);
             }
@@ -158,7 +152,7 @@ void merge_text_header_cells(PageGrid& grid, const std::vector<TextSpan>& spans,
     if (cols < 2 || first_amount_row(grid, spans, grid_spans) != 1) return;
     std::vector<int> band;
     for (int index : grid_spans)
-        if (locate(grid.row_edges, spans[index].bbox.center_y()) == 0) band.push_back(index);
+        if (band_index(grid.row_edges, spans[index].bbox.center_y()) == 0) band.push_back(index);
     std::vector<TextLine> lines = group_lines(spans, band);
     if (lines.size() < 2) return;
     std::vector<Rect> headings;
@@ -180,7 +174,7 @@ void merge_text_header_cells(PageGrid& grid, const std::vector<TextSpan>& spans,
     std::vector<std::vector<bool>> vborder(cols + 1, std::vector<bool>(rows, true));
     std::vector<bool> top_text(cols, false);
     for (int index : band)
-        if (spans[index].bbox.center_y() < split) top_text[locate(grid.col_edges, spans[index].bbox.center_x())] = true;
+        if (spans[index].bbox.center_y() < split) top_text[band_index(grid.col_edges, spans[index].bbox.center_x())] = true;
     // No rule bounds the groups: left to right, each group heading takes the range of columns
     // it runs across (short of the column under its right neighbour's centre), widened to the
     // range best centred under it that stays clear of the groups already taken.
@@ -188,11 +182,11 @@ void merge_text_header_cells(PageGrid& grid, const std::vector<TextSpan>& spans,
     int low = 0;
     for (size_t h = 0; h < headings.size(); ++h) {
         const Rect& heading = headings[h];
-        int high = h + 1 < headings.size() ? locate(grid.col_edges, headings[h + 1].center_x()) - 1 : cols - 1;
-        int from = std::max(low, locate(grid.col_edges, heading.x0 + edge_slack_pt));
-        int to = std::min(high, locate(grid.col_edges, heading.x1 - edge_slack_pt));
+        int high = h + 1 < headings.size() ? band_index(grid.col_edges, headings[h + 1].center_x()) - 1 : cols - 1;
+        int from = std::max(low, band_index(grid.col_edges, heading.x0 + edge_slack_pt));
+        int to = std::min(high, band_index(grid.col_edges, heading.x1 - edge_slack_pt));
         if (from >= to) {
-            low = std::max(low, locate(grid.col_edges, heading.center_x()) + 1);
+            low = std::max(low, band_index(grid.col_edges, heading.center_x()) + 1);
             continue;
         }
         int best_first = from, best_last = to;

@@ -176,6 +176,12 @@ std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder, 
     return cells;
 }
 
+int band_index(const std::vector<double>& edges, double v) {
+    auto it = std::upper_bound(edges.begin(), edges.end(), v);
+    int i = static_cast<int>(it - edges.begin()) - 1;
+    return std::clamp(i, 0, std::max(0, static_cast<int>(edges.size()) - 2));
+}
+
 std::vector<GridCell> unit_cells(int rows, int cols) {
     std::vector<GridCell> cells;
     for (int r = 0; r < rows; ++r)

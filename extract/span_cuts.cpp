@@ -24,12 +24,6 @@ namespace {
 constexpr double advance_slack_pt = 0.5;  // rounding in a span box wider than its glyphs
 constexpr double latin_em_fraction = 0.5; // a Latin glyph or digit is taken as half an em wide
 
-int locate(const std::vector<double>& edges, double v) {
-    auto it = std::upper_bound(edges.begin(), edges.end(), v);
-    int i = static_cast<int>(it - edges.begin()) - 1;
-    return std::clamp(i, 0, static_cast<int>(edges.size()) - 2);
-}
-
 struct Character {
     std::string text;
     char32_t code = 0;
@@ -62,12 +56,12 @@ std::vector<Extent> body_extents(const PageGrid& grid, const std::vector<TextSpa
     int first_data_row = grid.rows();
     for (int index : grid_spans)
         if (is_amount_text(spans[index].text))
-            first_data_row = std::min(first_data_row, locate(grid.row_edges, spans[index].bbox.center_y()));
+            first_data_row = std::min(first_data_row, band_index(grid.row_edges, spans[index].bbox.center_y()));
     std::vector<Extent> out(static_cast<size_t>(std::max(grid.cols(), 0)));
     for (int index : grid_spans) {
         const Rect& b = spans[index].bbox;
-        if (locate(grid.row_edges, b.center_y()) < first_data_row) continue;
-        Extent& e = out[static_cast<size_t>(locate(grid.col_edges, b.center_x()))];
+        if (band_index(grid.row_edges, b.center_y()) < first_data_row) continue;
+        Extent& e = out[static_cast<size_t>(band_index(grid.col_edges, b.center_x()))];
         e.x0 = std::min(e.x0, b.x0);
         e.x1 = std::max(e.x1, b.x1);
     }
@@ -111,7 +105,7 @@ std::vector<TextSpan> cut_between_words(const TextSpan& span, const std::vector<
     std::vector<TextSpan> out;
     int column = -1;
     for (const Word& word : words) {
-        int c = locate(col_edges, (word.x0 + word.x1) / 2);
+        int c = band_index(col_edges, (word.x0 + word.x1) / 2);
         if (!out.empty() && c == column) {
             out.back().text += " " + word.text;
             out.back().bbox.x1 = word.x1;
@@ -185,7 +179,7 @@ void split_spans_at_columns(const PageGrid& grid, std::vector<TextSpan>& spans, 
         const TextSpan span = spans[index];
         std::vector<Character> chars = characters(span.text);
         // Edges inside the merged cell holding the span's centre are no borders.
-        int r = locate(grid.row_edges, span.bbox.center_y()), c = locate(grid.col_edges, span.bbox.center_x());
+        int r = band_index(grid.row_edges, span.bbox.center_y()), c = band_index(grid.col_edges, span.bbox.center_x());
         int cell = owner[static_cast<size_t>(r) * cols + c];
         int first_edge = cell >= 0 ? grid.cells[cell].col : c, last_edge = cell >= 0 ? first_edge + grid.cells[cell].col_span : c + 1;
         bool crosses = false;

@@ -13,16 +13,6 @@
 #include "extract/table_text.h"
 
 namespace budgetpdf {
-namespace {
-
-int locate(const std::vector<double>& edges, double v) {
-    auto it = std::upper_bound(edges.begin(), edges.end(), v);
-    int i = static_cast<int>(it - edges.begin()) - 1;
-    return std::clamp(i, 0, static_cast<int>(edges.size()) - 2);
-}
-
-}  // namespace
-
 std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& spans,
                              const std::vector<int>& grid_spans, int page) {
     int rows = grid.rows(), cols = grid.cols();
@@ -35,8 +25,8 @@ std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& 
     std::vector<std::vector<int>> cell_spans(grid.cells.size());
     for (int index : grid_spans) {
         const Rect& b = spans[index].bbox;
-        int r = locate(grid.row_edges, b.center_y());
-        int c = locate(grid.col_edges, b.center_x());
+        int r = band_index(grid.row_edges, b.center_y());
+        int c = band_index(grid.col_edges, b.center_x());
         int o = owner[static_cast<size_t>(r) * cols + c];
         if (o >= 0) cell_spans[o].push_back(index);
     }

@@ -32,6 +32,8 @@
 #include <cmath>
 #include <string>
 
+#include "extract/table_text.h"
+
 namespace budgetpdf {
 namespace {
 
@@ -97,13 +99,6 @@ int repeated_header_rows(const PageTable& first, const PageTable& next) {
 
 bool among(const std::string& text, const std::vector<std::string>& lines) {
     return std::find(lines.begin(), lines.end(), text) != lines.end();
-}
-
-std::string without_spaces(const std::string& s) {
-    std::string out;
-    for (char c : s)
-        if (c != ' ') out += c;
-    return out;
 }
 
 enum class ContextRelation { none, repeated_title, foreign };

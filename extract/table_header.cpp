@@ -22,13 +22,6 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string without_spaces(const std::string& s) {
-    std::string out;
-    for (char c : s)
-        if (c != ' ') out += c;
-    return out;
-}
-
 bool is_heading_word(const std::string& raw) {
     static const char* words[] = {"项目", "类", "款", "项", "栏次", "金额", "决算数", "预算数", "行次"};
     std::string t = without_spaces(raw);

@@ -16,21 +16,26 @@ using namespace budgetpdf::test;
 
 namespace {
 
-// A table ruled with horizontal rules only: a label column and three columns of amounts
-// right-aligned at 240, 300 and 360; `header` spans above a rule at y = 160, body rows of
-// 20 pt below it, a closing rule under them. `extra_rules` are drawn too.
-Page rule_table(std::vector<TextSpan> header, std::vector<Ruling> extra_rules = {}) {
-    std::vector<TextSpan> spans = std::move(header);
-    std::vector<Ruling> rules{hline(100, 40, 370), hline(160, 40, 370)};
+// Four body rows from `top`, `step` apart: a label and three amounts right-aligned at
+// 240, 300 and 360.
+void add_body(std::vector<TextSpan>& spans, double top, double step) {
     const char* labels[] = {"合计", "一般公共服务支出", "教育支出", "科学技术支出"};
     for (int r = 0; r < 4; ++r) {
-        double y = 165 + 20.0 * r;
+        double y = top + step * r;
         spans.push_back(span_at(labels[r], 45, y));
         spans.push_back(span_right(std::to_string(100 + r) + ",314.91", 240, y));
         spans.push_back(span_right(std::to_string(r) + ".00", 300, y));
         spans.push_back(span_right(std::to_string(20 + r) + ".50", 360, y));
-        rules.push_back(hline(180 + 20.0 * r, 40, 370));
     }
+}
+
+// A table ruled with horizontal rules only: `header` spans above a rule at y = 160, the
+// body's rows of 20 pt below it, each closed by a rule. `extra_rules` are drawn too.
+Page rule_table(std::vector<TextSpan> header, std::vector<Ruling> extra_rules = {}) {
+    std::vector<TextSpan> spans = std::move(header);
+    add_body(spans, 165, 20);
+    std::vector<Ruling> rules{hline(100, 40, 370), hline(160, 40, 370)};
+    for (int r = 0; r < 4; ++r) rules.push_back(hline(180 + 20.0 * r, 40, 370));
     rules.insert(rules.end(), extra_rules.begin(), extra_rules.end());
     return make_page(1, spans, rules);
 }
@@ -40,6 +45,23 @@ std::vector<std::string> row_texts(const Table& t, int row) {
     for (const Cell& c : t.cells)
         if (c.row == row) out.push_back(c.text);
     return out;
+}
+
+// 单位名称 over both header rows, 财政拨款收入 over the three amount columns, their
+// headings under it.
+void check_group_header(const Table& t, const std::vector<std::string>& sub_headings) {
+    REQUIRE(t.cols == 4);
+    CHECK(t.header_rows == 2);
+    CHECK(cells_tile(t));
+    const Cell* group = cell_at(t, 0, 1);
+    REQUIRE(group);
+    CHECK(group->text == "财政拨款收入");
+    CHECK(group->col_span == 3);
+    const Cell* label = cell_at(t, 0, 0);
+    REQUIRE(label);
+    CHECK(label->text == "单位名称");
+    CHECK(label->row_span == 2);
+    CHECK(row_texts(t, 1) == sub_headings);
 }
 
 Cell text_cell(int row, int col, const std::string& text) {
@@ -92,19 +114,7 @@ TEST_CASE("horizontal rules: a group heading above a partial rule spans its colu
                            {hline(130, 175, 370)});
     auto tables = tables_of({page});
     REQUIRE(tables.size() == 1);
-    const Table& t = tables[0];
-    REQUIRE(t.cols == 4);
-    CHECK(t.header_rows == 2);
-    CHECK(cells_tile(t));
-    const Cell* group = cell_at(t, 0, 1);
-    REQUIRE(group);
-    CHECK(group->text == "财政拨款收入");
-    CHECK(group->col_span == 3);
-    const Cell* label = cell_at(t, 0, 0);
-    REQUIRE(label);
-    CHECK(label->text == "单位名称");
-    CHECK(label->row_span == 2);
-    CHECK(row_texts(t, 1) == std::vector<std::string>{"一般公共预算", "政府性基金", "国有资本"});
+    check_group_header(tables[0], {"一般公共预算", "政府性基金", "国有资本"});
 }
 
 TEST_CASE("horizontal rules: amounts printed as one run are cut between words at the column edges") {
@@ -178,27 +188,10 @@ TEST_CASE("no rules at all: the header's lines above the body form the header; a
                                 span_at("一般公共预", 190, 112, 50),   span_at("算", 210, 124, 10),
                                 span_at("政府性基金", 247, 112, 50),   span_at("预算", 262, 124, 20),
                                 span_at("国有资本经", 305, 112, 50),   span_at("营预算", 315, 124, 30)};
-    const char* labels[] = {"合计", "一般公共服务支出", "教育支出", "科学技术支出"};
-    for (int r = 0; r < 4; ++r) {
-        double y = 160 + 14.0 * r;
-        spans.push_back(span_at(labels[r], 45, y));
-        spans.push_back(span_right(std::to_string(100 + r) + ",314.91", 240, y));
-        spans.push_back(span_right(std::to_string(r) + ".00", 300, y));
-        spans.push_back(span_right(std::to_string(20 + r) + ".50", 360, y));
-    }
+    add_body(spans, 160, 14);
     auto tables = tables_of({make_page(1, spans, {})});
     REQUIRE(tables.size() == 1);
-    const Table& t = tables[0];
-    CHECK(t.method == GridMethod::text_alignment);
-    REQUIRE(t.cols == 4);
-    CHECK(t.header_rows == 2);
-    CHECK(cells_tile(t));
-    const Cell* group = cell_at(t, 0, 1);
-    REQUIRE(group);
-    CHECK(group->text == "财政拨款收入");
-    CHECK(group->col_span == 3);
-    CHECK(cell_at(t, 0, 0)->row_span == 2);
-    CHECK(cell_at(t, 0, 0)->text == "单位名称");
-    CHECK(row_texts(t, 1) == std::vector<std::string>{"一般公共预算", "政府性基金预算", "国有资本经营预算"});
-    CHECK(row_texts(t, 2) == std::vector<std::string>{"合计", "100,314.91", "0.00", "20.50"});
+    CHECK(tables[0].method == GridMethod::text_alignment);
+    check_group_header(tables[0], {"一般公共预算", "政府性基金预算", "国有资本经营预算"});
+    CHECK(row_texts(tables[0], 2) == std::vector<std::string>{"合计", "100,314.91", "0.00", "20.50"});
 }
