@@ -242,14 +242,15 @@ std::vector<std::string> split_context_text(const std::string& text) {
     std::string t = squeeze_cjk_spaces(text);
     std::string compact = without_spaces(t);
     std::vector<std::string> out;
-    // A leading tag, then whatever follows it (usually the title).
-    size_t tag = leading_tag_bytes(compact);
-    if (tag > 0 && tag < compact.size()) {
-        std::string rest = compact.substr(tag);
+    // A leading tag, then whatever follows it (usually the title). A space ends the tag's
+    // number (表4 2025年…).
+    size_t tag = leading_tag_bytes(t);
+    if (tag > 0 && tag < t.size()) {
+        std::string rest = without_spaces(std::string_view(t).substr(tag));
         for (std::string_view sep : {std::string_view("："), std::string_view(":")})
             if (starts_with(rest, sep)) rest = rest.substr(sep.size());
-        if (!rest.empty() && classify_line(compact.substr(0, tag)) == LineKind::tag) {
-            out.push_back(compact.substr(0, tag));
+        if (!rest.empty() && classify_line(t.substr(0, tag)) == LineKind::tag) {
+            out.push_back(without_spaces(t.substr(0, tag)));
             for (std::string& piece : split_context_text(rest)) out.push_back(std::move(piece));
             return out;
         }

@@ -7,8 +7,8 @@
 // dropped. The lines between the previous table (or the page top) and a table are that
 // table's context: tag, organisation, unit, period go to their fields; among the plain
 // lines close enough above the table that stand out (centred over the table, larger than
-// the other lines, or naming a table: …表), the one with the largest font (ties: the most
-// centred) is the title. Sentences never are; a numbered section heading (三、支出预算总表)
+// the other lines, naming a table: …表, or printed after a tag on its line), the one with
+// the largest font (ties: the most centred) is the title. Sentences never are; a numbered section heading (三、支出预算总表)
 // is only when no plain line qualifies. The others are kept as other_lines. A title printed
 // over two lines is joined first (never two lines that each name a table, never a line
 // and a heading under it). Lines under a table that start with a note marker, and the
@@ -160,7 +160,10 @@ void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>
         case LineKind::section_heading:
         case LineKind::other: {
             others.push_back(k);
-            if (!is_title_candidate(line.text) || !stands_out(line)) break;
+            // The text printed after a tag on its line (表4 2025年物流业投资增速) is the title.
+            bool after_tag = k > 0 && classify_line(lines[k - 1].text) == LineKind::tag &&
+                             std::abs(lines[k - 1].bbox.center_y() - line.bbox.center_y()) < line.bbox.height() / 2;
+            if (!is_title_candidate(line.text) || !(stands_out(line) || after_tag)) break;
             if (limit_distance && box.y0 - line.bbox.y1 > max_title_distance_pt) break;
             bool plain = kind == LineKind::other;
             double offset = std::abs(line.bbox.center_x() - box.center_x());

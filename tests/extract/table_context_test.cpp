@@ -105,6 +105,13 @@ TEST_CASE("a section heading yields to the table's own title; a tag on the title
     CHECK(tagged.context.organisation == "编制单位：某局");
     CHECK(tagged.context.unit == "金额单位：万元");
 
+    // The text after a tag on its line is the title, left-aligned and naming no table.
+    Table after_tag = table_under({span_at("表4   2025年物流业投资完成额分季度增速", 50, 150, 0, 10),
+                                   span_at("计量单位：%", 330, 180)});
+    CHECK(after_tag.context.tag == "表4");
+    CHECK(after_tag.context.title == "2025年物流业投资完成额分季度增速");
+    CHECK(after_tag.context.unit == "计量单位：%");
+
     // A section heading naming a table is the title when nothing plainer stands above it.
     Table alone = table_under({span_at("一、收支预算总表", 180, 150, 0, 14)});
     CHECK(alone.context.title == "一、收支预算总表");
