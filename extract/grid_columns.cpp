@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+#include "extract/grid_model.h"
+
 namespace budgetpdf {
 namespace {
 
@@ -23,11 +25,6 @@ bool is_data_line(const std::vector<TextSpan>& spans, const TextLine& line) {
     if (line.spans.size() < 2) return false;
     return std::any_of(line.spans.begin(), line.spans.end(),
                        [&](int index) { return is_numeric_text(spans[index].text); });
-}
-
-int column_index(const std::vector<double>& edges, double x) {
-    auto it = std::upper_bound(edges.begin(), edges.end(), x);
-    return std::clamp(static_cast<int>(it - edges.begin()) - 1, 0, static_cast<int>(edges.size()) - 2);
 }
 
 // Two neighbouring columns that no data line fills both of, under one heading that
@@ -50,7 +47,7 @@ std::vector<double> merge_exclusive_columns(const std::vector<TextSpan>& spans, 
         for (const TextLine* line : data) {
             bool left = false, right = false;
             for (int index : line->spans) {
-                int c = column_index(edges, spans[index].bbox.center_x());
+                int c = band_index(edges, spans[index].bbox.center_x());
                 left = left || c == static_cast<int>(e) - 1;
                 right = right || c == static_cast<int>(e);
             }

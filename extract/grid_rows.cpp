@@ -12,16 +12,6 @@
 #include "extract/table_text.h"
 
 namespace budgetpdf {
-namespace {
-
-int column_of(const std::vector<double>& col_edges, double x) {
-    auto it = std::upper_bound(col_edges.begin(), col_edges.end(), x);
-    int c = static_cast<int>(it - col_edges.begin()) - 1;
-    return std::clamp(c, 0, std::max(0, static_cast<int>(col_edges.size()) - 2));
-}
-
-}  // namespace
-
 std::vector<double> split_band_by_text(const std::vector<TextSpan>& spans, const std::vector<int>& band_spans,
                                        const std::vector<double>& col_edges, bool single_record_needs_proof) {
     std::vector<TextLine> lines = group_lines(spans, band_spans);
@@ -32,7 +22,7 @@ std::vector<double> split_band_by_text(const std::vector<TextSpan>& spans, const
     for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
         for (int index : lines[l].spans) {
             if (!is_numeric_text(spans[index].text)) continue;
-            auto& v = numeric_lines[column_of(col_edges, spans[index].bbox.center_x())];
+            auto& v = numeric_lines[band_index(col_edges, spans[index].bbox.center_x())];
             if (v.empty() || v.back() != l) v.push_back(l);
         }
     }

@@ -92,6 +92,19 @@ std::string squeeze_cjk_spaces(std::string_view text) {
     return out;
 }
 
+std::string without_spaces(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ' || text[i] == '\t') continue;
+        if (text.substr(i, 3) == "\u3000") {
+            i += 2;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 bool is_amount_text(std::string_view text) {
     std::string_view t = trim(text);
     if (t.empty()) return false;

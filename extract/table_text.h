@@ -20,6 +20,10 @@ void append_joined(std::string& out, std::string_view piece);
 // Removes white space that sits between two CJK characters and trims the ends.
 std::string squeeze_cjk_spaces(std::string_view text);
 
+// The text without any white space (ASCII and ideographic spaces, tabs): how printed
+// words are compared when their spacing differs (项    目 and 项目).
+std::string without_spaces(std::string_view text);
+
 // 1,234.56 / -12.00 / 0 / 12.5% / (3.00): a printed number.
 bool is_amount_text(std::string_view text);
 // A classification code: 3, 5 or 7 digits, or the 2-digit 款/项 part of a split code.
