@@ -413,6 +413,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.page = cell->page > 0 ? cell->page : table.page;
                 a.row = m.row;
                 a.col = c;
+                a.block = static_cast<int>(b);
                 a.side = col.side != Side::none ? col.side : blocks[b].side;
                 a.role = rr.role;
                 a.row_key = rr.row_key;

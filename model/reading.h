@@ -29,6 +29,7 @@ struct ReadAmount {
     int page = 0;                // 1-based page where the amount is printed
     int row = 0;                 // row in the logical table
     int col = 0;                 // column in the logical table
+    int block = 0;               // the column block (code | name | amounts) the amount belongs to
     Side side = Side::none;
     RowRole role = RowRole::item;
     std::string row_key;         // layout's canonical key for a labelled row (e.g. income_total); may be empty
