@@ -42,6 +42,7 @@ inline constexpr std::string_view subsidiary_remit = "subsidiary_remit";
 inline constexpr std::string_view other_income = "other_income";
 inline constexpr std::string_view special_account = "special_account";
 inline constexpr std::string_view unit_funds = "unit_funds";
+inline constexpr std::string_view other_funds = "other_funds";
 inline constexpr std::string_view current_year = "current_year";
 inline constexpr std::string_view prior_carryover = "prior_carryover";
 inline constexpr std::string_view personnel = "personnel";
@@ -59,8 +60,8 @@ inline constexpr std::string_view kind_general_budget = "general_budget";
 inline constexpr std::array expenditure_uses = {basic, project, remit_upper, operating_exp, subsidiary_grant, reserve};
 // Income sources printed beside a total (合计 = Σ sources); fiscal_grant = Σ fiscal_parts.
 inline constexpr std::array fiscal_parts = {general_budget, gov_fund, state_capital};
-inline constexpr std::array other_sources = {upper_subsidy,  business_income, operating_income, subsidiary_remit,
-                                             other_income,   special_account, unit_funds};
+inline constexpr std::array other_sources = {upper_subsidy, business_income, operating_income, subsidiary_remit,
+                                             other_income,  special_account, unit_funds,       other_funds};
 
 inline constexpr std::array row_keys = {grand_total,       income_total, expenditure_total, three_public_total,
                                         travel_abroad,     vehicles,     vehicle_purchase,  vehicle_operation,
@@ -71,7 +72,8 @@ inline constexpr std::array measures = {total,           basic,           projec
                                         operating_exp,   subsidiary_grant, reserve,          fiscal_grant,
                                         general_budget,  gov_fund,        state_capital,    upper_subsidy,
                                         business_income, operating_income, subsidiary_remit, other_income,
-                                        special_account, unit_funds,      current_year,     prior_carryover,
+                                        special_account, unit_funds,      other_funds,      current_year,
+                                        prior_carryover,
                                         personnel,       public_funds};
 
 }  // namespace budgetpdf::keys

@@ -15,6 +15,7 @@
 #include "model/check_keys.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace budgetpdf {
@@ -38,14 +39,58 @@ std::vector<const CheckLine*> lines_of(const CheckTable& table, Side side) {
     return out;
 }
 
-// First line per code among `lines` matching `keep`.
+// What a line prints, cell by cell: two lines of one code printing the same are one row printed
+// twice (a repeated last row of a page), printing different amounts they are two rows (a table
+// crossing two classifications lists 301 under 501 and again under 505).
+std::vector<std::string> printed_of(const CheckLine& line) {
+    std::vector<std::string> out;
+    for (const CheckCell& c : line.cells) out.push_back(c.printed() ? c.value.to_string(2) : std::string());
+    return out;
+}
+
+// The lines among `lines` matching `keep`, a line repeating an earlier one of its code left out.
 template <typename Keep>
 std::vector<const CheckLine*> unique_codes(const std::vector<const CheckLine*>& lines, Keep keep) {
     std::vector<const CheckLine*> out;
-    std::set<std::string> seen;
-    for (const CheckLine* line : lines)
-        if (keep(*line) && seen.insert(line->code).second) out.push_back(line);
+    std::map<std::string, std::vector<std::vector<std::string>>> seen;
+    for (const CheckLine* line : lines) {
+        if (!keep(*line)) continue;
+        auto& printed = seen[line->code];
+        std::vector<std::string> mine = printed_of(*line);
+        if (std::find(printed.begin(), printed.end(), mine) != printed.end()) continue;
+        printed.push_back(std::move(mine));
+        out.push_back(line);
+    }
     return out;
+}
+
+// The children of `parent` among `lines` (same block): where its code is printed once, every
+// line two digits longer under it; where it is printed again further down, the lines of its own
+// run (from it to the next line that does not descend from it).
+template <typename Keep>
+std::vector<const CheckLine*> children_of(const std::vector<const CheckLine*>& lines, const CheckLine* parent,
+                                          Keep keep) {
+    auto descends = [&](const CheckLine* l) {
+        return l->code.size() > parent->code.size() && l->code.compare(0, parent->code.size(), parent->code) == 0;
+    };
+    int occurrences = 0;
+    for (const CheckLine* l : lines)
+        if (l->block == parent->block && l->code == parent->code) ++occurrences;
+    std::vector<const CheckLine*> run;
+    if (occurrences <= 1) {
+        for (const CheckLine* l : lines)
+            if (l->block == parent->block) run.push_back(l);
+    } else {
+        auto at = std::find(lines.begin(), lines.end(), parent);
+        for (auto it = at + 1; it != lines.end(); ++it) {
+            if ((*it)->block != parent->block || (*it)->code.empty()) continue;
+            if (!descends(*it)) break;
+            run.push_back(*it);
+        }
+    }
+    return unique_codes(run, [&](const CheckLine& l) {
+        return keep(l) && l.code.size() == parent->code.size() + 2 && descends(&l);
+    });
 }
 
 void check_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger) {
@@ -60,10 +105,8 @@ void check_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger) {
         std::size_t max_parent_digits = econ ? 3 : 5;
         if ((parent->code.size() != 3 && parent->code.size() != 5) || parent->code.size() > max_parent_digits)
             continue;
-        std::vector<const CheckLine*> children = unique_codes(lines, [&](const CheckLine& l) {
-            return is_econ(l.code_system) == econ && l.code.size() == parent->code.size() + 2 &&
-                   l.code.compare(0, parent->code.size(), parent->code) == 0;
-        });
+        std::vector<const CheckLine*> children =
+            children_of(lines, parent, [&](const CheckLine& l) { return is_econ(l.code_system) == econ; });
         if (children.empty()) continue;
         IdentityText text;
         text.identity = econ ? "econ_hierarchy" : "code_hierarchy";
