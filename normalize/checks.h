@@ -14,7 +14,10 @@
 //   total_is_sum_of_lei   the total row (role total, no code, row_key not grand_total) = Σ 类
 //                    rows of the same side, per measure.
 //   columns_basic_project   per row: total = basic + project + remit_upper + operating_exp +
-//                    subsidiary_grant + reserve (those present in the table).
+//                    subsidiary_grant + reserve (those present in the table); where basic is not
+//                    printed, its personnel + public_funds stand for it (西安 合计 | 人员经费支出 |
+//                    公用经费支出 | 专项业务经费支出), unless the table promises personnel_public,
+//                    which then checks that identity.
 //   columns_income_sources  per row, from the measures present in the table:
 //                    sources = upper_subsidy, business_income, operating_income,
 //                    subsidiary_remit, other_income, special_account, unit_funds, and either
@@ -28,7 +31,8 @@
 //                    expenditure side) get total = current_year + prior_carryover.
 //                    Column identities are evaluated for a row only when at least one part is
 //                    printed.
-//   personnel_public per row: total = personnel + public_funds.
+//   personnel_public per row: basic = personnel + public_funds where basic is printed, else
+//                    total = personnel + public_funds + the other uses printed (project …).
 //   group_subtotals  a subtotal row (no code) heading its group (江苏 收入预算总表: 一般公共预算资金 |
 //                    小计 above 公共财政拨款(补助)资金 …) = Σ the item rows below it up to the next
 //                    subtotal or total row (其中 rows excluded), where the group has item rows; the

@@ -229,9 +229,15 @@ void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
         if (table.promises("code_hierarchy") || table.promises("econ_hierarchy"))
             check_hierarchy(table, side, ledger);
         if (table.promises("total_is_sum_of_lei")) check_total_of_lei(table, side, ledger);
-        if (table.promises("columns_basic_project"))
-            check_columns(table, side, "columns_basic_project", total,
-                          present(table, side, key_list(keys::expenditure_uses)), ledger);
+        // The uses of a total: 基本支出 — or, where it is not printed, its 人员经费 and 公用经费
+        // (西安: 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出) — and 项目支出 and the others.
+        std::vector<std::string> uses = present(table, side, key_list(keys::expenditure_uses));
+        bool basic_printed = table.has_measure(keys::basic, side);
+        std::vector<std::string> basic_parts = present(table, side, key_list({keys::personnel, keys::public_funds}));
+        if (table.promises("columns_basic_project") && !(table.promises("personnel_public") && !basic_printed)) {
+            if (!basic_printed) uses.insert(uses.begin(), basic_parts.begin(), basic_parts.end());
+            check_columns(table, side, "columns_basic_project", total, uses, ledger);
+        }
         if (table.promises("columns_income_sources")) {
             std::vector<std::string> sources = key_list(keys::fiscal_parts);
             std::vector<std::string> others = key_list(keys::other_sources);
@@ -243,9 +249,16 @@ void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
                 check_columns(table, side, "columns_income_sources", total,
                               present(table, side, key_list({keys::current_year, keys::prior_carryover})), ledger);
         }
-        if (table.promises("personnel_public"))
-            check_columns(table, side, "personnel_public", total,
-                          present(table, side, key_list({keys::personnel, keys::public_funds})), ledger);
+        if (table.promises("personnel_public") && !basic_parts.empty()) {
+            if (basic_printed) {
+                check_columns(table, side, "personnel_public", std::string(keys::basic), basic_parts, ledger);
+            } else {
+                std::vector<std::string> parts = basic_parts;
+                for (const std::string& use : uses)
+                    if (use != keys::basic) parts.push_back(use);
+                check_columns(table, side, "personnel_public", total, parts, ledger);
+            }
+        }
     }
 }
 
