@@ -136,10 +136,8 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
                 state.section_not_amount = rule->not_amount;
             } else if (!state.section.empty()) {
                 out.row_key = state.section + "." + out.row_key;
-                out.hierarchy = HierarchyKind::outside;
             } else if (child && !state.parent.empty()) {
                 out.row_key = state.parent + "." + out.row_key;
-                out.hierarchy = HierarchyKind::outside;
             }
         } else {
             m.code = code_for_name(set, block.name_map, m.label, state.lei_above);

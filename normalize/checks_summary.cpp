@@ -131,9 +131,11 @@ const CheckLine* check_block(const CheckTable& table, Side side, const std::vect
         }
     }
 
-    // A row keyed "parent" equals the rows keyed "parent.<part>" that itemise it.
+    // A row keyed "parent" equals the rows keyed "parent.<part>" that itemise it (unless the row
+    // hierarchy checks it with all the rows under it).
     for (const CheckLine* parent : lines) {
         if (parent->breakdown || parent->row_key.empty()) continue;
+        if (parent->sums_children && table.promises("row_hierarchy")) continue;
         std::string prefix = parent->row_key + ".";
         std::vector<const CheckLine*> parts;
         for (const CheckLine* line : lines)
