@@ -151,7 +151,7 @@ Layout read_layout(const YAML::Node& node, const std::string& file) {
     check_keys(node,
                {"id", "kind", "description", "titles", "titles_exclude", "requires_headers", "two_sided",
                 "code_system", "name_map", "default_measure", "checks", "measures", "column_parts", "rows",
-                "columns", "fallback", "excludes"},
+                "columns", "fallback", "excludes", "breakdown_keys"},
                "layout");
     Layout layout;
     layout.file = file;
@@ -175,6 +175,7 @@ Layout read_layout(const YAML::Node& node, const std::string& file) {
     if (node["default_measure"]) layout.default_measure = scalar(node["default_measure"], "default_measure");
     layout.checks = strings(node["checks"], "checks");
     layout.excludes = strings(node["excludes"], "excludes");
+    if (node["breakdown_keys"]) layout.breakdown_keys = boolean(node["breakdown_keys"], "breakdown_keys");
     layout.measures = alias_rules(node["measures"], "measures");
     layout.column_parts = alias_rules(node["column_parts"], "column_parts");
     layout.rows = row_rules(node["rows"]);

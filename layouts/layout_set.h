@@ -75,6 +75,9 @@ struct Layout {
     std::string default_measure;               // measure for a column with only a part alias
     std::vector<std::string> checks;
     std::vector<std::string> excludes;     // what the table leaves out (non_fiscal_funds …); no stand-in for its kind
+    // Keys of "1." rows under a keyed "一、" row read "parent.key" (fiscal_grant.general_budget);
+    // false where the rows' own keys are what the checks read (三公 parts).
+    bool breakdown_keys = true;
     std::vector<AliasRule> measures;       // consulted before the shared measures
     std::vector<AliasRule> column_parts;   // parts printed as columns (三公): key → row_key
     std::vector<RowKeyRule> rows;          // consulted before the shared rows

@@ -136,7 +136,7 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
                 state.section_not_amount = rule->not_amount;
             } else if (!state.section.empty()) {
                 out.row_key = state.section + "." + out.row_key;
-            } else if (child && !state.parent.empty()) {
+            } else if (child && !state.parent.empty() && matcher.layout.breakdown_keys) {
                 out.row_key = state.parent + "." + out.row_key;
             }
         } else {
