@@ -582,8 +582,8 @@ void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows
             if (money_text(cell->text)) {
                 ++money;
                 if (written_amount(cell->text)) ++marked;
-            } else if (!looks_like_amount(cell->text)) {
-                ++text;
+            } else if (!looks_like_amount(cell->text) || split_code_and_name(cell->text)) {
+                ++text;  // words, or a code printed with its name ([301]工资福利支出)
             }
         }
         if (filled == 0) continue;
