@@ -28,6 +28,7 @@ constexpr int max_leading_section_rows = 2;
 constexpr int max_header_rows = 6;                // a header printed over more rows is not found by position
 constexpr int min_amount_column_percent = 80;     // share of a column's cells that are money, for an amount column
 constexpr int min_header_cells_on_tie = 2;
+constexpr size_t max_mark_bytes = 6;  // a not-applicable mark (——, /) is at most two characters
 
 // Header keys of a header path, one per level.
 std::vector<std::string> path_keys(const std::vector<std::string>& path) {
@@ -555,6 +556,15 @@ bool labelled_before(const HeaderInfo& header, int col) {
 
 }  // namespace
 
+namespace {
+
+// Whether the column right before `col` holds amounts (a new block's label column starts here).
+bool after_amounts(const HeaderInfo& header, int col) {
+    return col > 0 && header.columns[static_cast<size_t>(col - 1)].role == ColumnRole::measure;
+}
+
+}  // namespace
+
 void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows, HeaderInfo& header) {
     const HeaderInfo named = header;  // label columns the header names, before content adds any
     int cols = static_cast<int>(header.columns.size());
@@ -582,15 +592,18 @@ void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows
             if (money_text(cell->text)) {
                 ++money;
                 if (written_amount(cell->text)) ++marked;
-            } else if (!looks_like_amount(cell->text) || split_code_and_name(cell->text)) {
-                ++text;  // words, or a code printed with its name ([301]工资福利支出)
+            } else if (!looks_like_amount(cell->text) || match_key(cell->text).size() > max_mark_bytes) {
+                ++text;  // words (1、一般公共服务支出, [301]工资福利支出), not a not-applicable mark
             }
         }
         if (filled == 0) continue;
         if (marked > 0 && money * 100 >= filled * min_amount_column_percent) {
             col.role = ColumnRole::measure;  // an amount column whose header names no measure
             if (c < first_measure) first_measure = c;
-        } else if (c < first_measure && text * 2 > filled && !labelled_before(named, c)) {
+        } else if (text * 2 > filled && (c < first_measure ? !labelled_before(named, c) : after_amounts(header, c))) {
+            // Text before the first amount column labels the rows (unless a named label column
+            // does already); text right after amount columns labels the rows of a new block
+            // (支出功能分类科目（按大类） beside 收入's 项目 | 预算数).
             col.role = ColumnRole::name;
         }
     }
