@@ -49,13 +49,6 @@ CodeSystem code_system_of(const std::string& code, CodeSystem layout_system) {
     return layout_system == CodeSystem::func ? CodeSystem::none : layout_system;
 }
 
-// A leading "1." / "1、" / "(1)" / "(一)" ordinal: a breakdown of the row above whose key
-// hangs under the parent's (① rows keep their own key: the 三公 parts).
-bool is_child_ordinal(const std::string& label) {
-    int rank = ordinal_rank(label);
-    return rank >= 2 && rank <= 4;
-}
-
 bool is_of_which(const Vocabulary& vocabulary, const std::string& label) {
     std::string key = match_key(label);
     for (const auto& prefix : vocabulary.of_which_prefixes)
@@ -101,7 +94,6 @@ std::vector<std::string> unit_texts(const Table& table, const Grid& grid, const 
 struct KeyState {
     std::string section;
     bool section_not_amount = false;
-    std::string parent;
     std::string lei_above;   // 类 code of the nearest row above with one
     std::string kuan_above;  // 款 code of the nearest row above with one, under that 类
 };
@@ -122,7 +114,6 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
     } else if (!m.label.empty()) {
         bool of_which = is_of_which(set.vocabulary, m.label);
         const RowKeyRule* rule = matcher.match_row(of_which ? without_of_which(set.vocabulary, m.label) : m.label, m.group);
-        bool child = is_child_ordinal(m.label);
         if (rule) {
             out.row_key = rule->key;
             out.role = rule->role;
@@ -134,10 +125,9 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
             } else if (rule->starts_section) {
                 state.section = out.row_key;
                 state.section_not_amount = rule->not_amount;
+                m.top_level = true;
             } else if (!state.section.empty()) {
                 out.row_key = state.section + "." + out.row_key;
-            } else if (child && !state.parent.empty() && matcher.layout.breakdown_keys) {
-                out.row_key = state.parent + "." + out.row_key;
             }
         } else {
             m.code = code_for_name(set, block.name_map, m.label, state.lei_above);
@@ -147,7 +137,6 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
                 if (m.code.empty() && !parent->empty())
                     if (auto code = catalog_code_under(set, m.label, *parent)) m.code = *code;
         }
-        if (!child) state.parent = rule && rule->role == RowRole::item ? rule->key : "";
         if (out.role == RowRole::item && of_which) {
             out.role = RowRole::of_which;
             out.hierarchy = HierarchyKind::outside;
@@ -389,6 +378,15 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
             int parent = hierarchy.parents[i];
             if (parent >= 0) meanings[i][b].parent_row = meanings[static_cast<size_t>(parent)][b].row;
             meanings[i][b].sums_children = hierarchy.sums_children[i];
+            // A keyed row under a keyed item row itemises it: "parent.key" (一、财政拨款收入 →
+            // fiscal_grant, its 一般公共预算 line → fiscal_grant.general_budget).
+            RowReading& reading_i = rows[i][b];
+            if (parent >= 0 && matcher.layout.breakdown_keys && !reading_i.row_key.empty() &&
+                reading_i.row_key.find('.') == std::string::npos && reading_i.role == RowRole::item) {
+                const RowReading& above = rows[static_cast<size_t>(parent)][b];
+                if (!above.row_key.empty() && above.role == RowRole::item)
+                    reading_i.row_key = above.row_key + "." + reading_i.row_key;
+            }
         }
     }
 

@@ -287,7 +287,7 @@ RowHierarchy parents_from_ordinals(const std::vector<RowMeaning>& rows, const st
             continue;
         }
         if (kinds[i] != 0 || rows[i].label.empty()) continue;
-        depth[i] = depth_of(rows[i]);
+        depth[i] = rows[i].top_level ? 0 : depth_of(rows[i]);
         while (!open.empty() && open.back().first >= depth[i]) open.pop_back();
         if (!open.empty()) h.parents[i] = open.back().second;
         open.emplace_back(depth[i], static_cast<int>(i));
