@@ -161,6 +161,11 @@ std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, cons
 std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,
                                               const std::string& lei_hint = "");
 
+// 政府预算支出经济分类 code of a name (501 …, 50101 …): the 政府预算 set only (对个人和家庭的补助
+// is 303 in the 部门 set, 509 in this one).
+std::optional<std::string> econ_gov_code_for_name(const LayoutSet& layouts, const std::string& name,
+                                                  const std::string& lei_hint = "");
+
 // The code the catalogue gives a name printed under `parent` (a 3- or 5-digit code): the one code
 // two digits longer than the parent, starting with it, that has this name; nullopt when there is
 // none or more than one.

@@ -19,6 +19,21 @@ std::vector<std::string> codes_named(const std::vector<NameMapEntry>& map, const
     return codes;
 }
 
+std::optional<std::string> code_in_maps(const std::vector<const std::vector<NameMapEntry>*>& maps,
+                                        const std::string& name, const std::string& lei_hint) {
+    std::string key = label_key(name);
+    if (key.empty()) return std::nullopt;
+    for (const auto* map : maps) {
+        auto codes = codes_named(*map, key);
+        if (codes.empty()) continue;
+        if (!lei_hint.empty())
+            for (const auto& code : codes)
+                if (code.size() > lei_hint.size() && starts_with(code, lei_hint)) return code;
+        return codes.front();
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, const std::string& name) {
@@ -31,17 +46,12 @@ std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, cons
 
 std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,
                                               const std::string& lei_hint) {
-    std::string key = label_key(name);
-    if (key.empty()) return std::nullopt;
-    for (const auto* map : {&layouts.econ, &layouts.econ_gov}) {
-        auto codes = codes_named(*map, key);
-        if (codes.empty()) continue;
-        if (!lei_hint.empty())
-            for (const auto& code : codes)
-                if (code.size() > lei_hint.size() && starts_with(code, lei_hint)) return code;
-        return codes.front();
-    }
-    return std::nullopt;
+    return code_in_maps({&layouts.econ, &layouts.econ_gov}, name, lei_hint);
+}
+
+std::optional<std::string> econ_gov_code_for_name(const LayoutSet& layouts, const std::string& name,
+                                                  const std::string& lei_hint) {
+    return code_in_maps({&layouts.econ_gov}, name, lei_hint);
 }
 
 std::optional<std::string> catalog_code_under(const LayoutSet& layouts, const std::string& name,

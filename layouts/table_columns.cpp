@@ -521,6 +521,20 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
             break;
         }
     }
+    // The same measure under a carry-over group (上年结转结余/一般公共预算资金 beside 本年收入/
+    // 一般公共预算资金) is the carry-over's breakdown by fund, not the fund's measure.
+    for (size_t c = 0; c < info.columns.size(); ++c) {
+        ColumnInfo& col = info.columns[c];
+        if (col.measure.empty() || !col.part_key.empty() || col.measure_shared) continue;
+        bool twice = false;
+        for (size_t d = 0; d < info.columns.size() && !twice; ++d)
+            twice = d != c && !info.columns[d].measure_shared && info.columns[d].measure == col.measure;
+        if (!twice) continue;
+        for (int level = 0; level < col.measure_level; ++level) {
+            std::string group = matcher.match_measure(col.path, level);
+            if (group == keys::opening_balance || group == keys::prior_carryover) col.measure_shared = true;
+        }
+    }
     for (ColumnInfo& col : info.columns)
         if (col.measure_shared) col.measure.clear();
     return info;

@@ -314,7 +314,8 @@ std::string code_for_name(const LayoutSet& set, const std::string& name_map, con
                           const std::string& lei_above) {
     std::optional<std::string> code;
     if (name_map == "func_lei") code = func_code_for_lei_name(set, label);
-    else if (name_map == "econ" || name_map == "econ_gov") code = econ_code_for_name(set, label, lei_above);
+    else if (name_map == "econ") code = econ_code_for_name(set, label, lei_above);
+    else if (name_map == "econ_gov") code = econ_gov_code_for_name(set, label, lei_above);
     return code ? *code : std::string();
 }
 

@@ -45,6 +45,7 @@ inline constexpr std::string_view unit_funds = "unit_funds";
 inline constexpr std::string_view other_funds = "other_funds";
 inline constexpr std::string_view current_year = "current_year";
 inline constexpr std::string_view prior_carryover = "prior_carryover";
+inline constexpr std::string_view opening_balance = "opening_balance";
 inline constexpr std::string_view personnel = "personnel";
 inline constexpr std::string_view public_funds = "public_funds";
 
@@ -73,7 +74,7 @@ inline constexpr std::array measures = {total,           basic,           projec
                                         general_budget,  gov_fund,        state_capital,    upper_subsidy,
                                         business_income, operating_income, subsidiary_remit, other_income,
                                         special_account, unit_funds,      other_funds,      current_year,
-                                        prior_carryover,
+                                        prior_carryover, opening_balance,
                                         personnel,       public_funds};
 
 }  // namespace budgetpdf::keys
