@@ -196,6 +196,13 @@ bool Matcher::is_generic_total(const std::string& text) const {
     return false;
 }
 
+bool Matcher::is_of_which_group(const std::string& text) const {
+    std::string key = header_key(text);
+    for (const auto& prefix : set.vocabulary.of_which_prefixes)
+        if (key == header_key(prefix)) return true;
+    return false;
+}
+
 bool Matcher::is_current_year_marker(const std::string& text) const {
     std::string key = header_key(text);
     for (const auto& m : set.vocabulary.current_year_markers)
@@ -388,8 +395,10 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
     info.measure_from_group = info.role == ColumnRole::measure && measure_level >= 0 &&
                               measure_level + 1 < static_cast<int>(path.size()) &&
                               !matcher.is_generic_total(path.back());
-    for (const auto& level : path)
+    for (const auto& level : path) {
         if (matcher.is_current_year_marker(level)) info.current_year_only = true;
+        if (matcher.is_of_which_group(level)) info.of_which = true;
+    }
     if (matcher.layout.two_sided)
         for (const auto& level : path) {
             Side side = matcher.match_side(level);
@@ -521,18 +530,15 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
             break;
         }
     }
-    // The same measure under a carry-over group (上年结转结余/一般公共预算资金 beside 本年收入/
-    // 一般公共预算资金) is the carry-over's breakdown by fund, not the fund's measure.
-    for (size_t c = 0; c < info.columns.size(); ++c) {
-        ColumnInfo& col = info.columns[c];
-        if (col.measure.empty() || !col.part_key.empty() || col.measure_shared) continue;
-        bool twice = false;
-        for (size_t d = 0; d < info.columns.size() && !twice; ++d)
-            twice = d != c && !info.columns[d].measure_shared && info.columns[d].measure == col.measure;
-        if (!twice) continue;
+    // Under a carry-over group (上年结转结余/一般公共预算资金 … 单位资金) the columns break the
+    // carry-over down by fund: not the funds' measures (those are this year's money); the group's
+    // own 小计 is the carry-over.
+    for (ColumnInfo& col : info.columns) {
+        if (col.measure.empty() || !col.part_key.empty() || !col.group_measure.empty()) continue;
         for (int level = 0; level < col.measure_level; ++level) {
             std::string group = matcher.match_measure(col.path, level);
-            if (group == keys::opening_balance || group == keys::prior_carryover) col.measure_shared = true;
+            if ((group == keys::opening_balance || group == keys::prior_carryover) && col.measure != group)
+                col.measure_shared = true;
         }
     }
     for (ColumnInfo& col : info.columns)

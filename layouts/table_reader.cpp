@@ -427,6 +427,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.bbox = cell->bbox;
                 a.confidence = cell->confidence;
                 a.current_year_only = col.current_year_only;
+                a.of_which_column = col.of_which;
                 a.parent_row = m.parent_row;
                 a.sums_children = m.sums_children;
                 if (!col.part_key.empty()) {

@@ -141,6 +141,7 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
         using LineKey = std::tuple<int, int, int, std::string, std::string, std::string, int>;
         std::map<LineKey, std::size_t> line_at;
         for (const ReadAmount& amount : reading.amounts) {
+            if (amount.of_which_column) continue;  // 其中 columns single out a part: in no identity
             CheckCell cell;
             cell.amount = &amount;
             auto found = record_at.find(CellKey{reading.table_index, amount.row, amount.col});

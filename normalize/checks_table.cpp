@@ -209,15 +209,19 @@ void check_income_sources(const CheckTable& table, Side side, CheckLedger& ledge
     }
     sources.insert(sources.end(), top.begin(), top.end());
 
+    // Last year's money brought in: 上年结转 (prior_carryover) or 上年结转结余 (opening_balance).
+    std::vector<std::string> carryover = present(table, side, key_list({keys::prior_carryover, keys::opening_balance}));
     if (has(keys::current_year)) {
         check_columns(table, side, identity, std::string(keys::current_year), sources, ledger);
-        if (has(keys::prior_carryover))
-            check_columns(table, side, identity, std::string(keys::total),
-                          key_list({keys::current_year, keys::prior_carryover}), ledger);
+        if (!carryover.empty()) {
+            std::vector<std::string> parts{std::string(keys::current_year)};
+            parts.insert(parts.end(), carryover.begin(), carryover.end());
+            check_columns(table, side, identity, std::string(keys::total), parts, ledger);
+        }
         return;
     }
     if (sources.empty()) return;
-    if (has(keys::prior_carryover) && !total_is_current_year(table, side)) sources.emplace_back(keys::prior_carryover);
+    if (!total_is_current_year(table, side)) sources.insert(sources.end(), carryover.begin(), carryover.end());
     check_columns(table, side, identity, std::string(keys::total), sources, ledger);
 }
 
@@ -247,7 +251,8 @@ void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
                 check_income_sources(table, side, ledger);
             else if (table.has_measure(keys::current_year, side) || table.has_measure(keys::prior_carryover, side))
                 check_columns(table, side, "columns_income_sources", total,
-                              present(table, side, key_list({keys::current_year, keys::prior_carryover})), ledger);
+                              present(table, side, key_list({keys::current_year, keys::prior_carryover,
+                                                              keys::opening_balance})), ledger);
         }
         if (table.promises("personnel_public") && !basic_parts.empty()) {
             if (basic_printed) {
