@@ -24,6 +24,7 @@
 #include "extract/grid_columns.h"
 #include "extract/grid_header.h"
 #include "extract/grid_rows.h"
+#include "extract/header_band.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -163,6 +164,7 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
         for (const auto& r : group) edges.push_back(r.position);
         PageGrid grid = make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols, true), cols);
         merge_rule_header_cells(grid, group, spans, inside);
+        segment_header_band(grid, spans, inside);
         grids.push_back(std::move(grid));
     }
     return grids;
