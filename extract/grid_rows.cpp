@@ -3,7 +3,8 @@
 // How it works: printed amounts never wrap, so two amounts stacked in one column of one
 // band are two records. The column holding the most stacked amounts gives the anchors,
 // one per record; every printed line of the band joins the anchor nearest to it
-// (wrapped labels, top- or bottom-aligned text alike). Row boundaries lie halfway
+// (wrapped labels, top- or bottom-aligned text alike); the rest of a number cut by its
+// column's width (continues_cut_number) is no record of its own. Row boundaries lie halfway
 // between the last line of one record and the first line of the next.
 
 #include <algorithm>
@@ -17,12 +18,20 @@ std::vector<double> split_band_by_text(const std::vector<TextSpan>& spans, const
     std::vector<TextLine> lines = group_lines(spans, band_spans);
     if (lines.size() < 2) return {};
     int cols = std::max(1, static_cast<int>(col_edges.size()) - 1);
-    // Per column: the centres of lines that hold an amount in that column.
+    // Per column: the lines that hold an amount in that column (not the rest of a number
+    // cut by the column's width).
     std::vector<std::vector<int>> numeric_lines(cols);
+    std::vector<int> above(cols, -1);  // per column, the span on the line above
     for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
         for (int index : lines[l].spans) {
-            if (!is_numeric_text(spans[index].text)) continue;
-            auto& v = numeric_lines[band_index(col_edges, spans[index].bbox.center_x())];
+            const TextSpan& span = spans[index];
+            int c = band_index(col_edges, span.bbox.center_x());
+            bool cut = above[c] >= 0 && col_edges.size() > 1 &&
+                       continues_cut_number(spans[above[c]].text, spans[above[c]].bbox.width(), span.text,
+                                            col_edges[c + 1] - col_edges[c]);
+            above[c] = index;
+            if (!is_numeric_text(span.text) || cut) continue;
+            auto& v = numeric_lines[c];
             if (v.empty() || v.back() != l) v.push_back(l);
         }
     }
