@@ -15,7 +15,9 @@
 // lines filling three of them) becomes a table, together with up to max_header_lines
 // heading lines right above it (the header: close together, within the body's extent, no
 // larger than the body, made of short headings, no unit, tag or sentence). Rows come from
-// the record split; the header is one row whose cells join their lines top-down.
+// the record split; the header is one row whose cells join their lines top-down. Lines
+// under the run that keep to its columns (each span within one column) extend it: label
+// rows without amounts, then the totals.
 
 #include <algorithm>
 #include <set>
@@ -102,6 +104,22 @@ bool is_heading_line(const std::vector<TextSpan>& spans, const TextLine& line, d
     if (classify_line(line.text) != LineKind::other) return false;
     return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
         return spans[index].bbox.width() <= max_heading_span_fraction * (right - left);
+    });
+}
+
+// A line under a table without rules that belongs to it without holding an amount: no
+// larger than the body, not a unit, tag, note or page line, and each of its spans within
+// one column of the table.
+bool keeps_to_columns(const std::vector<TextSpan>& spans, const TextLine& line, const std::vector<double>& cols,
+                      double body_font_size) {
+    if (line.font_size > title_font_factor * body_font_size) return false;
+    // Numbered items (一、… 12、…) and labels ending in a colon (其中：) are rows of tables too.
+    LineKind kind = classify_line(line.text);
+    if (kind != LineKind::other && kind != LineKind::section_heading && kind != LineKind::prose) return false;
+    if (line.bbox.x0 < cols.front() || line.bbox.x1 > cols.back()) return false;
+    return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
+        const Rect& b = spans[index].bbox;
+        return band_index(cols, b.x0 + edge_margin_pt) == band_index(cols, b.x1 - edge_margin_pt);
     });
 }
 
@@ -208,6 +226,13 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 if (is_data(l) && filled_columns(spans, lines[l], cols) >= min_text_table_columns) ++aligned;
             if (static_cast<int>(cols.size()) - 1 >= min_text_table_columns && aligned >= min_text_table_lines &&
                 aligned >= aligned_line_fraction * data_count) {
+                // Lines under the run that keep to its columns (label rows without amounts,
+                // then more data lines) belong to the table too.
+                for (int k = last + 1; k < n && close(k - 1, k); ++k) {
+                    if (!is_data(k) && !keeps_to_columns(spans, lines[k], cols, lines[i].font_size)) break;
+                    last = k;
+                }
+                next = last + 1;
                 int first = i;
                 // Headings are often centred in tall header cells: the header may stand further
                 // above the body than body lines stand apart.

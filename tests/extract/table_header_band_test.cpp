@@ -2,10 +2,12 @@
 // header between two rules): rows and merged heading cells from where the headings stand.
 // The pages are built by hand, so every expected cell is known exactly.
 
+#include "extract/pdf_reader.h"
 #include "extract/table_finder.h"
 
 #include <doctest/doctest.h>
 
+#include "pdf_test_files.h"
 #include "table_test_pages.h"
 
 using namespace budgetpdf;
@@ -108,4 +110,25 @@ TEST_CASE("header band without inner rules: one line of headings stays one heade
     REQUIRE(tables.size() == 1);
     CHECK(tables[0].header_rows == 1);
     CHECK(row_texts(tables[0], 0) == std::vector<std::string>{"项目", "合计", "基本支出", "项目支出"});
+}
+
+TEST_CASE("renwu without rulings: amounts ending close to the next column's labels part columns; label rows are rows (西安 审计局 收支总表, page 22)") {
+    auto read = read_pdf_pages(shared_file("real/renwu/西安__2026年西安市审计局部门预算__a8fb0ecd.pdf"), {22, 22});
+    REQUIRE(read.ok());
+    std::vector<Page> pages = read.value().pages;
+    pages[0].rulings.clear();
+    auto tables = tables_of(pages);
+    REQUIRE(!tables.empty());
+    const Table& t = tables[0];
+    CHECK(t.method == GridMethod::text_alignment);
+    CHECK(t.cols == 8);  // 收入项目 | 预算数 | three pairs of expenditure item | 预算数
+    CHECK(row_of(t, "1、财政拨款") == std::vector<std::string>{"1、财政拨款", "40,052,896.08", "1、一般公共服务支出",
+                                                              "31,722,917.00", "1、人员经费和公用经费支出",
+                                                              "33,544,216.08", "1、机关工资福利支出", "29,812,828.40"});
+    // Rows without an amount in the busiest column stay rows of their own.
+    CHECK(row_of(t, "3、事业收入").size() == 8);
+    CHECK(contains(row_of(t, "3、事业收入"), "7、文化旅游体育与传媒支出"));
+    CHECK(contains(row_of(t, "6、其他收入"), "1,000,000.00"));
+    // Label rows under the last amounts keep to the columns and stay in the table.
+    CHECK(row_of(t, "24、其他支出").size() == 8);
 }
