@@ -44,6 +44,7 @@ constexpr int max_header_lines = 8;             // wrapped headings over several
 constexpr double max_header_gap_factor = 3.0;    // the header's last line and the body's first, in line heights
 constexpr double header_overhang_pt = 20.0;       // header lines stay within the body's extent, give or take this
 constexpr double max_heading_span_fraction = 0.4; // a heading span is narrower than this share of the table
+constexpr int min_headings_over_body = 2;         // a header line reaching beyond the body holds this many headings over it
 constexpr double title_font_factor = 1.15;        // a line this much larger than the body is a title
 constexpr int sparse_rule_table_data_lines = 3;  // data lines that make a rule table whose other lines are single labels
 
@@ -99,7 +100,12 @@ std::vector<double> rows_for_bands(const std::vector<TextSpan>& spans, const std
 // text or sentence, and made of headings narrower than a paragraph line.
 bool is_heading_line(const std::vector<TextSpan>& spans, const TextLine& line, double left, double right,
                      double body_font_size) {
-    if (line.bbox.x0 < left - header_overhang_pt || line.bbox.x1 > right + header_overhang_pt) return false;
+    // Headings of columns the body leaves empty (备注) may stand beyond the body's right end,
+    // beside at least two headings over the body.
+    int over_body = 0;
+    for (int index : line.spans) over_body += spans[index].bbox.x1 <= right + header_overhang_pt ? 1 : 0;
+    const bool beyond = line.bbox.x1 > right + header_overhang_pt;
+    if (line.bbox.x0 < left - header_overhang_pt || (beyond && over_body < min_headings_over_body)) return false;
     if (line.font_size > title_font_factor * body_font_size) return false;
     if (classify_line(line.text) != LineKind::other) return false;
     return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
@@ -244,6 +250,13 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 while (first > 0 && i - first < max_header_lines && header_close(first - 1, first) &&
                        is_heading_line(spans, lines[first - 1], left, right, lines[i].font_size))
                     --first;
+                // A header reaching beyond the body heads columns the body leaves empty.
+                double header_right = right;
+                for (int l = first; l < i; ++l) header_right = std::max(header_right, lines[l].bbox.x1);
+                if (header_right > right + header_overhang_pt) {
+                    std::vector<TextLine> with_header(lines.begin() + first, lines.begin() + last + 1);
+                    cols = columns_from_alignment(spans, with_header, left - edge_margin_pt, header_right + edge_margin_pt);
+                }
                 double top = lines[first].bbox.y0 - edge_margin_pt;
                 double bottom = lines[last].bbox.y1 + edge_margin_pt;
                 for (int l = first; l <= last; ++l) {

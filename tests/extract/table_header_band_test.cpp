@@ -132,3 +132,17 @@ TEST_CASE("renwu without rulings: amounts ending close to the next column's labe
     // Label rows under the last amounts keep to the columns and stay in the table.
     CHECK(row_of(t, "24、其他支出").size() == 8);
 }
+
+TEST_CASE("renwu without rulings: a header line reaching beyond the body (备注 over an empty column) is the table's header (西安 审计局 page 26)") {
+    auto read = read_pdf_pages(shared_file("real/renwu/西安__2026年西安市审计局部门预算__a8fb0ecd.pdf"), {26, 26});
+    REQUIRE(read.ok());
+    std::vector<Page> pages = read.value().pages;
+    pages[0].rulings.clear();
+    auto tables = tables_of(pages);
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(t.header_rows == 1);
+    CHECK(row_texts(t, 0) == std::vector<std::string>{"功能科目编码", "功能科目名称", "合计", "人员经费支出", "公用经费支出",
+                                                      "专项业务经费支出", "备注"});
+    CHECK(contains(row_of(t, "行政运行"), "23,382,409.50"));
+}
