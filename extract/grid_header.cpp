@@ -41,12 +41,11 @@ std::vector<Rect> run_headings(const std::vector<TextSpan>& spans, const std::ve
     return out;
 }
 
-// The columns a..b shared out among the headings printed over them (left to right), one
-// contiguous group each: the partition whose groups are best centred under their headings
-// (a heading is centred over the columns it spans). Empty when there are more headings
-// than columns.
+}  // namespace
+
 std::vector<std::pair<int, int>> group_columns(const std::vector<double>& col_edges, int a, int b,
-                                               const std::vector<Rect>& headings) {
+                                               const std::vector<Rect>& headings,
+                                               const std::vector<std::pair<int, int>>& required) {
     const int m = static_cast<int>(headings.size()), n = b - a + 1;
     if (m == 0 || m > n) return {};
     // cost[i][j]: best cost of giving the first j columns to the first i headings.
@@ -58,6 +57,10 @@ std::vector<std::pair<int, int>> group_columns(const std::vector<double>& col_ed
         for (int j = i; j <= n; ++j)
             for (int k = i - 1; k < j; ++k) {
                 if (cost[i - 1][k] >= unreachable) continue;
+                if (!required.empty()) {
+                    auto [must_first, must_last] = required[i - 1];
+                    if (must_first <= must_last && (a + k > must_first || a + j - 1 < must_last)) continue;
+                }
                 double centre = (col_edges[a + k] + col_edges[a + j]) / 2;
                 double c = cost[i - 1][k] + std::abs(headings[i - 1].center_x() - centre);
                 if (c < cost[i][j]) {
@@ -65,10 +68,13 @@ std::vector<std::pair<int, int>> group_columns(const std::vector<double>& col_ed
                     cut[i][j] = k;
                 }
             }
+    if (cost[m][n] >= unreachable) return {};
     std::vector<std::pair<int, int>> groups(m);
     for (int i = m, j = n; i > 0; j = cut[i][j], --i) groups[i - 1] = {a + cut[i][j], a + j - 1};
     return groups;
 }
+
+namespace {
 
 int first_amount_row(const PageGrid& grid, const std::vector<TextSpan>& spans, const std::vector<int>& grid_spans) {
     int first = grid.rows();

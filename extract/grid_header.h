@@ -10,6 +10,15 @@
 
 namespace budgetpdf {
 
+// The columns a..b shared out among the headings printed over them (left to right), one
+// contiguous group each: the partition whose groups are best centred under their headings
+// (a heading is centred over the columns it spans). `required` (empty, or one per heading):
+// columns each heading's group must include (first > last: none). Empty when no partition
+// exists (more headings than columns, requirements that cannot all hold).
+std::vector<std::pair<int, int>> group_columns(const std::vector<double>& col_edges, int a, int b,
+                                               const std::vector<Rect>& headings,
+                                               const std::vector<std::pair<int, int>>& required = {});
+
 // A rule inside the header band drawn under some columns only (under a group heading such
 // as 财政拨款收入 over 一般公共预算 | 政府性基金 | 国有资本经营) separates header rows there
 // only: the other columns' heading cells span those rows (row_span), and a single heading

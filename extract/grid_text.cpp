@@ -15,7 +15,9 @@
 // lines filling three of them) becomes a table, together with up to max_header_lines
 // heading lines right above it (the header: close together, within the body's extent, no
 // larger than the body, made of short headings, no unit, tag or sentence). Rows come from
-// the record split; the header is one row whose cells join their lines top-down.
+// the record split; the header is one row whose cells join their lines top-down. Lines
+// under the run that keep to its columns (each span within one column) extend it: label
+// rows without amounts, then the totals.
 
 #include <algorithm>
 #include <set>
@@ -24,6 +26,7 @@
 #include "extract/grid_columns.h"
 #include "extract/grid_header.h"
 #include "extract/grid_rows.h"
+#include "extract/header_band.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -41,6 +44,7 @@ constexpr int max_header_lines = 8;             // wrapped headings over several
 constexpr double max_header_gap_factor = 3.0;    // the header's last line and the body's first, in line heights
 constexpr double header_overhang_pt = 20.0;       // header lines stay within the body's extent, give or take this
 constexpr double max_heading_span_fraction = 0.4; // a heading span is narrower than this share of the table
+constexpr int min_headings_over_body = 2;         // a header line reaching beyond the body holds this many headings over it
 constexpr double title_font_factor = 1.15;        // a line this much larger than the body is a title
 constexpr int sparse_rule_table_data_lines = 3;  // data lines that make a rule table whose other lines are single labels
 
@@ -96,11 +100,32 @@ std::vector<double> rows_for_bands(const std::vector<TextSpan>& spans, const std
 // text or sentence, and made of headings narrower than a paragraph line.
 bool is_heading_line(const std::vector<TextSpan>& spans, const TextLine& line, double left, double right,
                      double body_font_size) {
-    if (line.bbox.x0 < left - header_overhang_pt || line.bbox.x1 > right + header_overhang_pt) return false;
+    // Headings of columns the body leaves empty (备注) may stand beyond the body's right end,
+    // beside at least two headings over the body.
+    int over_body = 0;
+    for (int index : line.spans) over_body += spans[index].bbox.x1 <= right + header_overhang_pt ? 1 : 0;
+    const bool beyond = line.bbox.x1 > right + header_overhang_pt;
+    if (line.bbox.x0 < left - header_overhang_pt || (beyond && over_body < min_headings_over_body)) return false;
     if (line.font_size > title_font_factor * body_font_size) return false;
     if (classify_line(line.text) != LineKind::other) return false;
     return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
         return spans[index].bbox.width() <= max_heading_span_fraction * (right - left);
+    });
+}
+
+// A line under a table without rules that belongs to it without holding an amount: no
+// larger than the body, not a unit, tag, note or page line, and each of its spans within
+// one column of the table.
+bool keeps_to_columns(const std::vector<TextSpan>& spans, const TextLine& line, const std::vector<double>& cols,
+                      double body_font_size) {
+    if (line.font_size > title_font_factor * body_font_size) return false;
+    // Numbered items (一、… 12、…) and labels ending in a colon (其中：) are rows of tables too.
+    LineKind kind = classify_line(line.text);
+    if (kind != LineKind::other && kind != LineKind::section_heading && kind != LineKind::prose) return false;
+    if (line.bbox.x0 < cols.front() || line.bbox.x1 > cols.back()) return false;
+    return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
+        const Rect& b = spans[index].bbox;
+        return band_index(cols, b.x0 + edge_margin_pt) == band_index(cols, b.x1 - edge_margin_pt);
     });
 }
 
@@ -163,6 +188,7 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
         for (const auto& r : group) edges.push_back(r.position);
         PageGrid grid = make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols, true), cols);
         merge_rule_header_cells(grid, group, spans, inside);
+        segment_header_band(grid, spans, inside);
         grids.push_back(std::move(grid));
     }
     return grids;
@@ -206,6 +232,13 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 if (is_data(l) && filled_columns(spans, lines[l], cols) >= min_text_table_columns) ++aligned;
             if (static_cast<int>(cols.size()) - 1 >= min_text_table_columns && aligned >= min_text_table_lines &&
                 aligned >= aligned_line_fraction * data_count) {
+                // Lines under the run that keep to its columns (label rows without amounts,
+                // then more data lines) belong to the table too.
+                for (int k = last + 1; k < n && close(k - 1, k); ++k) {
+                    if (!is_data(k) && !keeps_to_columns(spans, lines[k], cols, lines[i].font_size)) break;
+                    last = k;
+                }
+                next = last + 1;
                 int first = i;
                 // Headings are often centred in tall header cells: the header may stand further
                 // above the body than body lines stand apart.
@@ -217,6 +250,13 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 while (first > 0 && i - first < max_header_lines && header_close(first - 1, first) &&
                        is_heading_line(spans, lines[first - 1], left, right, lines[i].font_size))
                     --first;
+                // A header reaching beyond the body heads columns the body leaves empty.
+                double header_right = right;
+                for (int l = first; l < i; ++l) header_right = std::max(header_right, lines[l].bbox.x1);
+                if (header_right > right + header_overhang_pt) {
+                    std::vector<TextLine> with_header(lines.begin() + first, lines.begin() + last + 1);
+                    cols = columns_from_alignment(spans, with_header, left - edge_margin_pt, header_right + edge_margin_pt);
+                }
                 double top = lines[first].bbox.y0 - edge_margin_pt;
                 double bottom = lines[last].bbox.y1 + edge_margin_pt;
                 for (int l = first; l <= last; ++l) {

@@ -4,7 +4,9 @@
 // and column edges (O(log n) per span); an owner table maps each grid position to the
 // cell covering it, so merged cells collect the spans of all positions they cover. Each
 // cell's spans are then grouped into lines (table_text) and the lines joined with the
-// CJK-aware rule: no space between CJK characters, one space between Latin words.
+// CJK-aware rule: no space between CJK characters, one space between Latin words; a
+// number or code cut by the cell's width (17.14880 / 0 in a narrow cell) is joined without
+// a space (continues_cut_number).
 
 #include <algorithm>
 #include <cmath>
@@ -46,7 +48,12 @@ std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& 
             cell.confidence = std::min(cell.confidence, spans[index].confidence);
             cell.text_bbox = rect_union(cell.text_bbox, spans[index].bbox);
         }
-        for (const TextLine& line : group_lines(spans, cell_spans[i])) append_joined(cell.text, line.text);
+        std::vector<TextLine> lines = group_lines(spans, cell_spans[i]);
+        for (size_t l = 0; l < lines.size(); ++l) {
+            if (l > 0 && continues_cut_number(lines[l - 1].text, lines[l - 1].bbox.width(), lines[l].text, cell.bbox.width()))
+                cell.text += squeeze_cjk_spaces(lines[l].text);
+            else append_joined(cell.text, lines[l].text);
+        }
         cells.push_back(std::move(cell));
     }
     return cells;

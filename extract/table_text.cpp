@@ -14,6 +14,7 @@ namespace {
 
 // A span joins a line when its centre is within this fraction of the smaller height.
 constexpr double line_centre_fraction = 0.5;
+constexpr double wrap_room_advances = 2.0;  // a line leaving less room than this many of its glyphs in its cell was wrapped
 
 char32_t decode_at(std::string_view s, size_t i, size_t* length) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -136,6 +137,17 @@ bool is_code_text(std::string_view text) {
 }
 
 bool is_numeric_text(std::string_view text) { return is_code_text(text) || is_amount_text(text); }
+
+bool continues_cut_number(std::string_view line_text, double line_width, std::string_view next_text,
+                          double cell_width) {
+    std::string_view a = trim(line_text), b = trim(next_text);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (a.empty() || b.empty() || !digit(a.back()) || !digit(b.front())) return false;
+    if (std::any_of(a.begin(), a.end(), [](char c) { return c == ' ' || static_cast<unsigned char>(c) >= 0x80; }))
+        return false;
+    double advance = line_width / static_cast<double>(a.size());
+    return cell_width - line_width < wrap_room_advances * advance;
+}
 
 std::vector<TextLine> group_lines(const std::vector<TextSpan>& spans, std::vector<int> indexes) {
     std::sort(indexes.begin(), indexes.end(), [&](int a, int b) {

@@ -31,6 +31,14 @@ bool is_code_text(std::string_view text);
 // An amount or a code.
 bool is_numeric_text(std::string_view text);
 
+// True when `next_text`, printed under `line_text` in one cell `cell_width` wide, continues a
+// number or code cut by the cell's width (17.14880 / 0, 11000022T00 / 0000457212-…):
+// `line_text` is one run of Latin characters ending in a digit, `next_text` starts with a
+// digit, and the room `line_text` (`line_width` wide) leaves in the cell is less than
+// wrap_room_advances of its glyphs. Two values stacked in one cell leave more room.
+bool continues_cut_number(std::string_view line_text, double line_width, std::string_view next_text,
+                          double cell_width);
+
 // A printed line: spans sharing a baseline band, left to right.
 struct TextLine {
     std::vector<int> spans;  // indexes into the page's spans, sorted by x

@@ -40,13 +40,6 @@ Page rule_table(std::vector<TextSpan> header, std::vector<Ruling> extra_rules = 
     return make_page(1, spans, rules);
 }
 
-std::vector<std::string> row_texts(const Table& t, int row) {
-    std::vector<std::string> out;
-    for (const Cell& c : t.cells)
-        if (c.row == row) out.push_back(c.text);
-    return out;
-}
-
 // 单位名称 over both header rows, 财政拨款收入 over the three amount columns, their
 // headings under it.
 void check_group_header(const Table& t, const std::vector<std::string>& sub_headings) {

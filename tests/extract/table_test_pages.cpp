@@ -104,6 +104,13 @@ std::vector<Table> tables_of_file(const std::string& relative, int first, int la
     return find_tables(pages.value().pages, {}, diagnostics);
 }
 
+std::vector<std::string> row_texts(const Table& table, int row) {
+    std::vector<std::string> out;
+    for (const Cell& c : table.cells)
+        if (c.row == row) out.push_back(c.text);
+    return out;
+}
+
 std::vector<std::string> row_of(const Table& table, const std::string& label) {
     for (const Cell& c : table.cells) {
         if (c.text != label) continue;
