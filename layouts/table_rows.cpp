@@ -89,7 +89,9 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
                          col.role == ColumnRole::code_kuan || col.role == ColumnRole::code_xiang;
         if (code_role && !b.name_cols.empty() && (!b.code_cols.empty() || b.lei_col >= 0)) col.role = ColumnRole::code_gov;
         if (b.side == Side::none) b.side = col.side;
-        if (is_label_role(col.role)) label_headers.back() += col.measure_label + "/";
+        // The block's own label columns name its classification (not a 政府预算 name beside it).
+        if (is_label_role(col.role) && col.role != ColumnRole::name_gov && col.role != ColumnRole::code_gov)
+            label_headers.back() += col.measure_label + "/";
         switch (col.role) {
             case ColumnRole::code: b.code_cols.push_back(c); break;
             case ColumnRole::code_lei: b.lei_col = c; break;

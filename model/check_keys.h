@@ -61,6 +61,10 @@ inline constexpr std::string_view kind_general_budget = "general_budget";
 inline constexpr std::array expenditure_uses = {basic, project, remit_upper, operating_exp, subsidiary_grant, reserve};
 // Income sources printed beside a total (合计 = Σ sources); fiscal_grant = Σ fiscal_parts.
 inline constexpr std::array fiscal_parts = {general_budget, gov_fund, state_capital};
+// 单位资金 (the national template's unit funds) = 事业收入 + 事业单位经营收入 + 上级补助收入 +
+// 附属单位上缴收入 + 其他收入, where the table prints it beside them.
+inline constexpr std::array unit_fund_parts = {business_income, operating_income, upper_subsidy, subsidiary_remit,
+                                               other_income};
 inline constexpr std::array other_sources = {upper_subsidy, business_income, operating_income, subsidiary_remit,
                                              other_income,  special_account, unit_funds,       other_funds};
 

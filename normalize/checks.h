@@ -23,7 +23,8 @@
 //                    subsidiary_remit, other_income, special_account, unit_funds, and either
 //                    fiscal_grant (then also fiscal_grant = general_budget + gov_fund +
 //                    state_capital where those are printed) or general_budget + gov_fund +
-//                    state_capital directly.
+//                    state_capital directly; unit_funds printed beside its parts (事业收入 …
+//                    其他收入) is checked against them and stands for them among the sources.
 //                    With current_year: current_year = Σ sources, total = current_year +
 //                    prior_carryover. Without it: total = Σ sources, plus prior_carryover when
 //                    the total's header does not say 本年 (a 本年收入/合计 excludes 上年结转).

@@ -207,6 +207,16 @@ void check_income_sources(const CheckTable& table, Side side, CheckLedger& ledge
     } else {
         sources = fiscal_parts;
     }
+    // 单位资金 printed with its parts (事业收入 …): unit_funds = Σ parts, and only unit_funds is a source.
+    std::vector<std::string> unit_parts = present(table, side, key_list(keys::unit_fund_parts));
+    if (has(keys::unit_funds) && !unit_parts.empty()) {
+        check_columns(table, side, identity, std::string(keys::unit_funds), unit_parts, ledger);
+        top.erase(std::remove_if(top.begin(), top.end(),
+                                 [&](const std::string& m) {
+                                     return std::find(unit_parts.begin(), unit_parts.end(), m) != unit_parts.end();
+                                 }),
+                  top.end());
+    }
     sources.insert(sources.end(), top.begin(), top.end());
 
     // Last year's money brought in: 上年结转 (prior_carryover) or 上年结转结余 (opening_balance).
