@@ -50,16 +50,28 @@ std::vector<double> split_band_by_text(const std::vector<TextSpan>& spans, const
     // Per column: the lines that hold an amount in that column (not the rest of a number
     // cut by the column's width).
     std::vector<std::vector<int>> numeric_lines(cols);
+    // Per span, whether it is the rest of a number cut by its column's width. A line holding
+    // one such rest is the rest of the line above: its other digits under a number are too
+    // (1,264,602 | .38 beside 1,263,231.7 | 8).
+    std::vector<bool> cut_span(spans.size(), false), has_above(spans.size(), false), rest_line(lines.size(), false);
     std::vector<int> above(cols, -1);  // per column, the span on the line above
     for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
         for (int index : lines[l].spans) {
             const TextSpan& span = spans[index];
             int c = band_index(col_edges, span.bbox.center_x());
-            bool cut = above[c] >= 0 && col_edges.size() > 1 &&
-                       continues_cut_number(spans[above[c]].text, spans[above[c]].bbox.width(), span.text,
-                                            col_edges[c + 1] - col_edges[c]);
+            has_above[index] = above[c] >= 0 && is_amount_text(spans[above[c]].text);
+            cut_span[index] = above[c] >= 0 && col_edges.size() > 1 &&
+                              continues_cut_number(spans[above[c]].text, spans[above[c]].bbox.width(), span.text,
+                                                   col_edges[c + 1] - col_edges[c]);
+            rest_line[l] = rest_line[l] || cut_span[index];
             above[c] = index;
-            if (!is_numeric_text(span.text) || cut) continue;
+        }
+    }
+    for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
+        for (int index : lines[l].spans) {
+            const TextSpan& span = spans[index];
+            int c = band_index(col_edges, span.bbox.center_x());
+            if (!is_numeric_text(span.text) || cut_span[index] || (rest_line[l] && has_above[index])) continue;
             auto& v = numeric_lines[c];
             if (v.empty() || v.back() != l) v.push_back(l);
         }
@@ -77,6 +89,7 @@ std::vector<double> split_band_by_text(const std::vector<TextSpan>& spans, const
         // amount anywhere or text in several columns (records whose amounts are elsewhere or
         // blank, not a wrapped label).
         for (int l = 0; l < static_cast<int>(lines.size()); ++l) {
+            if (rest_line[l]) continue;
             int numeric = 0;
             std::vector<int> filled;
             for (int index : lines[l].spans) {

@@ -142,7 +142,15 @@ bool continues_cut_number(std::string_view line_text, double line_width, std::st
                           double cell_width) {
     std::string_view a = trim(line_text), b = trim(next_text);
     auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (a.empty() || b.empty() || !digit(a.back()) || !digit(b.front())) return false;
+    if (a.empty() || b.empty()) return false;
+    // The cut may fall before or after the decimal point (1,264,602 | .38; 1,264,602. | 38).
+    const bool has_point = a.find('.') != std::string_view::npos;
+    const bool a_ends = digit(a.back()) || (a.back() == '.' && a.size() > 1 && digit(a[a.size() - 2]));
+    const bool b_starts = digit(b.front()) || (b.front() == '.' && !has_point && b.size() > 1 && digit(b[1]));
+    if (!a_ends || !b_starts || (a.back() == '.' && !digit(b.front()))) return false;
+    if (b.front() == '.') return true;  // no amount is printed starting with its decimal point
+    // One decimal digit completed by a lone digit: amounts print two (1,263,231.7 | 8).
+    if (has_point && a.size() - a.find('.') == 2 && b.size() == 1) return true;
     if (std::any_of(a.begin(), a.end(), [](char c) { return c == ' ' || static_cast<unsigned char>(c) >= 0x80; }))
         return false;
     double advance = line_width / static_cast<double>(a.size());

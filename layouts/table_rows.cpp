@@ -283,13 +283,38 @@ RowHierarchy parents_from_ordinals(const std::vector<RowMeaning>& rows, const st
     h.sums_children.assign(rows.size(), false);
     std::vector<int> depth(rows.size(), 0);
     std::vector<std::pair<int, int>> open;  // (depth, index)
+    // A numbered list indented under a row without an ordinal (财政拨款 above 1.一般公共预算拨款,
+    // 2.政府性基金预算拨款) belongs to that row: its rank is placed one level below it while the
+    // row stays open.
+    struct ListUnder {
+        int rank, depth, parent;
+    };
+    std::vector<ListUnder> lists;
+    auto is_open = [&](int index) {
+        return std::any_of(open.begin(), open.end(), [&](const auto& o) { return o.second == index; });
+    };
     for (size_t i = 0; i < rows.size(); ++i) {
         if (kinds[i] == 1) {
             open.clear();
+            lists.clear();
             continue;
         }
         if (kinds[i] != 0 || rows[i].label.empty()) continue;
         depth[i] = rows[i].top_level ? 0 : depth_of(rows[i]);
+        int rank = rows[i].ordinal_rank;
+        if (rank > 0 && !rows[i].top_level) {
+            lists.erase(std::remove_if(lists.begin(), lists.end(), [&](const ListUnder& l) { return !is_open(l.parent); }),
+                        lists.end());
+            auto list = std::find_if(lists.begin(), lists.end(), [&](const ListUnder& l) { return l.rank == rank; });
+            if (list != lists.end()) {
+                depth[i] = list->depth;
+            } else if (!open.empty() && rows[static_cast<size_t>(open.back().second)].ordinal_rank == 0 &&
+                       !rows[static_cast<size_t>(open.back().second)].top_level &&
+                       rows[i].indent_pt > rows[static_cast<size_t>(open.back().second)].indent_pt + indent_tolerance_pt) {
+                depth[i] = open.back().first + 1;
+                lists.push_back({rank, depth[i], open.back().second});
+            }
+        }
         while (!open.empty() && open.back().first >= depth[i]) open.pop_back();
         if (!open.empty()) h.parents[i] = open.back().second;
         open.emplace_back(depth[i], static_cast<int>(i));

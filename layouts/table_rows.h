@@ -53,7 +53,9 @@ void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, const std
 
 // The row a labelled row itemises, from ordinals and indentation: an ordinal of a deeper rank,
 // or no ordinal under a row that has one, or a deeper indentation, is a child of the row above
-// it; a top-level row (a section such as 上年结转) closes every open parent and opens its own.
+// it; a numbered list indented under a row without an ordinal (财政拨款 | 1.一般公共预算拨款)
+// itemises that row; a top-level row (a section such as 上年结转) closes every open parent and
+// opens its own.
 // kinds[i] says what row i is: 0 an item taking part, 1 a total or subtotal (it closes every
 // open parent), 2 a row outside the hierarchy (a printed code, 其中).
 struct RowHierarchy {

@@ -58,6 +58,12 @@ TEST_CASE("continues_cut_number: by the room the first line leaves in its cell")
     CHECK(continues_cut_number("17.14880", 36.35, "0", 39.84));          // 3.5 pt left: less than a glyph
     CHECK(continues_cut_number("7,200.0000", 45.45, "00", 51.48));       // 6 pt left: less than two glyphs
     CHECK(continues_cut_number("11000022T00", 50.0, "0000457212-", 53.88));
+    CHECK(continues_cut_number("1,264,602", 38.0, ".38", 40.0));         // cut before the decimal point
+    CHECK(continues_cut_number("1,264,602.", 40.0, "38", 41.0));         // cut after it
+    CHECK(continues_cut_number("1,264,602", 45.0, ".38", 57.9));         // a rest starting with its point: any room
+    CHECK(continues_cut_number("1,263,231.7", 55.0, "8", 66.4));         // one decimal completed by a lone digit
+    CHECK_FALSE(continues_cut_number("1,263.5", 38.0, ".38", 40.0));     // a second decimal point
+    CHECK_FALSE(continues_cut_number("1,263.5", 35.0, "12", 80.0));      // more than the missing decimal
     CHECK_FALSE(continues_cut_number("1,234.00", 36.0, "5.00", 80.0));   // room for many more glyphs
     CHECK_FALSE(continues_cut_number("合计12", 30.0, "3", 31.0));        // not a run of Latin characters
     CHECK_FALSE(continues_cut_number("12.00", 25.0, "万元", 26.0));      // the next line is no digit
