@@ -141,9 +141,31 @@ void check_cross_tables(const std::vector<CheckTable>& tables, CheckLedger& ledg
             income->has_measure(keys::current_year, table_total ? table_total->side : Side::none)
                 ? std::string(keys::current_year)
                 : total;
-        if (!measure.empty() && subtotal && table_total)
+        // An income table whose total also holds last year's money (上年结转, 上年实户资金余额 …)
+        // without a current-year column: its total = the summary's 本年收入合计 + those columns.
+        std::vector<const CheckCell*> carryover;
+        if (table_total && income_measure == total)
+            for (std::string_view key : {keys::prior_carryover, keys::opening_balance})
+                if (const CheckCell* c = table_total->cell(key)) carryover.push_back(c);
+        const CheckCell* table_total_cell = table_total ? table_total->cell(total) : nullptr;
+        if (!measure.empty() && subtotal && table_total && !carryover.empty() && table_total_cell &&
+            !table_total_cell->amount->current_year_only) {
+            IdentityText text;
+            text.identity = "cross_summary_income";
+            text.table = income;
+            text.other = summary;
+            text.lhs = "income table total";
+            text.rhs = "income " + subtotal->describe() + " + carry-over columns";
+            text.measure = total;
+            std::vector<const CheckCell*> rhs{subtotal->cell(measure)};
+            if (rhs.front()) {
+                rhs.insert(rhs.end(), carryover.begin(), carryover.end());
+                ledger.expect_sum(text, table_total_cell, rhs, EvaluateWhen::any_printed);
+            }
+        } else if (!measure.empty() && subtotal && table_total) {
             compare("cross_summary_income", *summary, subtotal, measure, *income, table_total, income_measure,
                     "income " + subtotal->describe(), "income table total", ledger);
+        }
     }
     if (grant && general && grant->has_measure(keys::general_budget, Side::expenditure)) {
         const std::string general_budget(keys::general_budget);

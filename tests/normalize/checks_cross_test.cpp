@@ -130,6 +130,38 @@ TEST_CASE("cross_summary_income: income table total against 本年收入合计")
     CHECK(doc.record(t.income, "合计", "total").check == "mismatch");
 }
 
+TEST_CASE("cross_summary_income: an income total holding last year's money is 本年收入合计 + those columns") {
+    // 西安 部门综合预算: the summary's 本年收入合计 leaves 上年实户资金余额 out; the income table's
+    // 合计 holds it in a column of its own.
+    auto build = [](SeedDocument& doc, const std::string& income_total) {
+        int summary = doc.add_table("summary", "部门综合预算收支总表", "元", 22, {"summary_sides"});
+        doc.add_amount(summary, 1, 1, {Side::income, RowRole::item, "fiscal_grant", "1、财政拨款"}, "total", "预算数",
+                       "40,052,896.08");
+        doc.add_amount(summary, 2, 1, {Side::income, RowRole::item, "other_income", "6、其他收入"}, "total", "预算数",
+                       "1,000,000.00");
+        doc.add_amount(summary, 3, 1, {Side::income, RowRole::subtotal, "income_total", "本年收入合计"}, "total",
+                       "预算数", "41,052,896.08");
+        int income = doc.add_table("income", "部门综合预算收入总表", "元", 23, {"columns_income_sources"});
+        RowMeaning total_row{Side::none, RowRole::total, "table_total", "合计"};
+        doc.add_amount(income, 1, 2, total_row, "total", "合计", income_total);
+        doc.add_amount(income, 1, 3, total_row, "general_budget", "一般公共预算拨款", "40,052,896.08");
+        doc.add_amount(income, 1, 12, total_row, "opening_balance", "上年实户资金余额", "981,827.50");
+        doc.add_amount(income, 1, 13, total_row, "other_income", "其他收入", "1,000,000.00");
+        return income;
+    };
+    SeedDocument doc;
+    build(doc, "42,034,723.58");
+    CHECK(doc.check().failed == 0);
+    CHECK(doc.mismatch_messages().empty());
+
+    SeedDocument misprinted;
+    int income = build(misprinted, "42,034,723.68");
+    misprinted.check();
+    auto messages = misprinted.mismatch_messages();
+    CHECK(count_starting(messages, "cross_summary_income: income table total total 42034723.68 ≠ income 本年收入合计") == 1);
+    CHECK(misprinted.record(income, "合计", "total").check == "mismatch");
+}
+
 TEST_CASE("cross_grant_general_budget: 一般公共预算 column against the general_budget table") {
     SeedDocument doc;
     Tables t = add_document_000(doc);
