@@ -86,6 +86,19 @@ std::vector<std::string> unit_texts(const Table& table, const Grid& grid, const 
     texts.insert(texts.end(), header.preamble_texts.begin(), header.preamble_texts.end());
     for (int r = 0; r < header.body_start; ++r)
         for (const Cell* cell : grid.row_cells(r)) texts.push_back(cell->text);
+    // A form prints its unit in the label of the rows holding the money (资金金额（万元） beside
+    // 实施期资金总额 | 285.87); a label over a target (人均培训成本（元） | ≤1947) states none.
+    auto labels_amounts = [&](const Cell& label) {
+        for (int r = label.row; r < label.row + std::max(1, label.row_span); ++r)
+            for (const Cell* cell : grid.row_cells(r))
+                if (cell != &label && written_amount(cell->text)) return true;
+        return false;
+    };
+    for (int r = header.body_start; r < grid.rows(); ++r)
+        for (const Cell* cell : grid.row_cells(r))
+            if (header.columns[static_cast<size_t>(cell->col)].role != ColumnRole::measure &&
+                !looks_like_amount(cell->text) && labels_amounts(*cell))
+                texts.push_back(cell->text);
     texts.insert(texts.end(), table.context.other_lines.rbegin(), table.context.other_lines.rend());
     return texts;
 }
@@ -179,13 +192,19 @@ void report_duplicate_meanings(const TableReading& reading, const std::string& t
 }
 
 // Amounts printed outside any amount column (form tables: 年度预算资金总额： | 9.00 in a
-// 绩效目标表) are records too: the row label is the nearest text to the left, the measure empty.
+// 绩效目标表) are records too: the row label is the nearest text to the left, the measure empty,
+// the measure label the nearest short text above in the same column (预算金额（万元）), else the
+// column's header.
+constexpr size_t max_form_heading_bytes = 60;  // a column heading inside a form is short (20 CJK characters)
+
 void read_loose_amounts(const Grid& grid, const HeaderInfo& header, const std::vector<int>& body_rows,
                         const Table& table, TableReading& reading) {
     for (int r : body_rows)
         for (int c = 0; c < grid.cols(); ++c) {
             const ColumnInfo& col = header.columns[static_cast<size_t>(c)];
-            if (col.role != ColumnRole::none) continue;
+            // A label column holds names; an amount written in one is a form's value (部门预算支出 |
+            // 基本支出 | 12,634.14 where text fills most of the column).
+            if (col.role != ColumnRole::none && col.role != ColumnRole::name) continue;
             const Cell* cell = grid.top_left(r, c);
             if (!cell || !written_amount(cell->text)) continue;
             std::string label;
@@ -193,12 +212,19 @@ void read_loose_amounts(const Grid& grid, const HeaderInfo& header, const std::v
                 const Cell* left = grid.covering(r, k);
                 if (left && !trim(left->text).empty() && !looks_like_amount(left->text)) label = trim(left->text);
             }
+            std::string heading = col.measure_label;
+            for (int k = r - 1; k >= 0; --k) {
+                const Cell* above = grid.covering(k, c);
+                if (!above || trim(above->text).empty() || looks_like_amount(above->text)) continue;
+                if (above->text.size() <= max_form_heading_bytes) heading = trim(above->text);
+                break;
+            }
             ReadAmount a;
             a.page = cell->page > 0 ? cell->page : table.page;
             a.row = r;
             a.col = c;
             a.row_label = label;
-            a.measure_label = col.measure_label;
+            a.measure_label = heading;
             a.printed = trim(cell->text);
             a.bbox = cell->bbox;
             a.confidence = cell->confidence;
@@ -390,7 +416,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
         }
     }
 
-    int not_amount_cells = 0;
+    int not_amount_cells = 0, worded_cells = 0;
     for (size_t i = 0; i < meanings.size(); ++i) {
         for (size_t b = 0; b < blocks.size(); ++b) {
             const RowMeaning& m = meanings[i][b];
@@ -400,6 +426,10 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
             for (int c : blocks[b].measure_cols) {
                 const Cell* cell = grid.top_left(m.row, c);
                 if (!cell || !looks_like_amount(cell->text)) continue;
+                if (worded_value(cell->text)) {
+                    ++worded_cells;
+                    continue;
+                }
                 if (rr.not_amount) {
                     ++not_amount_cells;
                     continue;
@@ -445,6 +475,10 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     if (not_amount_cells > 0)
         report(diagnostics, Severity::info, "not_amount_rows", table.page,
                std::to_string(not_amount_cells) + " count cells of '" + shown_title + "' are not money and were not read");
+    if (worded_cells > 0)
+        report(diagnostics, Severity::info, "worded_values", table.page,
+               std::to_string(worded_cells) + " cells of '" + shown_title +
+                   "' in amount columns print words or signs beside their digits (≥95%, 10月底): targets or notes, not read as amounts");
     if (reading.amounts.empty())
         report(diagnostics, Severity::info, "empty_table", table.page, "'" + shown_title + "' has no amounts");
     report_duplicate_meanings(reading, shown_title, diagnostics);
