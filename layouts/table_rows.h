@@ -16,6 +16,10 @@ struct Block {
     std::vector<int> code_cols;  // columns under a code header: one, or 类 | 款 (| 项) unlabelled
     std::vector<int> name_cols;
     std::vector<int> measure_cols;
+    // Further classifications of the same rows printed beside the first (部门 301 01 | 政府 501 01):
+    // their code columns, one group per classification, and the first one's name column.
+    std::vector<std::vector<int>> cross_code_groups;
+    int cross_name_col = -1;
     Side side = Side::none;
     std::string name_map;  // "", func_lei, econ or econ_gov: how rows printed by name get codes
 };
@@ -32,6 +36,8 @@ struct RowMeaning {
     std::string group;         // a left label column's text when there are two (江苏 收入预算总表)
     std::string code;
     bool code_printed = false; // read from the page, not from a name
+    std::string cross_code;    // the row's code in the second classification printed beside it
+    std::string cross_label;   // and its name there
     bool has_amounts = false;
     int ordinal_rank = 0;      // 一、=1 （一）=2 1.=3 （1）=4 ①=5; 0 without an ordinal
     bool top_level = false;    // a section of its own (上年结转): never under the row above

@@ -36,6 +36,11 @@ struct ReadAmount {
     std::string row_label;       // item text as printed, normalized
     std::string code;            // classification code digits, or empty
     CodeSystem code_system = CodeSystem::none;
+    // The row's code and name in a second classification printed beside the first (部门 301 01
+    // 基本工资 | 政府 501 01 工资奖金津补贴): the amount is recorded under each classification.
+    std::string cross_code;
+    CodeSystem cross_code_system = CodeSystem::none;
+    std::string cross_label;
     std::string measure;         // canonical column key (SCHEMA.md)
     std::string measure_label;   // header as printed, multi-row headers joined with '/'
     std::string printed;         // the cell's text as printed, normalized

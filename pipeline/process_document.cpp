@@ -119,6 +119,7 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     output.records = records_from_readings(readings, meta, TextSource::text_layer, diagnostics);
     CheckSummary checks = check_identities(readings, output.records, diagnostics);
     set_confidence(output.records, readings);
+    add_cross_classified_records(output.records, readings);
     sort_records(output.records);
 
     DocumentSummary& summary = output.summary;

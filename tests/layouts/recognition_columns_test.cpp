@@ -299,3 +299,59 @@ TEST_CASE("columns under a 其中 group are of_which columns with their own meas
     CHECK(at(*g.reading, 1, 2).measure == "basic");
     CHECK_FALSE(at(*g.reading, 1, 2).of_which_column);
 }
+
+TEST_CASE("a row printing its 部门 and its 政府 economic code: the 部门 code is the row's, the 政府 one its cross code (西安 基本支出表)") {
+    Table table = table_from_lines({"部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计\t人员经费支出",
+                                    "301\t工资福利支出\t\t\t1,049.74\t1,049.74",
+                                    "30101\t基本工资\t50101\t工资奖金津补贴\t220.98\t220.98",
+                                    "30101\t基本工资\t50501\t工资福利支出\t8.75\t8.75"},
+                                   "一般公共预算基本支出表", "单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(at(*r.reading, 1, 4).code == "301");
+    CHECK(at(*r.reading, 1, 4).cross_code.empty());
+    ReadAmount wage = at(*r.reading, 2, 4);
+    CHECK(wage.code == "30101");
+    CHECK(wage.code_system == CodeSystem::econ);
+    CHECK(wage.row_label == "基本工资");
+    CHECK(wage.cross_code == "50101");
+    CHECK(wage.cross_code_system == CodeSystem::econ_gov);
+    CHECK(wage.cross_label == "工资奖金津补贴");
+    CHECK(at(*r.reading, 3, 5).cross_code == "50501");
+}
+
+TEST_CASE("split 类 | 款 groups of two economic classifications in one block (烟台 基本支出表)") {
+    Table table = table_from_lines({"科目编码\t\t部门预算支出经济分类科目名称\t科目编码\t\t政府预算支出经济分类科目名称\t小计",
+                                    "类\t款\t\t类\t款\t\t",
+                                    "301\t\t工资福利支出\t501\t\t机关工资福利支出\t1,478.92",
+                                    "301\t01\t基本工资\t501\t01\t工资奖金津补贴\t369.90",
+                                    "301\t08\t机关事业单位基本养老保险缴费\t501\t02\t社会保障缴费\t142.33"},
+                                   "一般公共预算基本支出表", "单位：万元");
+    widen(table, 0, 0, 2);
+    widen(table, 0, 3, 2);
+    Read r = read(table);
+    REQUIRE(r.reading);
+    ReadAmount lei = at(*r.reading, 2, 6);
+    CHECK(lei.code == "301");
+    CHECK(lei.cross_code == "501");
+    ReadAmount pension = at(*r.reading, 4, 6);
+    CHECK(pension.code == "30108");
+    CHECK(pension.row_label == "机关事业单位基本养老保险缴费");
+    CHECK(pension.cross_code == "50102");
+}
+
+TEST_CASE("a 功能 row with 部门 and 政府 economic codes keeps its 功能 code (西安 政府采购预算表)") {
+    Table table = table_from_lines({"科目编码\t\t\t采购项目\t部门预算支出经济科目编码\t\t政府预算支出经济科目编码\t\t预算金额",
+                                    "类\t款\t项\t\t类\t款\t类\t款\t",
+                                    "204\t06\t01\t车辆运行维护费\t302\t31\t502\t08\t100,000.00"},
+                                   "部门综合预算政府采购预算表", "单位：元");
+    widen(table, 0, 0, 3);
+    widen(table, 0, 4, 2);
+    widen(table, 0, 6, 2);
+    Read r = read(table);
+    REQUIRE(r.reading);
+    ReadAmount a = at(*r.reading, 2, 8);
+    CHECK(a.code == "2040601");
+    CHECK(a.code_system == CodeSystem::func);
+    CHECK(a.cross_code.empty());
+}
