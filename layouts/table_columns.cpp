@@ -443,8 +443,10 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
         info.skipped_rows.push_back(row);
         ++row;
     }
-    // A section label (一、政府采购情况) may stand above the first header row.
+    // A section label (一、政府采购情况) may stand above the first header row: one text alone on
+    // its row. A row of several texts over the header is the header's top level.
     for (int k = row; k < grid.rows() && k <= row + max_leading_section_rows; ++k) {
+        if (k > row && grid.row_cells(k - 1, true).size() > 1) break;
         if (is_header_like_row(grid, matcher, k)) {
             for (int skipped = row; skipped < k; ++skipped) info.skipped_rows.push_back(skipped);
             row = k;

@@ -355,3 +355,30 @@ TEST_CASE("a 功能 row with 部门 and 政府 economic codes keeps its 功能 c
     CHECK(a.code_system == CodeSystem::func);
     CHECK(a.cross_code.empty());
 }
+
+TEST_CASE("“三公”经费 over its 小计 and parts, beside 合计 | 会议费 | 培训费: the 小计 is the 三公 total (江苏 2017)") {
+    Table table = table_from_lines({"合计\t“三公”经费\t\t\t\t\t\t会议费\t培训费",
+                                    "\t小计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t\t",
+                                    "\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t",
+                                    "2,542.60\t833.60\t222.50\t183.60\t0\t183.60\t427.50\t1,305.25\t403.75"},
+                                   "“三公”经费、会议费、培训费支出预算表", "单位：万元");
+    widen(table, 0, 1, 6);
+    widen(table, 1, 3, 3);
+    deepen(table, 0, 0, 3);
+    deepen(table, 0, 7, 3);
+    deepen(table, 0, 8, 3);
+    deepen(table, 1, 1, 2);
+    deepen(table, 1, 2, 2);
+    deepen(table, 1, 6, 2);
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(r.reading->table_kind == "three_public");
+    CHECK(at(*r.reading, 3, 0).row_key == "grand_total");
+    ReadAmount subtotal = at(*r.reading, 3, 1);
+    CHECK(subtotal.measure_label == "“三公”经费/小计");
+    CHECK(subtotal.row_key == "three_public_total");
+    CHECK(at(*r.reading, 3, 3).row_key == "vehicles");
+    CHECK(at(*r.reading, 3, 8).row_key == "training");
+    // “三公”经费 names a part itself: it does not set the parts under it apart from 会议费 and 培训费.
+    CHECK(at(*r.reading, 3, 2).part_group == at(*r.reading, 3, 7).part_group);
+}
