@@ -251,8 +251,10 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
             if (m.code.empty() && block.code_col < 0 && block.lei_col < 0 && !names.empty()) {
                 size_t chosen = names.size();
                 for (size_t i = names.size(); i-- > 0;) {
+                    // A number leading a name is a code only in a classification the codes
+                    // name (功能 2…, 经济 3…, 政府经济 5…): 12320卫生热线服务项目 is a project.
                     auto parsed = split_code_and_name(names[i]);
-                    if (!parsed || parsed->name.empty()) continue;
+                    if (!parsed || parsed->name.empty() || system_of_code(parsed->code) == CodeSystem::none) continue;
                     if (chosen == names.size()) chosen = i;
                     if (system_of_code(parsed->code) == preferred) {
                         chosen = i;

@@ -2,6 +2,10 @@
 """Explains every code-row amount that ../shared/tools/coverage.py counts as not found.
 
     explain_coverage.py OUT_DIR PDF... [--coverage ../shared/tools/coverage.py] [--show N]
+                        [--min-found PCT] [--min-explained PCT]
+
+With --min-found / --min-explained it exits 1 when the overall share found (or found plus
+explained) is below PCT, so a test can hold the figures.
 
 coverage.py counts, per PDF, the amounts `pdftotext -layout` prints on lines starting with a
 code, and looks for a record with that code and amount. Each amount it does not find is put in
@@ -38,11 +42,18 @@ def load_coverage(path):
 def main(argv):
     coverage_path = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "tools", "coverage.py")
     show = 3
+    min_found = min_explained = None
     args = []
     i = 0
     while i < len(argv):
         if argv[i] == "--coverage":
             coverage_path = argv[i + 1]
+            i += 2
+        elif argv[i] in ("--min-found", "--min-explained"):
+            if argv[i] == "--min-found":
+                min_found = float(argv[i + 1])
+            else:
+                min_explained = float(argv[i + 1])
             i += 2
         elif argv[i] == "--show":
             show = int(argv[i + 1])
@@ -118,8 +129,17 @@ def main(argv):
     found = sum(t[0] for t in totals.values())
     want = sum(t[1] for t in totals.values())
     explained = sum(classes[c][k] for c in classes for k in order[:4])
-    print(f"overall: found {found}/{want} ({100.0 * found / max(want, 1):.2f} %); "
-          f"with the explained classes {100.0 * (found + explained) / max(want, 1):.2f} %")
+    found_pct = 100.0 * found / max(want, 1)
+    explained_pct = 100.0 * (found + explained) / max(want, 1)
+    print(f"overall: found {found}/{want} ({found_pct:.2f} %); with the explained classes {explained_pct:.2f} %")
+    below = []
+    if min_found is not None and found_pct < min_found:
+        below.append(f"found {found_pct:.2f} % < {min_found} %")
+    if min_explained is not None and explained_pct < min_explained:
+        below.append(f"found or explained {explained_pct:.2f} % < {min_explained} %")
+    if below:
+        print("below the minimum: " + "; ".join(below))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

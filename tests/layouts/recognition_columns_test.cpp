@@ -382,3 +382,15 @@ TEST_CASE("“三公”经费 over its 小计 and parts, beside 合计 | 会议�
     // “三公”经费 names a part itself: it does not set the parts under it apart from 会议费 and 培训费.
     CHECK(at(*r.reading, 3, 2).part_group == at(*r.reading, 3, 7).part_group);
 }
+
+TEST_CASE("a number leading a project's name is no code unless a classification begins so (12320卫生热线服务项目)") {
+    Table table = table_from_lines({"项目名称\t合计", "12320卫生热线服务项目\t612.00", "95128助老服务热线\t100.00",
+                                    "2010101行政运行\t50.00"},
+                                   "项目支出预算表", "单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(at(*r.reading, 1, 1).code.empty());
+    CHECK(at(*r.reading, 1, 1).row_label == "12320卫生热线服务项目");
+    CHECK(at(*r.reading, 2, 1).code.empty());
+    CHECK(at(*r.reading, 3, 1).code == "2010101");
+}
