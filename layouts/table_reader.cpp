@@ -33,6 +33,7 @@ namespace {
 enum class HierarchyKind { item = 0, closes = 1, outside = 2 };
 
 constexpr int max_name_mismatch_reports = 5;  // per table: a misprinted name, not a misread table
+constexpr int max_duplicate_meaning_reports = 5;  // per table: enough to find the misread rows
 
 bool marked_no_data(const LayoutSet& set, const std::vector<std::string>& texts) {
     for (const auto& text : texts)
@@ -173,16 +174,21 @@ void report(std::vector<Diagnostic>& diagnostics, Severity severity, const char*
 // column part) another amount of the table already has.
 void report_duplicate_meanings(const TableReading& reading, const std::string& title,
                                std::vector<Diagnostic>& diagnostics) {
-    using Key = std::tuple<int, std::string, std::string, std::string, std::string>;
+    // A code printed again under another name or beside another classification (北京 支出总表:
+    // 2040601-行政运行 | 50101-… | 30101-基本工资, then | 30102-津贴补贴) is a part of that code,
+    // not the same meaning.
+    using Key = std::tuple<int, std::string, std::string, std::string, std::string, std::string>;
     std::map<Key, const ReadAmount*> seen;
     int reported = 0;
     for (const ReadAmount& a : reading.amounts) {
         if (a.measure.empty() || a.role == RowRole::of_which) continue;
         std::string who = !a.code.empty() ? a.code : !a.row_key.empty() ? "key:" + a.row_key : "label:" + a.row_label;
         if (a.code.empty() && a.row_key.empty()) continue;  // unkeyed labels (projects, units) may repeat
-        Key key{static_cast<int>(a.side), who, a.measure, a.measure_label, std::to_string(a.parent_row >= 0)};
+        std::string beside =
+            a.code.empty() ? std::string() : a.cross_code + "|" + match_key(a.row_label) + "|" + match_key(a.row_group);
+        Key key{static_cast<int>(a.side), who, beside, a.measure, a.measure_label, std::to_string(a.parent_row >= 0)};
         auto [it, inserted] = seen.emplace(key, &a);
-        if (inserted || reported >= 5) continue;
+        if (inserted || reported >= max_duplicate_meaning_reports) continue;
         ++reported;
         report(diagnostics, Severity::warning, "duplicate_meaning", a.page,
                "'" + title + "': the amount of row " + std::to_string(a.row) + " (" + who + ", " + a.measure +
@@ -444,6 +450,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.role = rr.role;
                 a.row_key = rr.row_key;
                 a.row_label = m.label;
+                a.row_group = m.group;
                 a.code = m.code;
                 a.code_system = system;
                 a.cross_code = m.cross_code;

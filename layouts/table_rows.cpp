@@ -38,6 +38,13 @@ CodeSystem system_of_code(const std::string& code) {
     return CodeSystem::none;
 }
 
+// 部门 and 政府 经济分类 name the same spending twice; 功能分类 has no counterpart.
+CodeSystem other_economic_system(CodeSystem system) {
+    if (system == CodeSystem::econ) return CodeSystem::econ_gov;
+    if (system == CodeSystem::econ_gov) return CodeSystem::econ;
+    return CodeSystem::none;
+}
+
 bool is_label_role(ColumnRole role) {
     return role == ColumnRole::code || role == ColumnRole::code_lei || role == ColumnRole::code_kuan ||
            role == ColumnRole::code_xiang || role == ColumnRole::name || role == ColumnRole::name_gov ||
@@ -97,16 +104,21 @@ std::string code_in_group(const Grid& grid, const std::vector<int>& group, int r
 }
 
 void read_cross_code(const Grid& grid, const Block& block, int row, std::vector<std::string>& lei_above, RowMeaning& m) {
+    if (block.cross_code_groups.empty() && block.cross_name_col < 0) return;
     lei_above.resize(block.cross_code_groups.size());
-    CodeSystem own = system_of_code(m.code);
-    CodeSystem wanted = own == CodeSystem::econ ? CodeSystem::econ_gov
-                        : own == CodeSystem::econ_gov ? CodeSystem::econ : CodeSystem::none;
+    CodeSystem wanted = other_economic_system(system_of_code(m.code));
     for (size_t g = 0; g < block.cross_code_groups.size(); ++g) {
         std::string code = code_in_group(grid, block.cross_code_groups[g], row, lei_above[g]);
         if (wanted == CodeSystem::none || code.empty() || system_of_code(code) != wanted || !m.cross_code.empty()) continue;
         m.cross_code = code;
         if (block.cross_name_col >= 0) m.cross_label = trim(grid.text(row, block.cross_name_col));
     }
+    // Or the code leads the other classification's name (50101-工资奖金津补贴 | 30101-基本工资).
+    if (wanted == CodeSystem::none || !m.cross_code.empty() || block.cross_name_col < 0) return;
+    auto parsed = split_code_and_name(grid.text(row, block.cross_name_col));
+    if (!parsed || system_of_code(parsed->code) != wanted) return;
+    m.cross_code = parsed->code;
+    m.cross_label = parsed->name;
 }
 
 }  // namespace
@@ -265,6 +277,15 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
                     auto parsed = split_code_and_name(names[chosen]);
                     m.code = parsed->code;
                     std::string name = parsed->name;
+                    // The row's code in the other economic classification (50101-… beside 30101-…).
+                    CodeSystem other = other_economic_system(system_of_code(m.code));
+                    for (size_t i = 0; i < names.size() && other != CodeSystem::none; ++i) {
+                        auto beside = split_code_and_name(names[i]);
+                        if (i == chosen || !beside || system_of_code(beside->code) != other) continue;
+                        m.cross_code = beside->code;
+                        m.cross_label = beside->name;
+                        break;
+                    }
                     names.erase(names.begin() + static_cast<long>(chosen));
                     names.push_back(name);
                 }

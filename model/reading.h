@@ -34,6 +34,7 @@ struct ReadAmount {
     RowRole role = RowRole::item;
     std::string row_key;         // layout's canonical key for a labelled row (e.g. income_total); may be empty
     std::string row_label;       // item text as printed, normalized
+    std::string row_group;       // the row's other label columns, '/'-joined (北京 支出总表: 50101-…/30101-…)
     std::string code;            // classification code digits, or empty
     CodeSystem code_system = CodeSystem::none;
     // The row's code and name in a second classification printed beside the first (部门 301 01

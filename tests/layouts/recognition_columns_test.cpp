@@ -394,3 +394,20 @@ TEST_CASE("a number leading a project's name is no code unless a classification 
     CHECK(at(*r.reading, 2, 1).code.empty());
     CHECK(at(*r.reading, 3, 1).code == "2010101");
 }
+
+TEST_CASE("codes leading the names of both economic classifications (北京 一般公共预算基本支出表: 50101-… | 30101-…)") {
+    Table table = table_from_lines({"政府支出经济分类科目\t部门支出经济分类科目\t合计\t人员经费",
+                                    "50101-工资奖金津补贴\t30101-基本工资\t51,905.159400\t51,905.159400",
+                                    "50501-工资福利支出\t30101-基本工资\t3,457.107900\t3,457.107900"},
+                                   "一般公共预算基本支出表", "金额单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    ReadAmount office = at(*r.reading, 1, 2);
+    CHECK(office.code == "30101");
+    CHECK(office.row_label == "基本工资");
+    CHECK(office.cross_code == "50101");
+    CHECK(office.cross_label == "工资奖金津补贴");
+    CHECK(at(*r.reading, 2, 2).cross_code == "50501");
+    // One 部门 code beside two 政府 codes: two meanings, no duplicate.
+    CHECK(count_of(r, "duplicate_meaning") == 0);
+}
