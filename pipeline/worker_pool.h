@@ -1,0 +1,63 @@
+#pragma once
+// Documents converted in worker processes, one forked process per document, so a crash in
+// Poppler or Tesseract (or a document that never ends, or eats the machine's memory) takes
+// down that document only. The parent enforces the limits: a worker past its wall-clock
+// timeout or its memory limit is killed, and the document gets a failed outcome saying so.
+// The parent must be single-threaded when it forks (the batch is).
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/process_document.h"
+
+namespace budgetpdf {
+
+struct WorkerLimits {
+    std::chrono::milliseconds timeout{std::chrono::minutes(10)};  // per document, wall clock
+    std::int64_t memory_limit_kb = std::int64_t{4} << 20;         // resident memory per worker
+};
+
+struct WorkerOutcome {
+    std::size_t job = 0;                   // the number the caller started it with
+    std::optional<DocumentOutput> output;  // what the worker sent, when it finished cleanly
+    std::string failure;                   // otherwise why not (timed out, memory limit, crashed …)
+    std::int64_t milliseconds = 0;
+    std::int64_t peak_rss_kb = 0;
+};
+
+using ConvertDocument = std::function<DocumentOutput(const std::string& path)>;
+
+class WorkerPool {
+public:
+    WorkerPool(int workers, WorkerLimits limits, ConvertDocument convert);
+    WorkerPool(const WorkerPool&) = delete;
+    ~WorkerPool();  // kills and reaps the workers still running
+
+    int capacity() const { return workers_; }
+    int running() const;
+    bool has_free_worker() const { return running() < workers_; }
+
+    // Starts a worker on `path`; an error when no process could be made.
+    std::optional<std::string> start(std::size_t job, const std::string& path);
+    // Waits at most `at_most` for workers to finish; returns those that did.
+    std::vector<WorkerOutcome> wait(std::chrono::milliseconds at_most);
+    void kill_all();
+
+    struct Worker;
+
+private:
+    int workers_;
+    WorkerLimits limits_;
+    ConvertDocument convert_;
+    std::vector<std::unique_ptr<Worker>> running_;
+};
+
+// Number of cores this process may use (at least 1).
+int available_cores();
+
+}  // namespace budgetpdf
