@@ -148,6 +148,7 @@ int run_batch(const BatchArgs& args) {
         report_failure(args.out, dataset.error().message);
         return exit_status(ExitCode::output_failed);
     }
+    const bool previous_run_incomplete = incomplete_marked(args.out);
     if (auto error = mark_incomplete(args.out)) {
         report_failure(args.out, error->message);
         return exit_status(ExitCode::output_failed);
@@ -160,7 +161,10 @@ int run_batch(const BatchArgs& args) {
         return exit_status(ExitCode::output_failed);
     }
     if (!totals.value().interrupted && !args.no_export) {
-        if (auto error = dataset.value().export_schema_files(args.out)) {
+        // A rerun that changed nothing leaves the complete export of the run before it as it is.
+        bool needed = dataset.value().changed_since_open() || previous_run_incomplete || !exports_present(args.out);
+        std::optional<Error> error = needed ? dataset.value().export_schema_files(args.out) : std::nullopt;
+        if (error) {
             report_failure(args.out, error->message);
             return exit_status(ExitCode::output_failed);
         }

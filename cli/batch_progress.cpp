@@ -49,6 +49,7 @@ BatchObserver BatchProgress::observer() {
 
 void BatchProgress::planned(const BatchPlan& plan) {
     plan_ = plan;
+    plan_known_ = true;
     started_ = std::chrono::steady_clock::now();
     if (style_ != ProgressStyle::lines && style_ != ProgressStyle::bar) return;
     out_ << "budgetpdf: " << plan.inputs << " inputs: " << plan.to_convert << " to convert ("
@@ -74,7 +75,9 @@ void BatchProgress::document_done(const DocumentEvent& event) {
             bar_drawn_ = false;
             break;
         case ProgressStyle::lines: {
-            out_ << "[" << done_ << "/" << plan_.to_convert + plan_.unreadable << "] " << s.status << ' ' << event.path;
+            out_ << "[" << done_;
+            if (plan_known_) out_ << "/" << plan_.to_convert + plan_.unreadable;
+            out_ << "] " << s.status << ' ' << event.path;
             if (s.status == "failed") out_ << ": " << s.error;
             else out_ << ": " << s.pages << " pages, " << s.records << " records";
             if (event.milliseconds > 0) out_ << ", " << fixed(event.milliseconds / 1000.0, 1) << " s";

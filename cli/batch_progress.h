@@ -41,6 +41,7 @@ private:
     ProgressStyle style_;
     std::ostream& out_;
     BatchPlan plan_;
+    bool plan_known_ = false;  // a streaming run learns its inputs as it goes
     int done_ = 0;
     std::int64_t pages_ = 0;
     std::int64_t bytes_done_ = 0;

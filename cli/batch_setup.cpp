@@ -63,6 +63,19 @@ void unmark_incomplete(const std::string& dir) {
     std::filesystem::remove(marker_path(dir), ec);
 }
 
+bool incomplete_marked(const std::string& dir) {
+    std::error_code ec;
+    return std::filesystem::exists(marker_path(dir), ec);
+}
+
+bool exports_present(const std::string& dir) {
+    std::error_code ec;
+    for (const char* name : {"records.csv", "records.jsonl", "documents.csv", "documents.jsonl", "diagnostics.csv",
+                             "diagnostics.jsonl"})
+        if (!std::filesystem::is_regular_file(std::filesystem::path(dir) / name, ec)) return false;
+    return true;
+}
+
 int exit_for_totals(const BatchTotals& totals) {
     if (totals.interrupted) return exit_status(ExitCode::interrupted);
     if (totals.plan.inputs > 0 && totals.failed == totals.plan.inputs) return exit_status(ExitCode::input_failed);

@@ -25,6 +25,9 @@ BatchOptions batch_options_from(const ConversionArgs& args);
 // before it exported leaves it, naming what the exported files may lack.
 std::optional<Error> mark_incomplete(const std::string& dir);
 void unmark_incomplete(const std::string& dir);
+bool incomplete_marked(const std::string& dir);
+// All six files of SCHEMA.md are in `dir`.
+bool exports_present(const std::string& dir);
 
 // The exit code of a finished batch: input_failed when every input failed, some_failed
 // when some did, interrupted when it was stopped, else ok.

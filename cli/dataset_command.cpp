@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 
+#include "cli/batch_setup.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "dataset/dataset.h"
@@ -43,7 +44,8 @@ int run_export(const DatasetArgs& args, const Dataset& dataset) {
         } else {
             std::cerr << "budgetpdf: " << file << ": " << wide.value().rows << " rows";
             if (wide.value().conflicts)
-                std::cerr << ", " << wide.value().conflicts << " cells printed twice with different amounts (first kept)";
+                std::cerr << ", " << wide.value().conflicts << " amounts printed again for a cell with another amount (first kept; see "
+                          << conflicts_file_for(file) << ")";
             if (wide.value().records_without_measure)
                 std::cerr << ", " << wide.value().records_without_measure << " records of columns without a measure left out";
             std::cerr << '\n';
@@ -54,7 +56,10 @@ int run_export(const DatasetArgs& args, const Dataset& dataset) {
         error = dataset.export_by_department(folder);
         if (!error) std::cerr << "budgetpdf: " << folder << ": one folder per region, department and year\n";
     }
-    if (!error && !args.wide && args.by.empty()) error = dataset.export_schema_files(to);
+    if (!error && !args.wide && args.by.empty()) {
+        error = dataset.export_schema_files(to);
+        if (!error && to == args.dir) unmark_incomplete(args.dir);  // the folder's export is whole again
+    }
     if (error) {
         report_failure(to, error->message);
         return exit_status(ExitCode::output_failed);
@@ -165,8 +170,8 @@ int run_dataset(const DatasetArgs& args) {
         report_failure(args.dir, "no dataset here (dataset.sqlite is made by `budgetpdf batch`)");
         return exit_status(ExitCode::input_failed);
     }
-    std::optional<OutputLock> lock;
-    if (args.action == "import") {
+    std::optional<OutputLock> lock;  // writing into the folder: after any batch running there
+    if (args.action == "import" || (args.action == "export" && args.to.empty())) {
         Result<OutputLock> acquired = OutputLock::acquire(args.dir, OutputLock::Mode::wait);
         if (!acquired) {
             report_failure(args.dir, acquired.error().message);

@@ -56,7 +56,7 @@ CREATE TABLE diagnostics(
 CREATE INDEX diagnostics_kind ON diagnostics(kind);
 CREATE TABLE inputs(
   path TEXT PRIMARY KEY, name TEXT NOT NULL, bytes INTEGER, mtime_ns INTEGER, doc_id TEXT,
-  error TEXT NOT NULL, pipeline TEXT NOT NULL, seen_at TEXT NOT NULL
+  error TEXT NOT NULL, pipeline TEXT NOT NULL, updated_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX inputs_doc ON inputs(doc_id);
 CREATE VIEW record_rows AS
@@ -146,27 +146,50 @@ void delete_document(SqliteDb& db, const std::string& doc_id) {
 }
 
 // Points `input` at `doc_id` (or at nothing, with the reason); content it pointed at before
-// and that no other path points at is removed.
+// and that no other path points at is removed. An input seen again as it was is not written.
 void point_input(SqliteDb& db, const InputFile& input, const std::optional<std::string>& doc_id,
                  const std::string& error, const std::string& pipeline, const std::string& now) {
-    SqliteStatement before = db.prepare("SELECT doc_id FROM inputs WHERE path = ?1");
+    std::optional<std::int64_t> bytes, mtime_ns;
+    if (doc_id) bytes = input.bytes, mtime_ns = input.mtime_ns;
+    SqliteStatement before = db.prepare(
+        "SELECT doc_id, name, bytes, mtime_ns, error, pipeline FROM inputs WHERE path = ?1");
     before.bind(1, input.path);
     std::optional<std::string> old_doc;
-    if (before.step() && !before.is_null(0)) old_doc = before.text(0);
-    SqliteStatement upsert = db.prepare(
-        "INSERT OR REPLACE INTO inputs (path, name, bytes, mtime_ns, doc_id, error, pipeline, seen_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    upsert.bind(1, input.path).bind(2, input.name).bind(6, error).bind(7, pipeline).bind(8, now);
-    if (doc_id) {
-        upsert.bind(3, input.bytes).bind(4, input.mtime_ns).bind(5, *doc_id);
-    } else {
-        upsert.bind_null(3).bind_null(4).bind_null(5);
+    if (before.step()) {
+        if (!before.is_null(0)) old_doc = before.text(0);
+        if (old_doc == doc_id && before.text(1) == input.name && before.optional_integer(2) == bytes &&
+            before.optional_integer(3) == mtime_ns && before.text(4) == error && before.text(5) == pipeline)
+            return;
     }
+    SqliteStatement upsert = db.prepare(
+        "INSERT OR REPLACE INTO inputs (path, name, bytes, mtime_ns, doc_id, error, pipeline, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    upsert.bind(1, input.path).bind(2, input.name).bind_optional(3, bytes).bind_optional(4, mtime_ns);
+    if (doc_id) upsert.bind(5, *doc_id);
+    else upsert.bind_null(5);
+    upsert.bind(6, error).bind(7, pipeline).bind(8, now);
     upsert.run();
     if (!old_doc || old_doc == doc_id) return;
     SqliteStatement still_used = db.prepare("SELECT count(*) FROM inputs WHERE doc_id = ?1");
     still_used.bind(1, *old_doc).step();
     if (still_used.integer(0) == 0) delete_document(db, *old_doc);
+}
+
+// A document without records or diagnostics whose stored row is the same (a file that fails
+// the same way again): storing it would change nothing.
+bool stored_unchanged(SqliteDb& db, const DocumentSummary& s, const std::vector<Record>& records,
+                      const std::vector<DocumentDiagnostic>& diagnostics) {
+    if (!records.empty() || !diagnostics.empty()) return false;
+    SqliteStatement query = db.prepare(
+        "SELECT doc_id, source, region, department, scope, coalesce(CAST(year AS TEXT), ''), stage, pages, pages_ocr, "
+        "tables_found, records, checks_total, checks_failed, status, error, pages_no_text, tables_unread, "
+        "amounts_unreadable, pipeline, (SELECT count(*) FROM diagnostics g WHERE g.doc_id = d.doc_id) "
+        "FROM documents d WHERE doc_id = ?1");
+    query.bind(1, s.doc_id);
+    if (!query.step() || query.integer(19) != 0) return false;
+    std::vector<std::string> stored;
+    for (int i = 0; i < 19; ++i) stored.push_back(query.text(i));
+    return stored == document_field_values(s);
 }
 
 void insert_document_row(SqliteDb& db, const DocumentSummary& s, const ConversionCost& cost, const std::string& now) {
@@ -288,10 +311,12 @@ std::optional<Error> Dataset::store_document(const DocumentSummary& summary, con
         SqliteDb& db = state_->db;
         std::string now = utc_now();
         SqliteTransaction transaction(db);
-        delete_document(db, summary.doc_id);
-        insert_document_row(db, summary, cost, now);
-        insert_records(db, summary.doc_id, records);
-        insert_diagnostics(db, summary.doc_id, diagnostics);
+        if (!stored_unchanged(db, summary, records, diagnostics)) {
+            delete_document(db, summary.doc_id);
+            insert_document_row(db, summary, cost, now);
+            insert_records(db, summary.doc_id, records);
+            insert_diagnostics(db, summary.doc_id, diagnostics);
+        }
         for (const InputFile& input : inputs) point_input(db, input, summary.doc_id, "", summary.pipeline, now);
         transaction.commit();
     });
@@ -316,6 +341,8 @@ std::optional<Error> Dataset::note_converted_inputs(const std::vector<std::pair<
         transaction.commit();
     });
 }
+
+bool Dataset::changed_since_open() const { return state_->db.total_changes() > 0; }
 
 Result<DatasetCounts> Dataset::counts() const {
     DatasetCounts counts;

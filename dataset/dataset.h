@@ -66,6 +66,9 @@ struct StoredDocumentRow {
     std::vector<std::string> input_paths;  // every input path with this content
 };
 
+// panel.csv → panel_conflicts.csv
+std::string conflicts_file_for(const std::string& panel_file);
+
 class Dataset {
 public:
     // Opens the database file, creating it with the current schema when missing;
@@ -95,6 +98,10 @@ public:
     std::optional<Error> note_converted_inputs(const std::vector<std::pair<InputFile, std::string>>& inputs,
                                                const std::string& pipeline);
 
+    // Whether anything was written since the dataset was opened (storing what it already
+    // holds, the same failure again or an input seen again unchanged, writes nothing).
+    bool changed_since_open() const;
+
     Result<DatasetCounts> counts() const;
     std::optional<StoredDocumentRow> stored_row(const std::string& doc_id) const;
 
@@ -103,7 +110,8 @@ public:
     // records.csv/.jsonl, documents.csv/.jsonl, diagnostics.csv/.jsonl of SCHEMA.md.
     std::optional<Error> export_schema_files(const std::string& dir) const;
     // The panel: one row per region, department, year, stage, table kind, side and code (or row
-    // label for rows without one), one column per measure, amounts in 元.
+    // label for rows without one), one column per measure, amounts in 元. A cell printed again
+    // with another amount keeps the first; the others are listed in conflicts_file_for(file).
     Result<WideExport> export_wide(const std::string& file) const;
     // dir/<region>/<department>/<year>/records.csv, documents.csv and diagnostics.csv.
     std::optional<Error> export_by_department(const std::string& dir) const;

@@ -106,6 +106,11 @@ std::string folder_name(std::string text) {
 
 }  // namespace
 
+std::string conflicts_file_for(const std::string& panel_file) {
+    std::filesystem::path path(panel_file);
+    return (path.parent_path() / (path.stem().string() + "_conflicts.csv")).string();
+}
+
 std::optional<Error> Dataset::export_schema_files(const std::string& dir) const {
     std::optional<Error> result;
     std::optional<Error> failure = dataset_guard("cannot export the dataset", [&] {
@@ -145,13 +150,16 @@ Result<WideExport> Dataset::export_wide(const std::string& file) const {
         summary.records_without_measure = skipped.integer(0);
 
         AtomicFile out(file);
+        AtomicFile conflicts(conflicts_file_for(file));
+        write_csv_row(conflicts.stream(), {"region", "department", "year", "stage", "table_kind", "side", "code", "name",
+                                           "measure", "amount_in_panel", "amount_left_out", "source", "page"});
         std::vector<std::string> header = {"region", "department", "year", "stage", "table_kind", "side", "code", "name"};
         header.insert(header.end(), measures.begin(), measures.end());
         write_csv_row(out.stream(), header);
         constexpr int key_fields = 8;  // region … code, then the label key of rows without a code
         SqliteStatement rows = db.prepare(
             "SELECT region, department, coalesce(CAST(year AS TEXT), ''), stage, table_kind, side, code, "
-            "CASE WHEN code = '' THEN row_label ELSE '' END AS label_key, row_label, measure, amount_yuan "
+            "CASE WHEN code = '' THEN row_label ELSE '' END AS label_key, row_label, measure, amount_yuan, source, page "
             "FROM record_rows WHERE measure <> '' "
             "ORDER BY region, department, year, stage, table_kind, side, code, label_key, source, doc_id, seq");
         std::vector<std::string> key, row;
@@ -171,11 +179,20 @@ Result<WideExport> Dataset::export_wide(const std::string& file) const {
             }
             std::string& cell = row[key_fields + column.at(rows.text(9))];
             std::string amount = rows.text(10);
-            if (cell.empty()) cell = amount;
-            else if (cell != amount) ++summary.conflicts;
+            if (cell.empty()) {
+                cell = amount;
+            } else if (cell != amount) {
+                ++summary.conflicts;
+                std::vector<std::string> conflict(key.begin(), key.begin() + 7);
+                for (int column : {8, 9}) conflict.push_back(rows.text(column));
+                conflict.push_back(cell);
+                for (int column : {10, 11, 12}) conflict.push_back(rows.text(column));
+                write_csv_row(conflicts.stream(), conflict);
+            }
         }
         flush();
         result = out.commit();
+        if (!result) result = conflicts.commit();
     });
     if (failure) return *failure;
     if (result) return *result;

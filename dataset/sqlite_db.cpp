@@ -109,6 +109,8 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
 
 SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 
+std::int64_t SqliteDb::total_changes() const { return sqlite3_total_changes64(db_); }
+
 void SqliteDb::exec(std::string_view sql) {
     std::string text(sql);
     char* message = nullptr;

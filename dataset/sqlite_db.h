@@ -60,6 +60,7 @@ public:
 
     void exec(std::string_view sql);  // one or more statements without results
     SqliteStatement prepare(std::string_view sql) const { return SqliteStatement(db_, sql); }
+    std::int64_t total_changes() const;  // rows inserted, updated or deleted since opened
 
 private:
     sqlite3* db_ = nullptr;
