@@ -39,6 +39,7 @@ void install_batch_signal_handlers() {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);  // a file-size limit is a write error (EFBIG), reported like a full disk
 }
 
 BatchOptions batch_options_from(const ConversionArgs& args) {

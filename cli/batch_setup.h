@@ -15,8 +15,9 @@ namespace budgetpdf {
 // Loads --layouts, or the layouts installed with the executable; reports a failure itself.
 std::optional<LayoutSet> load_layouts_or_report(const ConversionArgs& args);
 
-// SIGINT and SIGTERM ask the batch to stop cleanly; SIGPIPE is ignored so that writing into
-// a closed pipe is a write error, reported, rather than a silent death.
+// SIGINT and SIGTERM ask the batch to stop cleanly; SIGPIPE and SIGXFSZ are ignored so that
+// writing into a closed pipe or past a file-size limit is a write error, reported, rather
+// than a silent death.
 void install_batch_signal_handlers();
 
 BatchOptions batch_options_from(const ConversionArgs& args);

@@ -27,7 +27,8 @@ CREATE TABLE documents(
   checks_total INTEGER NOT NULL, checks_failed INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')), error TEXT NOT NULL,
   pages_no_text INTEGER NOT NULL, tables_unread INTEGER NOT NULL, amounts_unreadable INTEGER NOT NULL,
-  pipeline TEXT NOT NULL, convert_ms INTEGER, peak_rss_kb INTEGER, converted_at TEXT NOT NULL
+  pipeline TEXT NOT NULL, convert_ms INTEGER, peak_rss_kb INTEGER, worker_failed INTEGER NOT NULL,
+  converted_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX documents_region ON documents(region, year);
 CREATE INDEX documents_department ON documents(department, year);
@@ -192,16 +193,16 @@ bool stored_unchanged(SqliteDb& db, const DocumentSummary& s, const std::vector<
     return stored == document_field_values(s);
 }
 
-void insert_document_row(SqliteDb& db, const DocumentSummary& s, const ConversionCost& cost, const std::string& now) {
+void insert_document_row(SqliteDb& db, const DocumentSummary& s, const ConversionRun& run, const std::string& now) {
     SqliteStatement insert = db.prepare(
         "INSERT INTO documents VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22)");
+        "?18, ?19, ?20, ?21, ?22, ?23)");
     insert.bind(1, s.doc_id).bind(2, s.source).bind(3, s.region).bind(4, s.department).bind(5, s.scope);
     bind_year(insert, 6, s.year);
     insert.bind(7, s.stage).bind(8, s.pages).bind(9, s.pages_ocr).bind(10, s.tables_found).bind(11, s.records);
     insert.bind(12, s.checks_total).bind(13, s.checks_failed).bind(14, s.status).bind(15, s.error);
     insert.bind(16, s.pages_no_text).bind(17, s.tables_unread).bind(18, s.amounts_unreadable).bind(19, s.pipeline);
-    insert.bind(20, cost.milliseconds).bind(21, cost.peak_rss_kb).bind(22, now);
+    insert.bind(20, run.milliseconds).bind(21, run.peak_rss_kb).bind(22, run.worker_failed ? 1 : 0).bind(23, now);
     insert.run();
 }
 
@@ -294,16 +295,17 @@ std::optional<std::string> Dataset::cached_doc_id(const InputFile& input) const 
 std::optional<StoredDocument> Dataset::stored_document(const std::string& doc_id) const {
     std::optional<StoredDocument> stored;
     dataset_guard("dataset", [&] {
-        SqliteStatement query = state_->db.prepare("SELECT pipeline, status FROM documents WHERE doc_id = ?1");
+        SqliteStatement query =
+            state_->db.prepare("SELECT pipeline, status, worker_failed FROM documents WHERE doc_id = ?1");
         query.bind(1, doc_id);
-        if (query.step()) stored = StoredDocument{query.text(0), query.text(1)};
+        if (query.step()) stored = StoredDocument{query.text(0), query.text(1), query.integer(2) != 0};
     });
     return stored;
 }
 
 std::optional<Error> Dataset::store_document(const DocumentSummary& summary, const std::vector<Record>& records,
                                              const std::vector<DocumentDiagnostic>& diagnostics,
-                                             const std::vector<InputFile>& inputs, const ConversionCost& cost) {
+                                             const std::vector<InputFile>& inputs, const ConversionRun& run) {
     if (summary.doc_id.empty()) return Error{ErrorKind::bad_argument, "a document without doc_id"};
     if (auto mismatch = first_mismatch(summary, records, diagnostics))
         return Error{ErrorKind::bad_argument, summary.source + ": " + *mismatch};
@@ -313,7 +315,7 @@ std::optional<Error> Dataset::store_document(const DocumentSummary& summary, con
         SqliteTransaction transaction(db);
         if (!stored_unchanged(db, summary, records, diagnostics)) {
             delete_document(db, summary.doc_id);
-            insert_document_row(db, summary, cost, now);
+            insert_document_row(db, summary, run, now);
             insert_records(db, summary.doc_id, records);
             insert_diagnostics(db, summary.doc_id, diagnostics);
         }
@@ -375,7 +377,7 @@ std::optional<StoredDocumentRow> Dataset::stored_row(const std::string& doc_id) 
         SqliteStatement query = state_->db.prepare(
             "SELECT doc_id, source, region, department, scope, year, stage, pages, pages_ocr, tables_found, records, "
             "checks_total, checks_failed, status, error, pages_no_text, tables_unread, amounts_unreadable, pipeline, "
-            "convert_ms, peak_rss_kb FROM documents WHERE doc_id = ?1");
+            "convert_ms, peak_rss_kb, worker_failed FROM documents WHERE doc_id = ?1");
         query.bind(1, doc_id);
         if (!query.step()) return;
         StoredDocumentRow found;
@@ -388,7 +390,7 @@ std::optional<StoredDocumentRow> Dataset::stored_row(const std::string& doc_id) 
         s.status = query.text(13), s.error = query.text(14);
         s.pages_no_text = static_cast<int>(query.integer(15)), s.tables_unread = static_cast<int>(query.integer(16));
         s.amounts_unreadable = static_cast<int>(query.integer(17)), s.pipeline = query.text(18);
-        found.cost = {query.integer(19), query.integer(20)};
+        found.run = {query.integer(19), query.integer(20), query.integer(21) != 0};
         SqliteStatement paths = state_->db.prepare("SELECT path FROM inputs WHERE doc_id = ?1 ORDER BY path");
         paths.bind(1, doc_id);
         while (paths.step()) found.input_paths.push_back(paths.text(0));

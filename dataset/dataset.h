@@ -31,14 +31,16 @@ struct InputFile {
 
 // What the dataset holds for a document it has converted before.
 struct StoredDocument {
-    std::string pipeline;  // converter version + layouts fingerprint
-    std::string status;    // ok, partial or failed
+    std::string pipeline;        // converter version + layouts fingerprint
+    std::string status;          // ok, partial or failed
+    bool worker_failed = false;  // its conversion never finished (timed out, out of memory, crashed)
 };
 
-// What one conversion cost (kept with the document, not exported).
-struct ConversionCost {
+// How one conversion went (kept with the document, not exported).
+struct ConversionRun {
     std::int64_t milliseconds = 0;
     std::int64_t peak_rss_kb = 0;
+    bool worker_failed = false;  // the worker was killed or crashed: the next run converts it again
 };
 
 struct DatasetCounts {
@@ -59,10 +61,10 @@ struct WideExport {
     std::int64_t records_without_measure = 0;  // records of columns no measure fits (not in the panel)
 };
 
-// A document as stored, for tests and tools: its row and its conversion cost.
+// A document as stored, for tests and tools: its row and how its conversion went.
 struct StoredDocumentRow {
     DocumentSummary summary;
-    ConversionCost cost;
+    ConversionRun run;
     std::vector<std::string> input_paths;  // every input path with this content
 };
 
@@ -89,7 +91,7 @@ public:
     // (its file changed) is removed. Records and diagnostics must belong to the summary's doc_id.
     std::optional<Error> store_document(const DocumentSummary& summary, const std::vector<Record>& records,
                                         const std::vector<DocumentDiagnostic>& diagnostics,
-                                        const std::vector<InputFile>& inputs, const ConversionCost& cost);
+                                        const std::vector<InputFile>& inputs, const ConversionRun& run);
     // An input whose content cannot be read (a folder, a FIFO, a broken link …): exported as a
     // failed documents row with an empty doc_id.
     std::optional<Error> store_unreadable_input(const InputFile& input, const std::string& reason,

@@ -1,7 +1,10 @@
 // The dataset batch. How it works: every input is found and classified first; a regular
 // file's doc_id comes from the dataset's record of its path, size and modification time,
 // or from hashing its bytes. Inputs are grouped by doc_id: a group the dataset already
-// holds with this pipeline version (and not failed) is only noted; the others become jobs,
+// holds with this pipeline version is only noted, unless its worker never finished (timed
+// out, out of memory, crashed: worth another try); a file the converter itself found
+// unreadable (not a PDF, encrypted …) fails the same way again and is not redone. The
+// others become jobs,
 // largest first so the workers finish together. Each document is stored in its own
 // transaction the moment its worker ends, so an interruption loses at most the documents
 // still being converted, and a rerun picks them up.
@@ -63,7 +66,7 @@ Plan make_plan(const std::vector<std::string>& arguments, const std::string& pip
     std::vector<Job> to_convert;
     for (Job& job : plan.jobs) {
         std::optional<StoredDocument> stored = dataset.stored_document(job.doc_id);
-        if (stored && stored->pipeline == pipeline && stored->status != "failed") {
+        if (stored && stored->pipeline == pipeline && !stored->worker_failed) {
             for (const BatchInput& input : job.inputs) {
                 plan.unchanged.emplace_back(input.file, job.doc_id);
                 plan.unchanged_status.push_back(stored->status);
@@ -170,8 +173,8 @@ Result<BatchTotals> run_batch_into_dataset(const std::vector<std::string>& argum
                 for (const BatchInput& input : job.inputs)
                     if (auto error = dataset.store_unreadable_input(input.file, output.summary.error, pipeline))
                         return *error;
-            } else if (auto error = dataset.store_document(output.summary, output.records, output.diagnostics,
-                                                           files_of(job), {outcome.milliseconds, outcome.peak_rss_kb})) {
+            } else if (auto error = dataset.store_document(output.summary, output.records, output.diagnostics, files_of(job),
+                                                           {outcome.milliseconds, outcome.peak_rss_kb, !outcome.output})) {
                 return *error;
             }
             count_document(totals, output.summary);

@@ -70,7 +70,7 @@ struct BatchTotals {
 ConvertDocument document_converter(const LayoutSet& layouts);
 
 // Converts the inputs into `dataset`: documents it holds with the same content and pipeline
-// version (and not failed) are skipped, the same content under two names is converted once,
+// version are skipped (unless their worker was killed or crashed), the same content under two names is converted once,
 // each document is stored as it finishes. Fails only when the dataset cannot be written.
 Result<BatchTotals> run_batch_into_dataset(const std::vector<std::string>& arguments, const LayoutSet& layouts,
                                            Dataset& dataset, const BatchOptions& options,

@@ -22,13 +22,14 @@ std::int64_t mtime_ns_of(const struct stat& st) {
     return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
 }
 
-std::string kind_of_non_regular(mode_t mode) {
-    if (S_ISDIR(mode)) return "not a regular file: a directory";
-    if (S_ISFIFO(mode)) return "not a regular file: a FIFO (named pipe)";
-    if (S_ISSOCK(mode)) return "not a regular file: a socket";
-    if (S_ISCHR(mode)) return "not a regular file: a character device";
-    if (S_ISBLK(mode)) return "not a regular file: a block device";
-    return "not a regular file";
+std::string kind_of_non_regular(mode_t mode, bool through_link = false) {
+    std::string what = S_ISDIR(mode)    ? "a directory"
+                       : S_ISFIFO(mode) ? "a FIFO (named pipe)"
+                       : S_ISSOCK(mode) ? "a socket"
+                       : S_ISCHR(mode)  ? "a character device"
+                       : S_ISBLK(mode)  ? "a block device"
+                                        : "something else";
+    return "not a regular file: " + (through_link ? "a symbolic link to " + what : what);
 }
 
 std::string stat_problem(const std::string& path, int error) {
@@ -88,14 +89,7 @@ void walk_folder(const std::string& folder, const InputWalkOptions& options, Inp
             ++walk.ignored;
             continue;
         }
-        struct stat target {};
-        if (S_ISLNK(link.st_mode) && ::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode)) {
-            BatchInput input = make_input(path);
-            input.problem = "not a regular file: a symbolic link to a directory (not followed)";
-            walk.inputs.push_back(std::move(input));
-            continue;
-        }
-        walk.inputs.push_back(classify_input(path));
+        walk.inputs.push_back(classify_input(path));  // a link to a folder is reported, not followed
     }
 }
 
@@ -107,7 +101,8 @@ BatchInput classify_input(const std::string& path) {
     if (::stat(path.c_str(), &st) != 0) {
         input.problem = stat_problem(path, errno);
     } else if (!S_ISREG(st.st_mode)) {
-        input.problem = kind_of_non_regular(st.st_mode);
+        struct stat link {};
+        input.problem = kind_of_non_regular(st.st_mode, ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode));
     } else {
         input.file.bytes = st.st_size;
         input.file.mtime_ns = mtime_ns_of(st);

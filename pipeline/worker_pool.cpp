@@ -53,7 +53,10 @@ void write_all(int fd, const std::string& text) {
 }
 
 [[noreturn]] void run_child(int fd, pid_t parent, const std::string& path, const ConvertDocument& convert) {
-    for (int sig : {SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGQUIT}) ::signal(sig, SIG_DFL);
+    // The parent's handlers (a stop flag, a test framework's crash report) are not the
+    // worker's: it dies of what kills it, and the parent names the signal.
+    for (int sig : {SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGQUIT, SIGXFSZ, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL})
+        ::signal(sig, SIG_DFL);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) _exit(4);  // the parent died before the line above
     struct rlimit no_core {0, 0};
