@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 namespace budgetpdf {
 namespace {
@@ -37,20 +38,16 @@ AtomicFile::~AtomicFile() {
 
 std::optional<Error> AtomicFile::commit() {
     if (fd_ < 0) return write_error("cannot create " + temporary_, open_error_);
+    std::optional<Error> error;
     std::string problem = out_->finish();
-    if (!problem.empty()) return Error{ErrorKind::io, "cannot write " + path_ + ": " + problem};
-    if (::fsync(fd_) != 0) return write_error("cannot flush " + path_ + " to disk", errno);
-    int fd = fd_;
-    fd_ = -1;
-    if (::close(fd) != 0) {
-        int error = errno;
+    if (!problem.empty()) error = Error{ErrorKind::io, "cannot write " + path_ + ": " + problem};
+    else if (::fsync(fd_) != 0) error = write_error("cannot flush " + path_ + " to disk", errno);
+    int fd = std::exchange(fd_, -1);
+    if (::close(fd) != 0 && !error) error = write_error("cannot write " + path_, errno);
+    if (!error && std::rename(temporary_.c_str(), path_.c_str()) != 0) error = write_error("cannot rename into " + path_, errno);
+    if (error) {
         std::remove(temporary_.c_str());
-        return write_error("cannot write " + path_, error);
-    }
-    if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
-        int error = errno;
-        std::remove(temporary_.c_str());
-        return write_error("cannot rename into " + path_, error);
+        return error;
     }
     committed_ = true;
     std::string dir = std::filesystem::path(path_).parent_path().string();
