@@ -101,6 +101,8 @@ int run_stream(const BatchArgs& args, const LayoutSet& layouts, BatchOptions opt
 }
 
 int run_list_pending(const BatchArgs& args, const LayoutSet& layouts, const BatchOptions& options) {
+    std::error_code ec;
+    std::filesystem::create_directories(args.out, ec);
     Result<Dataset> dataset = Dataset::open(dataset_file(args.out));
     if (!dataset) {
         report_failure(args.out, dataset.error().message);
