@@ -30,22 +30,28 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
 
 AtomicFile::~AtomicFile() {
     if (committed_) return;
-    if (fd_ >= 0) {
-        ::close(fd_);
-        std::remove(temporary_.c_str());
-    }
+    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0 || (ran_prepare_ && !prepared_)) std::remove(temporary_.c_str());
 }
 
-std::optional<Error> AtomicFile::commit() {
-    if (fd_ < 0) return write_error("cannot create " + temporary_, open_error_);
-    std::optional<Error> error;
+std::optional<Error> AtomicFile::prepare() {
+    if (ran_prepare_) return prepared_;
+    ran_prepare_ = true;
+    if (fd_ < 0) return prepared_ = write_error("cannot create " + temporary_, open_error_);
     std::string problem = out_->finish();
-    if (!problem.empty()) error = Error{ErrorKind::io, "cannot write " + path_ + ": " + problem};
-    else if (::fsync(fd_) != 0) error = write_error("cannot flush " + path_ + " to disk", errno);
+    if (!problem.empty()) prepared_ = Error{ErrorKind::io, "cannot write " + path_ + ": " + problem};
+    else if (::fsync(fd_) != 0) prepared_ = write_error("cannot flush " + path_ + " to disk", errno);
     int fd = std::exchange(fd_, -1);
-    if (::close(fd) != 0 && !error) error = write_error("cannot write " + path_, errno);
-    if (!error && std::rename(temporary_.c_str(), path_.c_str()) != 0) error = write_error("cannot rename into " + path_, errno);
-    if (error) {
+    if (::close(fd) != 0 && !prepared_) prepared_ = write_error("cannot write " + path_, errno);
+    if (prepared_) std::remove(temporary_.c_str());
+    return prepared_;
+}
+
+std::optional<Error> AtomicFile::publish() {
+    if (auto error = prepare()) return error;
+    if (committed_) return std::nullopt;
+    if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
+        Error error = write_error("cannot rename into " + path_, errno);
         std::remove(temporary_.c_str());
         return error;
     }

@@ -22,7 +22,13 @@ public:
 
     std::ostream& stream() { return *out_; }
     bool failed() const { return fd_ < 0 || out_->error() != 0; }  // a write has failed already
-    std::optional<Error> commit();
+    std::optional<Error> commit() { return publish(); }
+
+    // commit() in two steps, so that several files can all be made durable before any of
+    // them replaces its old version: prepare() writes and flushes the temporary file,
+    // publish() renames it over the final name.
+    std::optional<Error> prepare();
+    std::optional<Error> publish();
 
 private:
     std::string path_;
@@ -30,6 +36,8 @@ private:
     int fd_ = -1;
     int open_error_ = 0;
     std::unique_ptr<FdStream> out_;
+    std::optional<Error> prepared_;  // the outcome of prepare(), once run
+    bool ran_prepare_ = false;
     bool committed_ = false;
 };
 

@@ -90,9 +90,14 @@ std::optional<Error> write_schema_files(const SqliteDb& db, const std::string& d
         diagnostics.reset();
         if (records_csv.failed() || records_jsonl.failed()) break;  // a full disk: stop early, commit reports it
     }
-    for (AtomicFile* file : {&records_csv, &records_jsonl, &documents_csv, &documents_jsonl, &diagnostics_csv,
-                             &diagnostics_jsonl})
-        if (auto error = file->commit()) return error;
+    // All six are on disk before the first replaces its old version: an interruption leaves
+    // the old set, or (between two renames) old and new files, each whole.
+    const std::vector<AtomicFile*> files = {&records_csv, &records_jsonl, &documents_csv, &documents_jsonl,
+                                            &diagnostics_csv, &diagnostics_jsonl};
+    for (AtomicFile* file : files)
+        if (auto error = file->prepare()) return error;
+    for (AtomicFile* file : files)
+        if (auto error = file->publish()) return error;
     return std::nullopt;
 }
 
