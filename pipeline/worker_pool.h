@@ -1,8 +1,10 @@
 #pragma once
-// Documents converted in worker processes, one forked process per document, so a crash in
-// Poppler or Tesseract (or a document that never ends, or eats the machine's memory) takes
-// down that document only. The parent enforces the limits: a worker past its wall-clock
-// timeout or its memory limit is killed, and the document gets a failed outcome saying so.
+// Documents converted in worker processes, so a crash in Poppler or Tesseract (or a document
+// that never ends, or eats the machine's memory) takes down that document only. A worker
+// converts one document at a time and many in its life, keeping what Poppler loads once
+// (CMaps, colour profiles, fonts); one that crashed, was killed or grew too large is
+// replaced. The parent enforces the limits: a worker past its wall-clock timeout or its
+// memory limit is killed, and the document gets a failed outcome saying so.
 // The parent must be single-threaded when it forks (the batch is).
 
 #include <chrono>
@@ -27,7 +29,7 @@ struct WorkerOutcome {
     std::optional<DocumentOutput> output;  // what the worker sent, when it finished cleanly
     std::string failure;                   // otherwise why not (timed out, memory limit, crashed …)
     std::int64_t milliseconds = 0;
-    std::int64_t peak_rss_kb = 0;
+    std::int64_t peak_rss_kb = 0;          // the worker's peak resident memory during this document
 };
 
 using ConvertDocument = std::function<DocumentOutput(const std::string& path)>;
@@ -36,25 +38,29 @@ class WorkerPool {
 public:
     WorkerPool(int workers, WorkerLimits limits, ConvertDocument convert);
     WorkerPool(const WorkerPool&) = delete;
-    ~WorkerPool();  // kills and reaps the workers still running
+    ~WorkerPool();  // ends the workers
 
-    int capacity() const { return workers_; }
-    int running() const;
-    bool has_free_worker() const { return running() < workers_; }
+    int capacity() const { return capacity_; }
+    int running() const;  // documents being converted
+    bool has_free_worker() const { return running() < capacity_; }
 
-    // Starts a worker on `path`; an error when no process could be made.
+    // Hands `path` to an idle worker, starting one when needed; an error when no process
+    // could be made.
     std::optional<std::string> start(std::size_t job, const std::string& path);
-    // Waits at most `at_most` for workers to finish; returns those that did.
+    // Waits at most `at_most` for documents to finish; returns those that did.
     std::vector<WorkerOutcome> wait(std::chrono::milliseconds at_most);
     void kill_all();
 
     struct Worker;
 
 private:
-    int workers_;
+    std::optional<std::string> spawn();
+    void finish(Worker& worker, std::vector<WorkerOutcome>& finished);
+
+    int capacity_;
     WorkerLimits limits_;
     ConvertDocument convert_;
-    std::vector<std::unique_ptr<Worker>> running_;
+    std::vector<std::unique_ptr<Worker>> workers_;
 };
 
 // Number of cores this process may use (at least 1).
