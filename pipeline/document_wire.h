@@ -1,7 +1,7 @@
 #pragma once
 // One converted document as text and back: how a worker process hands its DocumentOutput
 // to the batch, and how the JSONL rows of a streaming run are read back into a dataset.
-// Rows are the SCHEMA.md JSONL objects, so nothing is lost that the outputs keep.
+// Rows carry the SCHEMA.md values, so nothing is lost that the outputs keep.
 
 #include <optional>
 #include <string>
@@ -13,7 +13,8 @@
 
 namespace budgetpdf {
 
-// Lines "S <documents row>", "R <record>"…, "D <diagnostic>"…, then "E <records> <diagnostics>".
+// Lines "S<tab>values of the documents row", "R…" per record, "D…" per diagnostic, then
+// "E <records> <diagnostics>"; values tab-separated with \\, \t, \r and \n escaped.
 std::string wire_from_output(const DocumentOutput& output);
 // nullopt unless the text is complete (its end line present and its counts right).
 std::optional<DocumentOutput> output_from_wire(std::string_view text);

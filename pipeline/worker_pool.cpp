@@ -249,6 +249,7 @@ namespace {
 // A busy worker's document is complete once its header and that many bytes arrived.
 bool answer_complete(const std::string& received, size_t& header_end, size_t& length, std::int64_t& peak_kb) {
     header_end = received.find('\n');
+    length = 0;
     if (header_end == std::string::npos) return false;
     long long peak = 0;
     if (std::sscanf(received.c_str(), "L %zu %lld", &length, &peak) != 2) return false;
@@ -261,7 +262,11 @@ bool answer_complete(const std::string& received, size_t& header_end, size_t& le
 void WorkerPool::finish(Worker& w, std::vector<WorkerOutcome>& finished) {
     size_t header_end = 0, length = 0;
     std::int64_t peak_kb = 0;
-    if (!w.busy || !answer_complete(w.received, header_end, length, peak_kb)) return;
+    if (!w.busy) return;
+    if (!answer_complete(w.received, header_end, length, peak_kb)) {
+        if (header_end != std::string::npos && length > 0) w.received.reserve(header_end + 1 + length);
+        return;
+    }
     WorkerOutcome outcome;
     outcome.job = w.job;
     outcome.milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - w.started).count();
