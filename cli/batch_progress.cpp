@@ -55,7 +55,7 @@ void BatchProgress::planned(const BatchPlan& plan) {
     out_ << "budgetpdf: " << plan.inputs << " inputs: " << plan.to_convert << " to convert ("
          << fixed(plan.bytes_to_convert / 1e6, 1) << " MB), " << plan.unchanged << " unchanged, " << plan.duplicates
          << " duplicates, " << plan.unreadable << " not readable";
-    if (plan.ignored) out_ << "; " << plan.ignored << " files in folders ignored (not *.pdf)";
+    if (plan.ignored) out_ << "; " << plan.ignored << (plan.ignored == 1 ? " file" : " files") << " in folders ignored (not *.pdf)";
     if (plan.outside_shard) out_ << "; " << plan.outside_shard << " in other shards";
     out_ << '\n';
 }

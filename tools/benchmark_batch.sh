@@ -3,6 +3,8 @@
 # folder in the same run, alternating (1 N 1 N ...) so a drift in machine load hits both;
 # each run converts into a fresh dataset folder. Then the rerun of a finished folder
 # (nothing to convert). Medians are reported, with the load average before and after.
+# On a machine shared with other work, give the benchmark's session a larger share first:
+#   setsid bash -c 'echo -20 > /proc/self/autogroup; exec tools/benchmark_batch.sh'   (root)
 #
 #   tools/benchmark_batch.sh [--runs R] [--jobs N] [PDF_DIR]    (default: 3 runs, 2 jobs, ../shared/real)
 set -euo pipefail
@@ -49,6 +51,8 @@ end=$(date +%s%N)
 rerun=$(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$documents PDFs in $pdf_dir, median of $runs alternating runs"
+echo "--jobs 1 runs (s): $(printf '%s' "$one" | tr '\n' ' ')"
+echo "--jobs $jobs runs (s): $(printf '%s' "$many" | tr '\n' ' ')"
 printf '| %-22s | %9s | %8s |\n' run seconds speedup
 printf '|%s|%s|%s|\n' ------------------------ ----------- ----------
 awk -v t1="$t1" -v tn="$tn" -v n="$jobs" -v r="$rerun" 'BEGIN {
