@@ -12,7 +12,7 @@ the input paths and a budgetpdf binary (a shared folder, or the same install on 
   tools/dask_batch.py INPUT... --out DIR --local-workers 2      # a LocalCluster on loopback
 
 Needs Debian's python3-distributed. Exit status as `budgetpdf batch`: 0 all read, 3 some
-documents failed (or a chunk came back incomplete and was left for the next run), 4 the
+documents failed (or a chunk failed on its worker and was left for the next run), 4 the
 dataset could not be written.
 """
 
@@ -82,7 +82,12 @@ def main():
         futures = client.map(convert_chunk, chunks, budgetpdf=args.budgetpdf, options=options, pure=False)
         done = 0
         with tempfile.TemporaryDirectory(prefix=".dask_import_", dir=args.out) as scratch:
-            for _, result in as_completed(futures, with_results=True):
+            for future in as_completed(futures):
+                if future.status != "finished":  # a chunk that failed on its worker: left for the next run
+                    print(f"dask_batch: a chunk failed: {future.exception()}", file=sys.stderr)
+                    status = max(status, 3)
+                    continue
+                result = future.result()
                 files = {}
                 for stream in ("records", "documents", "diagnostics"):
                     files[stream] = os.path.join(scratch, stream + ".jsonl")
@@ -99,6 +104,8 @@ def main():
                 done += result["paths"]
                 print(f"dask_batch: {done}/{len(paths)} gathered", file=sys.stderr)
         client.close()
+        if not args.scheduler:
+            cluster.close()
 
     exported = budgetpdf_run([args.budgetpdf, "dataset", "export", args.out])
     return exported.returncode if exported.returncode != 0 else status

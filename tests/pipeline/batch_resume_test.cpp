@@ -8,8 +8,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "tests/pipeline/batch_test_support.h"
@@ -18,6 +20,7 @@ using namespace budgetpdf::test;
 
 namespace {
 
+constexpr size_t added_documents = 8;  // new content for a rerun
 constexpr const char* export_names[] = {"records.csv", "records.jsonl", "documents.csv", "documents.jsonl",
                                         "diagnostics.csv", "diagnostics.jsonl"};
 
@@ -40,6 +43,16 @@ void check_same_exports(const fs::path& a, const fs::path& b) {
         CAPTURE(name);
         CHECK(read_file(a / name) == read_file(b / name));
     }
+}
+
+// Waits until the file at `path` holds `text`.
+bool wait_for_text(const fs::path& path, const std::string& text, std::chrono::seconds at_most) {
+    auto until = std::chrono::steady_clock::now() + at_most;
+    while (read_file(path).find(text) == std::string::npos) {
+        if (std::chrono::steady_clock::now() > until) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
 }
 
 int run_to_end(const fs::path& in, const fs::path& out, const fs::path& log) {
@@ -95,21 +108,27 @@ TEST_CASE("batch: a rerun killed midway keeps the previous complete export; SIGT
     REQUIRE(run_to_end(in, out, root / "first.log") == 0);
     const std::string records_before = read_file(out / "records.csv");
 
-    // New content for the rerun to convert: a copy of a real disclosure with one byte appended.
+    // New content for the rerun to convert: copies of the largest real disclosures (seconds of
+    // work) with one byte appended. The rerun is killed once it has stored its first document,
+    // so midway: after it marked the folder, before it could replace the export.
     std::vector<fs::path> real = real_pdfs();
-    REQUIRE(!real.empty());
-    write_file(in / "added.pdf", read_file(real.front()) + "\n");
+    REQUIRE(real.size() >= added_documents);
+    std::sort(real.begin(), real.end(), [](const fs::path& a, const fs::path& b) {
+        return fs::file_size(a) > fs::file_size(b);
+    });
+    for (size_t i = 0; i < added_documents; ++i)
+        write_file(in / ("added_" + std::to_string(i) + ".pdf"), read_file(real[i]) + "\n");
     pid_t pid = start_cli(batch_args(in, out), root / "killed.log");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(wait_for_text(root / "killed.log", "[1/", std::chrono::seconds(60)));
     ::kill(pid, SIGKILL);
-    wait_cli(pid);
+    CHECK(wait_cli(pid) == 128 + SIGKILL);  // killed, not finished
     std::string problem;
     CHECK_MESSAGE(exports_whole(out, problem), problem);
     CHECK(read_file(out / "records.csv") == records_before);
     CHECK(fs::exists(out / "INCOMPLETE"));
 
     pid = start_cli(batch_args(in, out), root / "terminated.log");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE(wait_for_text(root / "terminated.log", "[1/", std::chrono::seconds(60)));
     ::kill(pid, SIGTERM);
     int status = wait_cli(pid);
     CHECK((status == 130 || status == 0));  // 0 only if it had already finished
@@ -119,5 +138,7 @@ TEST_CASE("batch: a rerun killed midway keeps the previous complete export; SIGT
     CHECK_FALSE(fs::exists(out / "INCOMPLETE"));
     std::string records = read_file(out / "records.csv");
     CHECK(records.size() > records_before.size());
-    CHECK(records.find("added.pdf") != std::string::npos);
+    std::set<std::string> sources;
+    for (const auto& row : documents_rows(out)) sources.insert(row[1]);
+    for (size_t i = 0; i < added_documents; ++i) CHECK(sources.count("added_" + std::to_string(i) + ".pdf") == 1);
 }

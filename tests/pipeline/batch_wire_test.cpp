@@ -18,7 +18,7 @@ DocumentOutput sample_output() {
     for (const char* amount : {"7951029.59", "-0.50"}) {
         Record r;
         r.doc_id = s.doc_id, r.source = s.source, r.region = s.region, r.year = s.year;
-        r.table_kind = "expenditure", r.row_label = "行政运行\n（续）", r.code = "2010301", r.measure = "total";
+        r.table_kind = "expenditure", r.row_label = "行政运行\n（续）\t\\备注\r", r.code = "2010301", r.measure = "total";
         r.amount_yuan = amount, r.amount_printed = amount, r.page = 3, r.confidence = "0.8", r.check = "ok";
         r.bbox = Rect{12.3, 45.6, 78.9, 101.2};
         output.records.push_back(r);
