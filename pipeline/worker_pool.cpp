@@ -6,7 +6,8 @@
 // resets its peak-memory mark (/proc/self/clear_refs), so the peak it reports is this
 // document's. The parent polls the answer pipes, reading as the workers write so none blocks,
 // samples each busy worker's resident memory from /proc and checks its clock between polls,
-// and kills a worker over a limit. A document counts as converted only when its whole answer
+// and kills a worker over a limit. The pages a worker inherits from the parent at fork count
+// as resident in both but are shared: the limit is on what the worker holds beyond them. A document counts as converted only when its whole answer
 // arrived; a worker that died (killed, crashed) fails its document with the reason, and is
 // replaced on the next job. A worker retires after many documents or when it stays large.
 #include "pipeline/worker_pool.h"
@@ -169,6 +170,7 @@ struct WorkerPool::Worker {
     Clock::time_point started;
     std::string received;
     std::int64_t peak_sampled_kb = 0;
+    std::int64_t inherited_kb = 0;  // the parent's resident memory when it forked: shared, not the worker's
     std::string killed_for;  // why the parent killed it
 };
 
@@ -198,6 +200,7 @@ std::optional<std::string> WorkerPool::spawn() {
         return std::string("cannot make a pipe: ") + std::strerror(error);
     }
     pid_t parent = ::getpid();
+    std::int64_t inherited_kb = resident_kb(parent);
     pid_t pid = ::fork();
     if (pid < 0) {
         int error = errno;
@@ -218,6 +221,7 @@ std::optional<std::string> WorkerPool::spawn() {
     ::fcntl(answers[0], F_SETFL, ::fcntl(answers[0], F_GETFL) | O_NONBLOCK);
     auto worker = std::make_unique<Worker>();
     worker->pid = pid;
+    worker->inherited_kb = inherited_kb;
     worker->jobs_fd = jobs[1];
     worker->answers_fd = answers[0];
     workers_.push_back(std::move(worker));
@@ -278,7 +282,7 @@ void WorkerPool::finish(Worker& w, std::vector<WorkerOutcome>& finished) {
     w.received.erase(0, header_end + 1 + length);
     w.busy = false;
     finished.push_back(std::move(outcome));
-    bool large = resident_kb(w.pid) > limits_.memory_limit_kb / retire_above_limit_fraction;
+    bool large = resident_kb(w.pid) - w.inherited_kb > limits_.memory_limit_kb / retire_above_limit_fraction;
     if (w.documents >= max_documents_per_worker || large) {  // retire: it leaves when its job pipe closes
         ::close(w.jobs_fd);
         w.jobs_fd = -1;
@@ -322,7 +326,7 @@ std::vector<WorkerOutcome> WorkerPool::wait(std::chrono::milliseconds at_most) {
             if (Clock::now() - w->started > limits_.timeout)
                 w->killed_for = "timed out after " +
                                 std::to_string(std::chrono::duration_cast<std::chrono::seconds>(limits_.timeout).count()) + " s";
-            else if (kb > limits_.memory_limit_kb)
+            else if (kb - w->inherited_kb > limits_.memory_limit_kb)
                 w->killed_for = "memory limit exceeded (" + std::to_string(limits_.memory_limit_kb / 1024) + " MiB)";
             if (!w->killed_for.empty()) ::kill(w->pid, SIGKILL);
         }

@@ -21,7 +21,8 @@ namespace budgetpdf {
 
 struct WorkerLimits {
     std::chrono::milliseconds timeout{std::chrono::minutes(10)};  // per document, wall clock
-    std::int64_t memory_limit_kb = std::int64_t{4} << 20;         // resident memory per worker
+    std::int64_t memory_limit_kb = std::int64_t{4} << 20;         // resident memory per worker, beyond
+                                                                  // what it shares with the parent at fork
 };
 
 struct WorkerOutcome {

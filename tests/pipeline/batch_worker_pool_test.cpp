@@ -92,3 +92,18 @@ TEST_CASE("worker pool: more documents than workers, all converted") {
         CHECK(outcome.output->summary.source == path);
     }
 }
+
+TEST_CASE("worker pool: what a worker shares with a large parent does not count against its limit") {
+    constexpr size_t parent_bytes = size_t{96} << 20;
+    std::vector<char> parent_memory(parent_bytes, 1);  // resident in the parent, inherited by each fork
+    WorkerLimits limits;
+    limits.memory_limit_kb = 64 * 1024;
+    auto outcomes = run_all({"good1", "hungry", "good2"}, limits, 2);
+    for (const char* good : {"good1", "good2"}) {
+        CAPTURE(good);
+        CAPTURE(outcomes[good].failure);
+        CHECK(outcomes[good].output);
+    }
+    CHECK(outcomes["hungry"].failure == "memory limit exceeded (64 MiB)");
+    CHECK(parent_memory[parent_bytes / 2] == 1);
+}
