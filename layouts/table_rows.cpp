@@ -68,6 +68,47 @@ std::string name_map_of_header(const Vocabulary& vocabulary, const std::string& 
     return "";
 }
 
+// The row's code in another economic classification printed beside its own (部门 301 01 |
+// 政府 501 01): one cell (50101, 501 01) or split 类 | 款 cells (501 | 01), a 款 printed alone
+// taking the 类 above. Only 部门 and 政府 经济分类 pair up: a 功能 row's economic codes (政府采购
+// tables) are attributes of the row, not another name of it.
+std::string code_in_group(const Grid& grid, const std::vector<int>& group, int row, std::string& lei_above) {
+    std::vector<std::string> parts;
+    const Cell* previous = nullptr;
+    for (int c : group) {
+        const Cell* cell = grid.covering(row, c);
+        if (cell == previous) continue;
+        previous = cell;
+        parts.push_back(grid.text(row, c));
+    }
+    std::string digits;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        std::string part;
+        for (char ch : parts[i])
+            if (ch != ' ') part += ch;
+        if (i > 0 && is_digits(part, 1)) part = "0" + part;
+        digits += part;
+    }
+    if (!std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return "";
+    if (parts.size() > 1 && trim(parts[0]).empty() && digits.size() == 2 && !lei_above.empty()) digits = lei_above + digits;
+    if (digits.size() != 3 && digits.size() != 5) return "";
+    if (digits.size() == 3) lei_above = digits;
+    return digits;
+}
+
+void read_cross_code(const Grid& grid, const Block& block, int row, std::vector<std::string>& lei_above, RowMeaning& m) {
+    lei_above.resize(block.cross_code_groups.size());
+    CodeSystem own = system_of_code(m.code);
+    CodeSystem wanted = own == CodeSystem::econ ? CodeSystem::econ_gov
+                        : own == CodeSystem::econ_gov ? CodeSystem::econ : CodeSystem::none;
+    for (size_t g = 0; g < block.cross_code_groups.size(); ++g) {
+        std::string code = code_in_group(grid, block.cross_code_groups[g], row, lei_above[g]);
+        if (wanted == CodeSystem::none || code.empty() || system_of_code(code) != wanted || !m.cross_code.empty()) continue;
+        m.cross_code = code;
+        if (block.cross_name_col >= 0) m.cross_label = trim(grid.text(row, block.cross_name_col));
+    }
+}
+
 }  // namespace
 
 std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) {
@@ -83,8 +124,26 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
             label_headers.emplace_back();
         }
         Block& b = blocks.back();
+        // A second code group after the block's name (部门 类|款 | 名称 | 政府 类|款 | 名称): another
+        // classification of the same row, not the row's code.
+        // So is a 类 | 款 group repeated after other columns (功能 类|款|项 … 部门经济 类|款 | 政府经济 类|款).
+        bool code_role = col.role == ColumnRole::code || col.role == ColumnRole::code_lei ||
+                         col.role == ColumnRole::code_kuan || col.role == ColumnRole::code_xiang;
+        bool repeated = (col.role == ColumnRole::code_lei && b.lei_col >= 0) ||
+                        (col.role == ColumnRole::code_kuan && b.kuan_col >= 0) ||
+                        (col.role == ColumnRole::code_xiang && b.xiang_col >= 0);
+        bool opens_group = col.role == ColumnRole::code || col.role == ColumnRole::code_lei;
+        if (code_role && (repeated || (!b.name_cols.empty() && (!b.code_cols.empty() || b.lei_col >= 0)))) {
+            if (opens_group || b.cross_code_groups.empty()) b.cross_code_groups.emplace_back();
+            b.cross_code_groups.back().push_back(c);
+            col.role = ColumnRole::code_gov;
+        } else if (col.role == ColumnRole::code_gov) {
+            b.cross_code_groups.emplace_back(1, c);
+        }
         if (b.side == Side::none) b.side = col.side;
-        if (is_label_role(col.role)) label_headers.back() += col.measure_label + "/";
+        // The block's own label columns name its classification (not a 政府预算 name beside it).
+        if (is_label_role(col.role) && col.role != ColumnRole::name_gov && col.role != ColumnRole::code_gov)
+            label_headers.back() += col.measure_label + "/";
         switch (col.role) {
             case ColumnRole::code: b.code_cols.push_back(c); break;
             case ColumnRole::code_lei: b.lei_col = c; break;
@@ -92,6 +151,9 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
             case ColumnRole::code_xiang: b.xiang_col = c; break;
             case ColumnRole::name: b.name_cols.push_back(c); break;
             case ColumnRole::measure: b.measure_cols.push_back(c); break;
+            case ColumnRole::name_gov:
+                if (b.cross_name_col < 0) b.cross_name_col = c;
+                break;
             default: break;
         }
     }
@@ -129,6 +191,7 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
                                                        const std::vector<int>& body_rows, CodeSystem preferred) {
     std::vector<std::vector<RowMeaning>> out;
     std::vector<std::string> lei_above(blocks.size()), kuan_above(blocks.size());
+    std::vector<std::vector<std::string>> cross_lei_above(blocks.size());
     for (int r : body_rows) {
         std::vector<RowMeaning> row;
         for (size_t bi = 0; bi < blocks.size(); ++bi) {
@@ -212,6 +275,7 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
                 label_cell = code_cell;
             }
             m.code_printed = !m.code.empty();
+            read_cross_code(grid, block, r, cross_lei_above[bi], m);
             if (m.code.size() == 3) lei_above[bi] = m.code, kuan_above[bi].clear();
             if (m.code.size() == 5) kuan_above[bi] = m.code;
             m.ordinal_rank = ordinal_rank(m.label);
@@ -276,13 +340,38 @@ RowHierarchy parents_from_ordinals(const std::vector<RowMeaning>& rows, const st
     h.sums_children.assign(rows.size(), false);
     std::vector<int> depth(rows.size(), 0);
     std::vector<std::pair<int, int>> open;  // (depth, index)
+    // A numbered list indented under a row without an ordinal (财政拨款 above 1.一般公共预算拨款,
+    // 2.政府性基金预算拨款) belongs to that row: its rank is placed one level below it while the
+    // row stays open.
+    struct ListUnder {
+        int rank, depth, parent;
+    };
+    std::vector<ListUnder> lists;
+    auto is_open = [&](int index) {
+        return std::any_of(open.begin(), open.end(), [&](const auto& o) { return o.second == index; });
+    };
     for (size_t i = 0; i < rows.size(); ++i) {
         if (kinds[i] == 1) {
             open.clear();
+            lists.clear();
             continue;
         }
         if (kinds[i] != 0 || rows[i].label.empty()) continue;
-        depth[i] = depth_of(rows[i]);
+        depth[i] = rows[i].top_level ? 0 : depth_of(rows[i]);
+        int rank = rows[i].ordinal_rank;
+        if (rank > 0 && !rows[i].top_level) {
+            lists.erase(std::remove_if(lists.begin(), lists.end(), [&](const ListUnder& l) { return !is_open(l.parent); }),
+                        lists.end());
+            auto list = std::find_if(lists.begin(), lists.end(), [&](const ListUnder& l) { return l.rank == rank; });
+            if (list != lists.end()) {
+                depth[i] = list->depth;
+            } else if (!open.empty() && rows[static_cast<size_t>(open.back().second)].ordinal_rank == 0 &&
+                       !rows[static_cast<size_t>(open.back().second)].top_level &&
+                       rows[i].indent_pt > rows[static_cast<size_t>(open.back().second)].indent_pt + indent_tolerance_pt) {
+                depth[i] = open.back().first + 1;
+                lists.push_back({rank, depth[i], open.back().second});
+            }
+        }
         while (!open.empty() && open.back().first >= depth[i]) open.pop_back();
         if (!open.empty()) h.parents[i] = open.back().second;
         open.emplace_back(depth[i], static_cast<int>(i));
@@ -309,7 +398,8 @@ std::string code_for_name(const LayoutSet& set, const std::string& name_map, con
                           const std::string& lei_above) {
     std::optional<std::string> code;
     if (name_map == "func_lei") code = func_code_for_lei_name(set, label);
-    else if (name_map == "econ" || name_map == "econ_gov") code = econ_code_for_name(set, label, lei_above);
+    else if (name_map == "econ") code = econ_code_for_name(set, label, lei_above);
+    else if (name_map == "econ_gov") code = econ_gov_code_for_name(set, label, lei_above);
     return code ? *code : std::string();
 }
 

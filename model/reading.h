@@ -29,18 +29,25 @@ struct ReadAmount {
     int page = 0;                // 1-based page where the amount is printed
     int row = 0;                 // row in the logical table
     int col = 0;                 // column in the logical table
+    int block = 0;               // the column block (code | name | amounts) the amount belongs to
     Side side = Side::none;
     RowRole role = RowRole::item;
     std::string row_key;         // layout's canonical key for a labelled row (e.g. income_total); may be empty
     std::string row_label;       // item text as printed, normalized
     std::string code;            // classification code digits, or empty
     CodeSystem code_system = CodeSystem::none;
+    // The row's code and name in a second classification printed beside the first (部门 301 01
+    // 基本工资 | 政府 501 01 工资奖金津补贴): the amount is recorded under each classification.
+    std::string cross_code;
+    CodeSystem cross_code_system = CodeSystem::none;
+    std::string cross_label;
     std::string measure;         // canonical column key (SCHEMA.md)
     std::string measure_label;   // header as printed, multi-row headers joined with '/'
     std::string printed;         // the cell's text as printed, normalized
     Rect bbox;                   // the cell on its page (PDF points, origin top-left)
     double confidence = 1.0;
     bool current_year_only = false;  // the column's header says 本年/当年: 上年结转 is not in it
+    bool of_which_column = false;    // under a 其中 group header: a part singled out, in no column identity
     // Parts printed as columns (三公: 因公出国（境）费 | 公务接待费 …): row_key is the column's part
     // and part_group the header levels above it (上年, 预算数); the parts of one row and group
     // add up together.

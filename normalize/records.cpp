@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 #include "normalize/amount.h"
@@ -145,6 +146,27 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
     }
     sort_records(records);
     return records;
+}
+
+void add_cross_classified_records(std::vector<Record>& records, const std::vector<TableReading>& readings) {
+    std::map<std::tuple<int, int, int>, const ReadAmount*> crossed;
+    for (const TableReading& reading : readings)
+        for (const ReadAmount& amount : reading.amounts)
+            if (!amount.cross_code.empty() && amount.cross_code != amount.code)
+                crossed.emplace(std::make_tuple(reading.table_index, amount.row, amount.col), &amount);
+    if (crossed.empty()) return;
+    const std::size_t original = records.size();
+    for (std::size_t i = 0; i < original; ++i) {
+        auto found = crossed.find(std::make_tuple(records[i].table_index, records[i].row, records[i].col));
+        if (found == crossed.end()) continue;
+        const ReadAmount& amount = *found->second;
+        Record copy = records[i];
+        copy.code = amount.cross_code;
+        copy.code_system = code_system_name(amount.cross_code_system);
+        copy.level = level_from_code(amount.cross_code, amount.cross_code_system);
+        if (!amount.cross_label.empty()) copy.row_label = normalize_text(amount.cross_label);
+        records.push_back(std::move(copy));
+    }
 }
 
 void set_confidence(std::vector<Record>& records, const std::vector<TableReading>& readings) {

@@ -27,6 +27,12 @@ std::vector<Record> records_from_readings(const std::vector<TableReading>& readi
 // own unit and check ok.
 void set_confidence(std::vector<Record>& records, const std::vector<TableReading>& readings);
 
+// A row printing two classifications of itself (部门 301 01 基本工资 | 政府 501 01 工资奖金津补贴)
+// gives each of its amounts once per classification: after the checks, every record of such a
+// row is copied under the second code (its code_system, level and name), with the same amount,
+// check and confidence. Sum within one code_system. Call before sort_records.
+void add_cross_classified_records(std::vector<Record>& records, const std::vector<TableReading>& readings);
+
 // SCHEMA.md order: source, page, table (table_index, then order_on_page), row, column.
 // table_index follows document order, so a table continued from an earlier page sorts
 // before the tables that start on this page. Stable.

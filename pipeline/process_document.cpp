@@ -111,7 +111,7 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
 
     std::vector<TableReading> readings;
     for (int i = 0; i < static_cast<int>(document.tables.size()); ++i) {
-        std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics);
+        std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics, {meta.year});
         if (reading) readings.push_back(std::move(*reading));
     }
     assign_missing_units(readings, diagnostics);
@@ -119,6 +119,7 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     output.records = records_from_readings(readings, meta, TextSource::text_layer, diagnostics);
     CheckSummary checks = check_identities(readings, output.records, diagnostics);
     set_confidence(output.records, readings);
+    add_cross_classified_records(output.records, readings);
     sort_records(output.records);
 
     DocumentSummary& summary = output.summary;

@@ -138,3 +138,36 @@ TEST_CASE("records sort by source, page, table, row, column") {
     CHECK(records[2].amount_printed == "4");
     CHECK(records[3].amount_printed == "3");
 }
+
+TEST_CASE("a row printing two economic classifications gives each amount once per classification") {
+    TableReading reading;
+    reading.table_index = 0;
+    reading.page = 4;
+    reading.table_kind = "general_budget_basic";
+    reading.table_title = "一般公共预算基本支出表";
+    reading.unit = "万元";
+    ReadAmount wage = amount(2, 4, "30101", CodeSystem::econ, "total", "220.98");
+    wage.cross_code = "50101";
+    wage.cross_code_system = CodeSystem::econ_gov;
+    wage.cross_label = "工资奖金津补贴";
+    reading.amounts = {amount(1, 4, "301", CodeSystem::econ, "total", "1,049.74"), wage};
+    std::vector<Diagnostic> diagnostics;
+    std::vector<Record> records = records_from_readings({reading}, meta(), TextSource::text_layer, diagnostics);
+    REQUIRE(records.size() == 2);
+    records[1].check = "ok";
+    records[1].confidence = "1";
+    add_cross_classified_records(records, {reading});
+    sort_records(records);
+    REQUIRE(records.size() == 3);
+    CHECK(records[1].code == "30101");
+    CHECK(records[1].code_system == "econ");
+    const Record& crossed = records[2];
+    CHECK(crossed.code == "50101");
+    CHECK(crossed.code_system == "econ_gov");
+    CHECK(crossed.level == "款");
+    CHECK(crossed.row_label == "工资奖金津补贴");
+    CHECK(crossed.amount_yuan == "2209800.00");
+    CHECK(crossed.check == "ok");
+    CHECK(crossed.confidence == "1");
+    CHECK(crossed.bbox.x0 == records[1].bbox.x0);
+}
