@@ -21,15 +21,48 @@ struct InspectArgs {
     double dpi = 110;
 };
 
+// What `extract` and `batch` share: where the layouts are, how documents are converted.
+struct ConversionArgs {
+    std::string layouts_dir;  // empty: the layouts installed with the executable
+    int jobs = 0;             // worker processes; 0: one per core
+    int timeout_s = 600;      // per document, wall clock
+    int memory_mb = 4096;     // per worker, resident
+};
+
 struct ExtractArgs {
     std::vector<std::string> files;
-    std::string out;              // a directory, or "-" for records CSV on stdout
-    std::string layouts_dir;      // empty: the bundled templates
+    std::string out;  // a directory, or "-" for records CSV on stdout
+    ConversionArgs conversion;
+};
+
+struct BatchArgs {
+    std::vector<std::string> inputs;  // files and folders
+    std::string out;                  // the dataset folder
+    ConversionArgs conversion;
+    std::string shard;                // "K/N" or empty
+    bool all_files = false;           // in folders, every file rather than *.pdf only
+    bool wait = false;                // wait for another run on the same folder instead of refusing
+    bool no_export = false;
+    bool list_pending = false;
+    bool stream = false;              // paths on stdin, records JSONL on stdout
+    std::string documents_to = "stderr";  // streaming: documents JSONL rows
+    std::string diagnostics_to;           // streaming: diagnostics JSONL rows (none when empty)
+};
+
+struct DatasetArgs {
+    std::string action;  // export, import or info
+    std::string dir;
+    std::string to;      // export: where (default: dir)
+    bool wide = false;
+    std::string by;      // "department" or empty
+    std::string records, documents, diagnostics;  // import: JSONL files of a streaming run
 };
 
 int run_tables(const TablesArgs& args);
 int run_inspect(const InspectArgs& args);
 int run_extract(const ExtractArgs& args);
+int run_batch(const BatchArgs& args);
+int run_dataset(const DatasetArgs& args);
 
 // "budgetpdf: FILE: reason" on stderr.
 void report_failure(const std::string& file, const std::string& reason);

@@ -1,53 +1,98 @@
-#include "cli/commands.h"
+// `budgetpdf extract FILE... --out DIR|-`: the files named, converted by the batch runner
+// (worker processes, one bad file never stops the rest) into a dataset that lives in
+// memory for the run, then exported into DIR atomically; or records CSV streamed to stdout
+// in file order. DIR holds exactly the files of this run.
+#include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
+#include "cli/batch_progress.h"
+#include "cli/batch_setup.h"
+#include "cli/commands.h"
 #include "cli/exit_codes.h"
-#include "layouts/layout_set.h"
-#include "pipeline/batch.h"
+#include "dataset/fd_stream.h"
+#include "pipeline/output_lock.h"
 
 namespace budgetpdf {
 namespace {
 
-void report_document(const std::string& path, const DocumentSummary& summary) {
-    if (summary.status == "failed") report_failure(path, summary.error);
-}
-
-int exit_for(const BatchTotals& totals) {
-    if (totals.documents > 0 && totals.failed == totals.documents)
-        return exit_status(ExitCode::input_failed);
-    if (totals.failed > 0) return exit_status(ExitCode::some_failed);
-    return exit_status(ExitCode::ok);
-}
-
 void print_totals(const BatchTotals& totals) {
-    std::cerr << "budgetpdf: " << totals.documents << " documents (" << totals.failed << " failed, "
-              << totals.partial << " partial), " << totals.records << " records, "
-              << totals.checks_failed << " of " << totals.checks_total << " identities failing\n";
+    std::cerr << "budgetpdf: " << totals.plan.inputs << " documents (" << totals.failed << " failed, " << totals.partial
+              << " partial), " << totals.records << " records, " << totals.checks_failed << " of " << totals.checks_total
+              << " identities failing\n";
+}
+
+// Records CSV on stdout, in the order of the files' names (SCHEMA.md's sort order).
+int extract_to_stdout(const ExtractArgs& args, const LayoutSet& layouts, const BatchOptions& options) {
+    std::vector<std::string> files = args.files;
+    std::stable_sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+        auto name_a = std::filesystem::path(a).filename().string(), name_b = std::filesystem::path(b).filename().string();
+        return name_a != name_b ? name_a < name_b : a < b;
+    });
+    FdStream out(STDOUT_FILENO);
+    write_records_csv(out, {});
+    size_t next = 0;
+    NextPath next_path = [&]() -> std::optional<std::string> {
+        if (next == files.size()) return std::nullopt;
+        return files[next++];
+    };
+    EmitDocument emit = [&](const std::string&, const DocumentOutput& output) -> std::optional<Error> {
+        write_records_csv(out, output.records, CsvHeader::omit);
+        std::string problem = out.finish();
+        if (problem.empty()) return std::nullopt;
+        return Error{ErrorKind::io, problem};
+    };
+    BatchProgress progress(ProgressStyle::failures, std::cerr);
+    Result<BatchTotals> totals = run_batch_in_order(next_path, layouts, options, emit, progress.observer());
+    std::string problem = totals ? out.finish() : totals.error().message;
+    if (!problem.empty()) {
+        report_failure("stdout", "cannot write: " + problem);
+        return exit_status(ExitCode::output_failed);
+    }
+    print_totals(totals.value());
+    return exit_for_totals(totals.value());
 }
 
 }  // namespace
 
 int run_extract(const ExtractArgs& args) {
-    std::string layouts_dir = args.layouts_dir.empty() ? default_layouts_dir() : args.layouts_dir;
-    Result<LayoutSet> layouts = load_layouts(layouts_dir);
-    if (!layouts) {
-        report_failure(layouts_dir, layouts.error().message);
-        return exit_status(ExitCode::usage);
+    std::optional<LayoutSet> layouts = load_layouts_or_report(args.conversion);
+    if (!layouts) return exit_status(ExitCode::usage);
+    install_batch_signal_handlers();
+    BatchOptions options = batch_options_from(args.conversion);
+    options.walk.walk_folders = false;
+    if (args.out == "-") return extract_to_stdout(args, *layouts, options);
+
+    Result<OutputLock> lock = OutputLock::acquire(args.out, OutputLock::Mode::refuse);
+    if (!lock) {
+        report_failure(args.out, lock.error().message);
+        return exit_status(lock.error().kind == ErrorKind::bad_argument ? ExitCode::output_busy : ExitCode::output_failed);
     }
-    if (args.out == "-") {
-        BatchTotals totals = run_batch_to_stream(args.files, layouts.value(), std::cout, report_document);
-        print_totals(totals);
-        return exit_for(totals);
+    Result<Dataset> dataset = Dataset::open(":memory:");
+    if (!dataset) {
+        report_failure(args.out, dataset.error().message);
+        return exit_status(ExitCode::output_failed);
     }
-    Result<BatchTotals> totals =
-        run_batch_to_directory(args.files, layouts.value(), args.out, report_document);
+    if (auto error = mark_incomplete(args.out)) {
+        report_failure(args.out, error->message);
+        return exit_status(ExitCode::output_failed);
+    }
+    BatchProgress progress(ProgressStyle::failures, std::cerr);
+    Result<BatchTotals> totals = run_batch_into_dataset(args.files, *layouts, dataset.value(), options, progress.observer());
     if (!totals) {
         report_failure(args.out, totals.error().message);
-        return exit_status(ExitCode::input_failed);
+        return exit_status(ExitCode::output_failed);
     }
+    if (totals.value().interrupted) return exit_for_totals(totals.value());
+    if (auto error = dataset.value().export_schema_files(args.out)) {
+        report_failure(args.out, error->message);
+        return exit_status(ExitCode::output_failed);
+    }
+    unmark_incomplete(args.out);
     print_totals(totals.value());
-    return exit_for(totals.value());
+    return exit_for_totals(totals.value());
 }
 
 }  // namespace budgetpdf

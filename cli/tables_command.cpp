@@ -23,6 +23,11 @@ int run_tables(const TablesArgs& args) {
     } else {
         write_tables_text(std::cout, document.value());
     }
+    std::cout.flush();
+    if (!std::cout) {
+        report_failure("stdout", "cannot write");
+        return exit_status(ExitCode::output_failed);
+    }
     return exit_status(ExitCode::ok);
 }
 

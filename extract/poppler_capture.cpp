@@ -9,16 +9,17 @@
 // rectangles (or thin quadrilaterals with mitred ends) to the ruling builder with the current
 // clip box. Images, shadings and patterns are skipped without decoding (an opaque image only
 // hides the glyphs drawn under it), and content drawn into a soft mask is ignored. A page that
-// exceeds a work limit (glyphs, path points, form drawings, or operators counted through
-// Poppler's abort check) stops being read there: hostile content such as forms nested to
-// millions of segments costs about a second, never a hang. The limits count work, so such a
-// page reads the same on every machine; a time limit, checked at the same point, is the last
-// resort for work they do not see (a damaged form fetched again on every one of thousands of
-// uses).
+// exceeds a work limit (glyphs, path points, form drawings, graphics-state saves, or operators
+// counted through Poppler's abort check) stops being read there: hostile content such as forms
+// nested to millions of segments costs a second or two, never a hang. The limits count work,
+// never time, so a page reads the same on every machine and under any load. Saves are counted
+// for work the other limits do not see: a damaged form drawn again on every one of thousands
+// of uses costs Poppler a decoding each time, inside a q … Q that reaches this device. A
+// batch's per-document wall-clock timeout (pipeline/worker_pool.h) is the last resort,
+// outside the page reader.
 #include "extract/poppler_capture.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -47,7 +48,7 @@ constexpr long max_page_glyphs = 200'000;
 constexpr long max_page_path_points = 200'000;
 constexpr long max_page_abort_checks = 200'000;  // Poppler asks after every 11 operators or so
 constexpr long max_page_form_draws = 20'000;     // form XObjects drawn, nested ones included
-constexpr std::chrono::seconds max_page_interpretation_time{5};
+constexpr long max_page_state_saves = 50'000;    // q operators and form entries (real pages: < 2,000)
 
 bool is_unreadable(char32_t c) {
     return c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || (c >= 0xD800 && c <= 0xDFFF);
@@ -83,8 +84,7 @@ GlyphDirection direction_of(double up_x, double up_y, double adv_x, double adv_y
 
 class CaptureDevice final : public OutputDev {
 public:
-    explicit CaptureDevice(CapturedPage& out)
-        : out_(out), deadline_(std::chrono::steady_clock::now() + max_page_interpretation_time) {}
+    explicit CaptureDevice(CapturedPage& out) : out_(out) {}
 
     bool upsideDown() override { return true; }
     bool useDrawChar() override { return true; }
@@ -106,10 +106,11 @@ public:
     // useDrawForm makes every further form a no-op drawForm call instead of interpreting it.
     bool useDrawForm() override { return stopped(); }
     void beginForm(Ref) override {
-        if (++form_draws_ > max_page_form_draws)
-            stop("more than " + std::to_string(max_page_form_draws) + " form drawings");
-        else if (std::chrono::steady_clock::now() > deadline_)
-            stop("more than " + std::to_string(max_page_interpretation_time.count()) + " s of interpretation");
+        if (++form_draws_ > max_page_form_draws) stop("more than " + std::to_string(max_page_form_draws) + " form drawings");
+    }
+    void saveState(GfxState*) override {
+        if (++state_saves_ > max_page_state_saves)
+            stop("more than " + std::to_string(max_page_state_saves) + " graphics state saves");
     }
 
     void drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,
@@ -177,8 +178,6 @@ private:
     bool count_abort_check() {
         if (++abort_checks_ > max_page_abort_checks)
             stop("more than " + std::to_string(max_page_abort_checks * 10) + " content operators");
-        else if (std::chrono::steady_clock::now() > deadline_)
-            stop("more than " + std::to_string(max_page_interpretation_time.count()) + " s of interpretation");
         return stopped();
     }
     // False (and the page stopped) once the path points drawn so far exceed the limit.
@@ -204,7 +203,7 @@ private:
     long abort_checks_ = 0;
     long path_points_ = 0;
     long form_draws_ = 0;
-    std::chrono::steady_clock::time_point deadline_;
+    long state_saves_ = 0;
 };
 
 void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, double dy, double origin_x,

@@ -427,6 +427,19 @@ Result<LayoutSet> load_layouts(const std::string& templates_dir) {
     return set;
 }
 
-std::string default_layouts_dir() { return BUDGETPDF_LAYOUTS_DIR; }
+// Found relative to the running executable, so an installed or moved binary finds the layouts
+// installed beside it: <bin>/<BUDGETPDF_LAYOUTS_FROM_BIN>/templates (cmake --install puts them
+// in share/budgetpdf/layouts), else <bin>/layouts/templates (the build tree links the source
+// layouts there). When neither exists, the installed location, for the error message.
+std::string default_layouts_dir() {
+    std::error_code ec;
+    fs::path bin = fs::read_symlink("/proc/self/exe", ec).parent_path();
+    if (ec) return fs::path(BUDGETPDF_LAYOUTS_FROM_BIN) / "templates";
+    const fs::path installed = (bin / BUDGETPDF_LAYOUTS_FROM_BIN / "templates").lexically_normal();
+    const fs::path beside = bin / "layouts" / "templates";
+    for (const fs::path& candidate : {installed, beside})
+        if (fs::is_directory(candidate, ec)) return candidate.string();
+    return installed.string();
+}
 
 }  // namespace budgetpdf

@@ -8,10 +8,12 @@ packages=(
   libyaml-cpp-dev                        # layout templates
   libicu-dev                             # text normalisation
   libssl-dev                             # SHA-256 for doc_id
+  libsqlite3-dev                         # the batch's dataset
   nlohmann-json3-dev libcli11-dev doctest-dev
   libcairo2-dev fonts-wqy-microhei       # the test corpus generator
   qpdf                                   # tests: rotated and encrypted PDFs
   time                                   # tools/benchmark.sh: peak RSS
+  python3-distributed                    # tools/dask_batch.py and its test (a LocalCluster on loopback)
 )
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
