@@ -5,6 +5,27 @@
 
 namespace budgetpdf {
 
+namespace {
+
+// Printable ASCII without a quote or backslash is its own JSON text: most fields of a record
+// (codes, amounts, keys, bboxes) skip the library's escaping.
+bool needs_no_escaping(std::string_view value) {
+    for (char c : value) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\') return false;
+    }
+    return true;
+}
+
+void write_json_string(std::ostream& out, std::string_view value) {
+    if (needs_no_escaping(value))
+        out << '"' << value << '"';
+    else
+        out << json_string(value);
+}
+
+}  // namespace
+
 std::string json_string(std::string_view value) {
     return nlohmann::json(std::string(value)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -15,7 +36,9 @@ void write_jsonl_object(std::ostream& out, const std::vector<std::string>& names
     out << '{';
     for (size_t i = 0; i < names.size(); ++i) {
         if (i > 0) out << ',';
-        out << json_string(names[i]) << ':' << json_string(values[i]);
+        write_json_string(out, names[i]);
+        out << ':';
+        write_json_string(out, values[i]);
     }
     out << "}\n";
 }
