@@ -44,9 +44,8 @@ bool marked_no_data(const LayoutSet& set, const std::vector<std::string>& texts)
 
 CodeSystem code_system_of(const std::string& code, CodeSystem layout_system) {
     if (code.empty()) return CodeSystem::none;
-    if (code[0] == '2') return CodeSystem::func;
-    if (code[0] == '3') return CodeSystem::econ;
-    if (code[0] == '5') return CodeSystem::econ_gov;
+    CodeSystem system = system_of_code(code);
+    if (system != CodeSystem::none) return system;
     return layout_system == CodeSystem::func ? CodeSystem::none : layout_system;
 }
 

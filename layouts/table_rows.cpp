@@ -30,14 +30,6 @@ bool is_digits(const std::string& text, size_t length) {
     return text.size() == length && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-CodeSystem system_of_code(const std::string& code) {
-    if (code.empty()) return CodeSystem::none;
-    if (code[0] == '2') return CodeSystem::func;
-    if (code[0] == '3') return CodeSystem::econ;
-    if (code[0] == '5') return CodeSystem::econ_gov;
-    return CodeSystem::none;
-}
-
 // 部门 and 政府 经济分类 name the same spending twice; 功能分类 has no counterpart.
 CodeSystem other_economic_system(CodeSystem system) {
     if (system == CodeSystem::econ) return CodeSystem::econ_gov;
@@ -122,6 +114,14 @@ void read_cross_code(const Grid& grid, const Block& block, int row, std::vector<
 }
 
 }  // namespace
+
+CodeSystem system_of_code(const std::string& code) {
+    if (code.empty()) return CodeSystem::none;
+    if (code[0] == '2') return CodeSystem::func;
+    if (code[0] == '3') return CodeSystem::econ;
+    if (code[0] == '5') return CodeSystem::econ_gov;
+    return CodeSystem::none;
+}
 
 std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) {
     std::vector<Block> blocks(1);

@@ -11,6 +11,10 @@
 
 namespace budgetpdf {
 
+// The classification a code's first digit names: 2… 功能 (func), 3… 部门经济 (econ), 5… 政府经济
+// (econ_gov); none for any other.
+CodeSystem system_of_code(const std::string& code);
+
 struct Block {
     int code_col = -1, lei_col = -1, kuan_col = -1, xiang_col = -1;
     std::vector<int> code_cols;  // columns under a code header: one, or 类 | 款 (| 项) unlabelled
