@@ -339,10 +339,11 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     std::vector<std::vector<RowMeaning>> meanings = read_row_meanings(grid, blocks, body_rows, layout.code_system);
     join_wrapped_labels(set, matcher, blocks, meanings);
 
-    // Amount columns whose header names no measure: read, and reported once each.
+    // Amount columns whose header names no measure: read, and reported once each. A measure the
+    // header withholds on purpose (a fund under 上年结转结余 breaks the carry-over down) is no gap.
     for (size_t c = 0; c < header.columns.size(); ++c) {
         const ColumnInfo& col = header.columns[c];
-        bool unmapped_measure = col.role == ColumnRole::measure && col.measure.empty();
+        bool unmapped_measure = col.role == ColumnRole::measure && col.measure.empty() && !col.measure_shared;
         if (!unmapped_measure && col.role != ColumnRole::none) continue;
         for (int r : body_rows) {
             const Cell* cell = grid.top_left(r, static_cast<int>(c));

@@ -250,6 +250,8 @@ TEST_CASE("columns under 上年结转结余 break the carry-over down: empty mea
     }
     CHECK(at(t, 3, 8).printed == "200.00");
     CHECK(at(t, 3, 8).measure.empty());
+    // The header names these columns (a fund of the carry-over): no unmapped_column.
+    CHECK(count_of(r, "unmapped_column") == 0);
     CHECK(at(t, 3, 5).measure == "gov_fund");
 
     // 上年结转 (烟台) over its funds reads the same way.
