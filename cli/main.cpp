@@ -32,12 +32,21 @@ int main(int argc, char** argv) {
     inspect_cmd->add_option("--dpi", inspect.dpi, "resolution (default 110)")
         ->check(CLI::Range(20.0, 600.0));
 
+    const std::vector<std::string> ocr_modes{"auto", "always", "never"};
+    const char* ocr_help = "read pages by OCR: auto (pages without usable text), always, never (default auto)";
+    std::string tables_ocr = "auto", inspect_ocr = "auto", extract_ocr = "auto";
+    tables_cmd->add_option("--ocr", tables_ocr, ocr_help)->check(CLI::IsMember(ocr_modes));
+    inspect_cmd->add_option("--ocr", inspect_ocr, ocr_help)->check(CLI::IsMember(ocr_modes));
+
     ExtractArgs extract;
     auto* extract_cmd = app.add_subcommand("extract", "write verified records of one or more PDFs");
     extract_cmd->add_option("FILE", extract.files, "the PDFs")->required();
     extract_cmd->add_option("--out", extract.out, "output directory, or - for records CSV on stdout")
         ->required();
     extract_cmd->add_option("--layouts", extract.layouts_dir, "layout templates directory");
+    extract_cmd->add_option("--ocr", extract_ocr, ocr_help)->check(CLI::IsMember(ocr_modes));
+    extract_cmd->add_option("--dpi", extract.ocr.dpi, "resolution at which pages are read by OCR (default 300)")
+        ->check(CLI::Range(100.0, 600.0));
 
     try {
         app.parse(argc, argv);
@@ -45,6 +54,10 @@ int main(int argc, char** argv) {
         int status = app.exit(error);
         return status == 0 ? 0 : exit_status(ExitCode::usage);
     }
+
+    tables.ocr.mode = ocr_mode_from_arg(tables_ocr);
+    inspect.ocr.mode = ocr_mode_from_arg(inspect_ocr);
+    extract.ocr.mode = ocr_mode_from_arg(extract_ocr);
 
     if (tables_cmd->parsed()) {
         if (!pages_arg.empty()) {

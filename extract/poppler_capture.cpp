@@ -129,7 +129,7 @@ public:
     // class; other images are never decoded.
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                        bool interpolate, bool inline_img) override {
-        ++out_.content.images_drawn;
+        note_image(state);
         if (inline_img) OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
     }
     void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
@@ -140,17 +140,17 @@ public:
     void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                    GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
                    bool inline_img) override {
-        ++out_.content.images_drawn;
+        note_image(state);
         if (inline_img)
             OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
     }
-    void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
+    void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
                          bool, bool) override {
-        ++out_.content.images_drawn;
+        note_image(state);
     }
-    void drawSoftMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int,
+    void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int,
                              int, GfxImageColorMap*, bool) override {
-        ++out_.content.images_drawn;
+        note_image(state);
     }
 
     void beginTransparencyGroup(GfxState*, const double*, GfxColorSpace*, bool, bool, bool for_soft_mask) override {
@@ -184,6 +184,21 @@ private:
         return !stopped();
     }
     void fill_path(GfxState* state);
+    // Counts an image and adds the area of its box (the unit square through the CTM, clipped).
+    void note_image(GfxState* state) {
+        ++out_.content.images_drawn;
+        double xs[4], ys[4];
+        state->transform(0, 0, &xs[0], &ys[0]);
+        state->transform(1, 0, &xs[1], &ys[1]);
+        state->transform(0, 1, &xs[2], &ys[2]);
+        state->transform(1, 1, &xs[3], &ys[3]);
+        const Rect clip = clip_rect(state);
+        const double x0 = std::max(*std::min_element(xs, xs + 4), clip.x0);
+        const double x1 = std::min(*std::max_element(xs, xs + 4), clip.x1);
+        const double y0 = std::max(*std::min_element(ys, ys + 4), clip.y0);
+        const double y1 = std::min(*std::max_element(ys, ys + 4), clip.y1);
+        if (x1 > x0 && y1 > y0) out_.content.image_area += (x1 - x0) * (y1 - y0);
+    }
     static Rect clip_rect(GfxState* state) {
         Rect r;
         state->getClipBBox(&r.x0, &r.y0, &r.x1, &r.y1);

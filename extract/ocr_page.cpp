@@ -1,0 +1,276 @@
+// The raster path for one page.
+//
+// How it works: the page is rendered at the OCR resolution (300 dpi by default) and turned
+// to grey with red seal ink removed. Orientation: a binarised copy tells whether its text
+// lines run along the rows or the columns (a sideways page is turned a quarter); then a few
+// text lines are read upright and upside down, and the reading with the higher confidence
+// wins. The skew of the turned page is measured and removed, the page binarised again, the
+// ruling lines found and removed, and the remaining ink grouped into text lines. Each text
+// line is read as a single line (chi_sim+eng); one that reads as an amount or code is read
+// again with the digits-only charset, which cannot confuse 0 with O or 1 with l. The result
+// is a Page like the text layer gives: spans with Tesseract's confidence and rulings, in
+// points of the upright, levelled page, so the table finder and everything after it run
+// unchanged.
+#include "extract/ocr_page.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <leptonica/allheaders.h>
+
+#include "extract/ocr_text_lines.h"
+#include "extract/pdf_geometry.h"
+#include "extract/raster_render.h"
+#include "model/geometry.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double points_per_inch = 72.0;
+constexpr int orientation_sample_lines = 6;
+constexpr double min_sample_aspect = 3.0;       // sample lines at least this many heights wide
+constexpr double flip_confidence_margin = 0.15; // upside down wins only by this much
+constexpr double crop_pad_share = 0.3;          // white margin around a line, of its height
+constexpr int min_crop_pad_px = 4;
+constexpr double numeric_share = 0.6;           // of a line's characters, digits or separators
+constexpr double cjk_height_em = 0.9;           // a CJK line box's height in ems
+constexpr double latin_height_em = 0.72;        // a digits-only line's height in ems
+constexpr double noise_confidence = 0.3;        // short reads below this are specks, not text
+constexpr std::size_t noise_max_bytes = 3;
+constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
+constexpr double ordinal_overlap_share = 0.5;
+
+int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
+
+// Text lines of a binarised page: lines found and removed, ink grouped.
+struct LineLayout {
+    PixPtr text;
+    std::vector<PixelLine> lines;
+    std::vector<PixelBox> text_lines;
+};
+
+LineLayout lay_out_lines(Pix* binary, double dpi) {
+    LineLayout layout;
+    PageLines lines = find_lines(binary, dpi);
+    layout.text = remove_mask(binary, lines.mask.get());
+    layout.lines = std::move(lines.lines);
+    layout.text_lines = group_text_lines(ink_components(layout.text.get(), dpi), layout.lines);
+    return layout;
+}
+
+double mean_confidence(const OcrLine& line) {
+    if (line.symbols.empty()) return 0;
+    double sum = 0;
+    for (const OcrSymbol& s : line.symbols) sum += s.confidence;
+    return sum / static_cast<double>(line.symbols.size());
+}
+
+// True when the sample lines read better turned half round.
+bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double dpi) {
+    std::vector<PixelBox> sample;
+    for (const PixelBox& b : layout.text_lines)
+        if (b.h > 0 && b.w >= min_sample_aspect * b.h) sample.push_back(b);
+    std::sort(sample.begin(), sample.end(), [](const PixelBox& a, const PixelBox& b) { return a.w > b.w; });
+    if (sample.size() > orientation_sample_lines) sample.resize(orientation_sample_lines);
+    if (sample.empty()) return false;
+    double upright = 0, flipped = 0;
+    for (const PixelBox& b : sample) {
+        PixPtr crop = crop_for_reading(layout.text.get(), b, crop_pad(b), 1.0);
+        PixPtr turned = turn_quarters(crop.get(), 2);
+        upright += mean_confidence(engine.read_line(crop.get(), dpi, OcrCharset::any));
+        flipped += mean_confidence(engine.read_line(turned.get(), dpi, OcrCharset::any));
+    }
+    return flipped > upright + flip_confidence_margin * static_cast<double>(sample.size());
+}
+
+bool is_digit_like(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
+bool is_separator_like(char32_t c) {
+    return c == U',' || c == U'.' || c == U'-' || c == U'，' || c == U'．' || c == U'。' || c == U'、' || c == U'－';
+}
+
+std::u32string decode_utf8(const std::string& text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < n && i + k < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+bool has_cjk(const std::string& text) {
+    for (char32_t c : decode_utf8(text))
+        if (is_cjk_codepoint(c)) return true;
+    return false;
+}
+
+// An ordinal standing before a label: 一、 （三） 2. 十一、 — the 、 or bracket leaves a gap
+// wider than between characters, so the recogniser's line stops there.
+bool is_ordinal(const std::string& text) {
+    std::u32string t;
+    for (char32_t c : decode_utf8(text))
+        if (c != U' ') t.push_back(c);
+    if (t.size() < 2) return false;
+    auto numeral = [](char32_t c) {
+        return is_digit_like(c) || std::u32string_view(U"一二三四五六七八九十百").find(c) != std::u32string_view::npos;
+    };
+    const char32_t last = t.back();
+    if (last == U'、' || last == U'.' || last == U'．')
+        return std::all_of(t.begin(), t.end() - 1, numeral);
+    if ((t.front() == U'（' || t.front() == U'(') && (last == U'）' || last == U')') && t.size() >= 3)
+        return std::all_of(t.begin() + 1, t.end() - 1, numeral);
+    return false;
+}
+
+bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, double y1) {
+    for (const Ruling& r : page.rulings)
+        if (r.orientation == Orientation::vertical && r.from.x > x0 && r.from.x < x1 && r.from.y <= y1 && r.to.y >= y0)
+            return true;
+    return false;
+}
+
+// Joins each ordinal to the label after it on the same line.
+void join_ordinals(Page& page) {
+    std::vector<TextSpan> out;
+    for (TextSpan& span : page.spans) {
+        if (!out.empty()) {
+            TextSpan& prev = out.back();
+            const double height = std::max(prev.bbox.height(), span.bbox.height());
+            const double overlap = std::min(prev.bbox.y1, span.bbox.y1) - std::max(prev.bbox.y0, span.bbox.y0);
+            const double gap = span.bbox.x0 - prev.bbox.x1;
+            if (is_ordinal(prev.text) && overlap > ordinal_overlap_share * height && gap >= 0 &&
+                gap <= ordinal_gap_share * height &&
+                !vertical_ruling_between(page, prev.bbox.x1, span.bbox.x0, prev.bbox.y0, prev.bbox.y1)) {
+                prev.text += span.text;
+                prev.bbox = rect_union(prev.bbox, span.bbox);
+                prev.confidence = std::min(prev.confidence, span.confidence);
+                prev.font_size = std::max(prev.font_size, span.font_size);
+                continue;
+            }
+        }
+        out.push_back(std::move(span));
+    }
+    page.spans = std::move(out);
+}
+
+}  // namespace
+
+double points_from_pixels(double px, double dpi) { return px * points_per_inch / dpi; }
+
+PixelBox pixels_from_points(const Rect& r, double dpi) {
+    const double scale = dpi / points_per_inch;
+    const int x0 = static_cast<int>(std::floor(r.x0 * scale)), y0 = static_cast<int>(std::floor(r.y0 * scale));
+    const int x1 = static_cast<int>(std::ceil(r.x1 * scale)), y1 = static_cast<int>(std::ceil(r.y1 * scale));
+    return {x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
+}
+
+bool looks_numeric(const std::string& text) {
+    int digits = 0, numeric = 0, total = 0;
+    for (char32_t c : decode_utf8(text)) {
+        if (c == U' ') continue;
+        ++total;
+        if (is_cjk_codepoint(c) && !is_separator_like(c)) return false;
+        if (is_digit_like(c)) ++digits;
+        if (is_digit_like(c) || is_separator_like(c)) ++numeric;
+    }
+    return digits > 0 && numeric >= numeric_share * total;
+}
+
+std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, TesseractEngine& engine,
+                                         const OcrPageGeometry* known) {
+    std::optional<RgbImage> rendered = render_page_rgb(doc, number, dpi);
+    if (!rendered) return std::nullopt;
+    PixPtr grey = grey_without_red(*rendered);
+    rendered.reset();
+
+    PreparedPage page;
+    page.geometry.dpi = dpi;
+    if (known) {
+        page.geometry = *known;
+        page.geometry.dpi = dpi;
+        grey = turn_quarters(grey.get(), page.geometry.turn_degrees / 90);
+    } else {
+        PixPtr binary = binarise(grey.get(), dpi);
+        int quarters = text_runs_horizontally(binary.get(), dpi) ? 0 : 1;
+        if (quarters != 0) {
+            grey = turn_quarters(grey.get(), quarters);
+            binary = binarise(grey.get(), dpi);
+        }
+        page.geometry.skew_degrees = measure_skew_degrees(binary.get());
+        if (page.geometry.skew_degrees != 0) {
+            grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
+            binary = binarise(grey.get(), dpi);
+        }
+        LineLayout layout = lay_out_lines(binary.get(), dpi);
+        if (reads_upside_down(layout, engine, dpi)) {
+            quarters += 2;
+            grey = turn_quarters(grey.get(), 2);
+        }
+        page.geometry.turn_degrees = (quarters % 4) * 90;
+        // The skew was measured before a half turn; turned half round, a level page stays level.
+        page.grey = std::move(grey);
+        page.binary = binarise(page.grey.get(), dpi);
+        LineLayout final_layout = lay_out_lines(page.binary.get(), dpi);
+        page.text = std::move(final_layout.text);
+        page.lines = std::move(final_layout.lines);
+        return page;
+    }
+    if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
+    page.grey = std::move(grey);
+    page.binary = binarise(page.grey.get(), dpi);
+    LineLayout layout = lay_out_lines(page.binary.get(), dpi);
+    page.text = std::move(layout.text);
+    page.lines = std::move(layout.lines);
+    return page;
+}
+
+Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, int number, int pdf_rotation) {
+    const double dpi = prepared.geometry.dpi;
+    Page page;
+    page.number = number;
+    page.width = points_from_pixels(pix_width(prepared.grey.get()), dpi);
+    page.height = points_from_pixels(pix_height(prepared.grey.get()), dpi);
+    page.rotation = (pdf_rotation + prepared.geometry.turn_degrees) % 360;
+    page.source = TextSource::ocr;
+    for (const PixelLine& line : prepared.lines) {
+        Ruling ruling;
+        ruling.orientation = line.horizontal ? Orientation::horizontal : Orientation::vertical;
+        const double position = points_from_pixels(line.position, dpi);
+        const double from = points_from_pixels(line.from, dpi), to = points_from_pixels(line.to, dpi);
+        ruling.from = line.horizontal ? Point{from, position} : Point{position, from};
+        ruling.to = line.horizontal ? Point{to, position} : Point{position, to};
+        ruling.width = points_from_pixels(line.thickness, dpi);
+        page.rulings.push_back(ruling);
+    }
+    merge_duplicate_rulings(page.rulings);
+
+    const std::vector<PixelBox> boxes =
+        group_text_lines(ink_components(prepared.text.get(), dpi), prepared.lines);
+    for (const PixelBox& box : boxes) {
+        PixPtr crop = crop_for_reading(prepared.text.get(), box, crop_pad(box), 1.0);
+        if (!crop) continue;
+        OcrLine line = engine.read_line(crop.get(), dpi, OcrCharset::any);
+        if (looks_numeric(line.text)) {
+            OcrLine digits = engine.read_line(crop.get(), dpi, OcrCharset::digits);
+            if (!digits.text.empty()) line = std::move(digits);
+        }
+        if (line.text.empty()) continue;
+        if (line.confidence < noise_confidence && line.text.size() <= noise_max_bytes) continue;
+        TextSpan span;
+        span.text = line.text;
+        span.bbox = {points_from_pixels(box.x, dpi), points_from_pixels(box.y, dpi),
+                     points_from_pixels(box.right(), dpi), points_from_pixels(box.bottom(), dpi)};
+        span.font_size = span.bbox.height() / (has_cjk(line.text) ? cjk_height_em : latin_height_em);
+        span.confidence = line.confidence;
+        span.source = TextSource::ocr;
+        page.spans.push_back(std::move(span));
+    }
+    join_ordinals(page);
+    return page;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,215 @@
+// The re-read loop.
+//
+// How it works: the identity checks are a black box here — records in, each record's check
+// and one diagnostic per failing identity out — so the loop tries a value for one amount by
+// running the checks on a copy of the records with that amount changed. For every OCR amount
+// whose check is mismatch, its cell is read again in several ways (extract's reread_cells);
+// each reading that parses to another value is tried, and the one that makes the amount's
+// identities all hold while lowering the number of failing identities the most is taken
+// (ties: the more confident reading). Taking it is never silent: an info diagnostic names
+// the first reading and the new one. Amounts still failing are then tested against the
+// values their identities imply: each failing identity's difference, added to or taken from
+// the amount, is tried the same way; a value that makes all of the amount's identities hold
+// is named in a warning, and the amount keeps its printed reading, check mismatch and a low
+// confidence. A printed number is never replaced by a value that was not read from the page.
+#include "pipeline/ocr_reread.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "normalize/amount.h"
+#include "normalize/decimal.h"
+#include "normalize/records.h"
+#include "normalize/text.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double mismatch_text_confidence = 0.5;  // cap for an OCR amount its identities reject
+constexpr int max_rereads_per_document = 400;     // cells read again at most (each costs a few reads)
+
+struct Trial {
+    int failed = 0;
+    bool record_ok = false;
+};
+
+Trial run_trial(const std::vector<TableReading>& readings, std::vector<Record> records, std::size_t index) {
+    std::vector<Diagnostic> scratch;
+    CheckSummary summary = check_identities(readings, records, scratch);
+    return {summary.failed, records[index].check == "ok"};
+}
+
+std::optional<Unit> unit_of(const Record& r) { return unit_from_text(r.unit); }
+
+// The record's amount set to `printed` (as read), in the record and its reading.
+bool set_printed(Record& record, const std::string& printed) {
+    ParsedAmount parsed = parse_amount(printed);
+    std::optional<Unit> unit = unit_of(record);
+    if (parsed.kind != AmountKind::value || !unit) return false;
+    record.amount_printed = normalize_text(printed);
+    record.amount_yuan = amount_yuan_string(yuan_from(parsed.value, *unit));
+    return true;
+}
+
+void set_reading_printed(std::vector<TableReading>& readings, const Record& record) {
+    for (TableReading& reading : readings) {
+        if (reading.table_index != record.table_index) continue;
+        for (ReadAmount& amount : reading.amounts)
+            if (amount.row == record.row && amount.col == record.col) amount.printed = record.amount_printed;
+    }
+}
+
+// The record's value with `yuan` in its own unit, as the table would print it.
+std::string in_printed_unit(const Record& record, const Decimal& yuan) {
+    std::optional<Unit> unit = unit_of(record);
+    int exponent = 0;
+    if (unit == Unit::wan_yuan) exponent = -4;
+    if (unit == Unit::qian_yuan) exponent = -3;
+    ParsedAmount printed = parse_amount(record.amount_printed);
+    const int decimals = printed.kind == AmountKind::value ? printed.decimals_printed : 2;
+    return yuan.times_power_of_ten(exponent).to_string(decimals);
+}
+
+std::vector<Decimal> mismatch_differences(const std::vector<Diagnostic>& diagnostics) {
+    static const std::regex diff_pattern("\\(diff (-?[0-9]+(\\.[0-9]+)?)");
+    std::vector<Decimal> out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.kind != "identity_mismatch") continue;
+        std::smatch m;
+        if (!std::regex_search(d.message, m, diff_pattern)) continue;
+        std::optional<Decimal> value = Decimal::parse(m[1].str());
+        if (value && !value->is_zero() &&
+            std::find(out.begin(), out.end(), value->abs()) == out.end())
+            out.push_back(value->abs());
+    }
+    return out;
+}
+
+std::string where(const Record& r) {
+    return "'" + r.table_title + "' p" + std::to_string(r.page) + " row " + std::to_string(r.row) + " (" +
+           (r.code.empty() ? r.row_label : r.code) + "), " + (r.measure_label.empty() ? r.measure : r.measure_label);
+}
+
+Diagnostic at(Severity severity, const char* kind, const Record& r, std::string message) {
+    Diagnostic d;
+    d.severity = severity;
+    d.kind = kind;
+    d.page = r.page;
+    d.bbox = r.bbox;
+    d.message = std::move(message);
+    return d;
+}
+
+// Re-reads the mismatched OCR amounts; returns the number of identities failing after.
+int apply_rereads(const std::string& path, std::vector<TableReading>& readings, std::vector<Record>& records,
+                  int failed, std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
+    std::map<int, std::vector<std::size_t>> by_page;
+    int budget = max_rereads_per_document;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0)
+            by_page[records[i].page].push_back(i);
+    for (const auto& [page, indexes] : by_page) {
+        std::vector<Rect> boxes;
+        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
+        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
+        for (std::size_t k = 0; k < indexes.size() && k < reread.size(); ++k) {
+            const std::size_t i = indexes[k];
+            const Record original = records[i];
+            std::optional<CellReading> best;
+            Trial best_trial{failed, false};
+            for (const CellReading& candidate : reread[k]) {
+                Record changed = original;
+                if (!set_printed(changed, candidate.text) || changed.amount_yuan == original.amount_yuan) continue;
+                std::vector<Record> trial_records = records;
+                trial_records[i] = changed;
+                Trial trial = run_trial(readings, std::move(trial_records), i);
+                if (!trial.record_ok || trial.failed >= failed) continue;
+                if (!best || trial.failed < best_trial.failed ||
+                    (trial.failed == best_trial.failed && candidate.confidence > best->confidence)) {
+                    best = candidate;
+                    best_trial = trial;
+                }
+            }
+            if (!best) continue;
+            set_printed(records[i], best->text);
+            records[i].text_confidence = best->confidence;
+            set_reading_printed(readings, records[i]);
+            failed = best_trial.failed;
+            diagnostics.push_back(at(Severity::info, "ocr_reread", records[i],
+                                     where(original) + ": read '" + original.amount_printed + "' first, '" +
+                                         records[i].amount_printed + "' on reading again (" + best->how +
+                                         "), which makes its identities hold"));
+        }
+    }
+    return failed;
+}
+
+// Warnings for the OCR amounts still failing, with the value their identities imply.
+void flag_remaining(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
+                    const std::vector<Diagnostic>& check_diagnostics, std::vector<Diagnostic>& diagnostics) {
+    const std::vector<Decimal> differences = mismatch_differences(check_diagnostics);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        Record& r = records[i];
+        if (r.method != "ocr" || r.check != "mismatch") continue;
+        std::optional<Decimal> value = Decimal::parse(r.amount_yuan);
+        std::optional<Decimal> implied;
+        int implied_failed = failed;
+        for (const Decimal& d : differences) {
+            if (!value) break;
+            for (const Decimal& v : {*value + d, *value - d}) {
+                std::vector<Record> trial_records = records;
+                trial_records[i].amount_yuan = amount_yuan_string(v);
+                Trial trial = run_trial(readings, std::move(trial_records), i);
+                if (trial.record_ok && trial.failed < implied_failed) {
+                    implied = v;
+                    implied_failed = trial.failed;
+                }
+            }
+        }
+        r.text_confidence = std::min(r.text_confidence, mismatch_text_confidence);
+        std::string message = where(r) + ": read '" + r.amount_printed + "' by OCR";
+        if (implied)
+            message += "; its identities imply " + in_printed_unit(r, *implied) + " " + r.unit +
+                       " (a misread, or the document's own error); kept as read";
+        else
+            message += " takes part in a failing identity; kept as read";
+        diagnostics.push_back(at(Severity::warning, "ocr_mismatch", r, std::move(message)));
+    }
+}
+
+}  // namespace
+
+void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
+    std::map<int, TextSource> source;
+    for (const Page& page : pages) source[page.number] = page.source;
+    for (Record& r : records) {
+        auto it = source.find(r.page);
+        if (it != source.end() && it->second == TextSource::ocr) r.method = method_name(TextSource::ocr);
+    }
+}
+
+CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableReading>& readings,
+                                    std::vector<Record>& records, std::vector<Diagnostic>& diagnostics,
+                                    OcrSession* ocr) {
+    std::vector<Diagnostic> check_diagnostics;
+    CheckSummary summary = check_identities(readings, records, check_diagnostics);
+    const bool any_ocr_mismatch = std::any_of(records.begin(), records.end(), [](const Record& r) {
+        return r.method == "ocr" && r.check == "mismatch";
+    });
+    if (!any_ocr_mismatch) {
+        diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
+        return summary;
+    }
+    std::vector<Diagnostic> reread_diagnostics;
+    if (ocr) apply_rereads(path, readings, records, summary.failed, reread_diagnostics, *ocr);
+    check_diagnostics.clear();
+    summary = check_identities(readings, records, check_diagnostics);
+    flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
+    diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
+    diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
+    return summary;
+}
+
+}  // namespace budgetpdf
