@@ -47,6 +47,8 @@ void PixDeleter::operator()(Pix* pix) const {
 int pix_width(Pix* pix) { return static_cast<int>(pixGetWidth(pix)); }
 int pix_height(Pix* pix) { return static_cast<int>(pixGetHeight(pix)); }
 
+void silence_leptonica() { setMsgSeverity(L_SEVERITY_NONE); }
+
 PixPtr grey_without_red(const RgbImage& image) {
     PixPtr grey(pixCreate(image.width, image.height, 8));
     l_uint32* data = pixGetData(grey.get());
@@ -202,9 +204,9 @@ PixPtr crop_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale)
     if (binary) {
         // Scale through grey so strokes stay smooth, as Tesseract prefers.
         PixPtr grey(pixConvertTo8(bordered.get(), 0));
-        return PixPtr(pixScaleGrayLI(grey.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+        return PixPtr(pixScale(grey.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
     }
-    return PixPtr(pixScaleGrayLI(bordered.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+    return PixPtr(pixScale(bordered.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
 }
 
 std::optional<PixelBox> ink_box(Pix* binary, const PixelBox& region) {
@@ -233,7 +235,7 @@ PixPtr grey_crop_without_lines(Pix* grey, Pix* binary, Pix* text, const PixelBox
     pixPaintThroughMask(crop.get(), widened.get(), 0, 0, 255);
     PixPtr bordered(pixAddBorder(crop.get(), pad_px, 255));
     if (scale == 1.0) return bordered;
-    return PixPtr(pixScaleGrayLI(bordered.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+    return PixPtr(pixScale(bordered.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
 }
 
 int ink_pixels(Pix* binary, const PixelBox& box) {

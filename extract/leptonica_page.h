@@ -19,6 +19,9 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
+// Leptonica's warnings and errors stay off stderr (failures show as null results).
+void silence_leptonica();
+
 // 8-bit grey page, red ink (seals, stamps) dropped out through the red channel; text under a
 // seal stays darker than the seal around it.
 PixPtr grey_without_red(const RgbImage& image);

@@ -37,10 +37,22 @@ constexpr double cjk_height_em = 0.9;           // a CJK line box's height in em
 constexpr double latin_height_em = 0.72;        // a digits-only line's height in ems
 constexpr double noise_confidence = 0.3;        // short reads below this are specks, not text
 constexpr std::size_t noise_max_bytes = 3;
+constexpr double line_height_share = 1.2;       // a line's height, of the median ink height
+constexpr int max_line_height_px = 40;          // taller lines are scaled down to this for reading
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
 
 int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
+
+// A line box grown to at least `line_height` tall around its centre: a flat line (一、, a row
+// of dashes) reads as text only with the room a line of characters has.
+PixelBox with_line_height(PixelBox box, int line_height) {
+    if (box.h >= line_height) return box;
+    const int grow = line_height - box.h;
+    box.y -= grow / 2;
+    box.h = line_height;
+    return box;
+}
 
 // Text lines of a binarised page: lines found and removed, ink grouped.
 struct LineLayout {
@@ -108,12 +120,14 @@ bool has_cjk(const std::string& text) {
     return false;
 }
 
-// An ordinal standing before a label: 一、 （三） 2. 十一、 — the 、 or bracket leaves a gap
-// wider than between characters, so the recogniser's line stops there.
-bool is_ordinal(const std::string& text) {
+// Text that leads into what follows it on the line: an ordinal before a label (一、 （三） 2.)
+// or a label before its value (金额单位：). The 、, bracket or colon leaves a gap wider than
+// between characters, so the text line stops there.
+bool leads_into_next(const std::string& text) {
     std::u32string t;
     for (char32_t c : decode_utf8(text))
         if (c != U' ') t.push_back(c);
+    if (t.size() >= 2 && (t.back() == U'：' || t.back() == U':')) return true;
     if (t.size() < 2) return false;
     auto numeral = [](char32_t c) {
         return is_digit_like(c) || std::u32string_view(U"一二三四五六七八九十百").find(c) != std::u32string_view::npos;
@@ -133,7 +147,7 @@ bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, 
     return false;
 }
 
-// Joins each ordinal to the label after it on the same line.
+// Joins each ordinal or label to the text after it on the same line.
 void join_ordinals(Page& page) {
     std::vector<TextSpan> out;
     for (TextSpan& span : page.spans) {
@@ -142,7 +156,7 @@ void join_ordinals(Page& page) {
             const double height = std::max(prev.bbox.height(), span.bbox.height());
             const double overlap = std::min(prev.bbox.y1, span.bbox.y1) - std::max(prev.bbox.y0, span.bbox.y0);
             const double gap = span.bbox.x0 - prev.bbox.x1;
-            if (is_ordinal(prev.text) && overlap > ordinal_overlap_share * height && gap >= 0 &&
+            if (leads_into_next(prev.text) && overlap > ordinal_overlap_share * height && gap >= 0 &&
                 gap <= ordinal_gap_share * height &&
                 !vertical_ruling_between(page, prev.bbox.x1, span.bbox.x0, prev.bbox.y0, prev.bbox.y1)) {
                 prev.text += span.text;
@@ -182,6 +196,7 @@ bool looks_numeric(const std::string& text) {
 
 std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, TesseractEngine& engine,
                                          const OcrPageGeometry* known) {
+    silence_leptonica();
     std::optional<RgbImage> rendered = render_page_rgb(doc, number, dpi);
     if (!rendered) return std::nullopt;
     PixPtr grey = grey_without_red(*rendered);
@@ -248,14 +263,18 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     }
     merge_duplicate_rulings(page.rulings);
 
-    const std::vector<PixelBox> boxes =
-        group_text_lines(ink_components(prepared.text.get(), dpi), prepared.lines);
+    const std::vector<PixelBox> components = ink_components(prepared.text.get(), dpi);
+    const int line_height = static_cast<int>(typical_glyph_height(components) * line_height_share);
+    const std::vector<PixelBox> boxes = group_text_lines(components, prepared.lines);
     for (const PixelBox& box : boxes) {
-        PixPtr crop = crop_for_reading(prepared.text.get(), box, crop_pad(box), 1.0);
+        const PixelBox room = with_line_height(box, line_height);
+        // Large print (titles) reads better brought down to body-text size.
+        const double scale = box.h > max_line_height_px ? static_cast<double>(max_line_height_px) / box.h : 1.0;
+        PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
         if (!crop) continue;
-        OcrLine line = engine.read_line(crop.get(), dpi, OcrCharset::any);
+        OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);
         if (looks_numeric(line.text)) {
-            OcrLine digits = engine.read_line(crop.get(), dpi, OcrCharset::digits);
+            OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
             if (!digits.text.empty()) line = std::move(digits);
         }
         if (line.text.empty()) continue;

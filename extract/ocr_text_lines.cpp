@@ -1,7 +1,8 @@
 // Text lines from ink components.
 //
 // How it works: components are joined (union-find) in two ways. Side by side: they overlap
-// vertically by a good part of the smaller one and the horizontal gap between them is less
+// vertically by a good part of the smaller one (a component flatter than the typical height
+// counts as that tall around its centre, so 一 and 、 stay with their line) and the horizontal gap between them is less
 // than a share of the taller one's height — the gap between characters of a word or an
 // amount, never the gap between two columns — and no vertical ruling passes between them.
 // Stacked: they overlap horizontally and sit close above one another, as the strokes of 三 or
@@ -18,7 +19,7 @@ namespace {
 
 constexpr double side_gap_share = 0.75;       // gap up to this × the taller height joins a line
 constexpr double min_overlap_share = 0.35;    // vertical overlap (of the smaller height) to join
-constexpr double stack_gap_share = 0.45;      // vertical gap (of the typical height) for stacked parts
+constexpr double stack_gap_share = 0.7;       // vertical gap (of the typical height) for stacked parts
 constexpr double stack_height_share = 1.5;    // stacked parts stay within this × the typical height
 constexpr double max_text_height_share = 8.0; // taller components are not text
 constexpr double min_reference_share = 0.6;   // heights below this × typical count as this much
@@ -32,6 +33,13 @@ struct UnionFind {
     }
     void join(int a, int b) { parent[find(a)] = find(b); }
 };
+
+PixelBox at_least_typical(PixelBox box, int typical) {
+    if (box.h >= typical) return box;
+    box.y -= (typical - box.h) / 2;
+    box.h = typical;
+    return box;
+}
 
 bool ruling_between(const std::vector<PixelLine>& verticals, int x0, int x1, int y0, int y1) {
     for (const PixelLine& line : verticals)
@@ -71,9 +79,12 @@ std::vector<PixelBox> group_text_lines(const std::vector<PixelBox>& components, 
         const PixelBox& a = text[i];
         for (std::size_t j = i + 1; j < text.size() && text[j].x <= a.right() + max_gap; ++j) {
             const PixelBox& b = text[j];
-            const int overlap_y = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+            // Flat marks (一, 、, the strokes of 二) are judged by the height of the line they
+            // stand in: their vertical range grows to the typical height around its centre.
+            const PixelBox ea = at_least_typical(a, typical), eb = at_least_typical(b, typical);
+            const int overlap_y = std::min(ea.bottom(), eb.bottom()) - std::max(ea.y, eb.y);
             const int gap_x = b.x - a.right();
-            const int smaller = std::min(a.h, b.h);
+            const int smaller = std::min(ea.h, eb.h);
             const int taller = std::max({a.h, b.h, floor_height});
             if (overlap_y >= min_overlap_share * smaller && gap_x <= side_gap_share * taller) {
                 if (gap_x <= 0 || !ruling_between(verticals, a.right(), b.x, std::max(a.y, b.y),

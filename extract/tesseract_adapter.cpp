@@ -8,6 +8,7 @@
 #include "extract/tesseract_adapter.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
@@ -19,6 +20,10 @@ namespace {
 
 constexpr const char* digit_whitelist = "0123456789.,-";
 constexpr double percent = 100.0;
+
+bool is_ascii_alnum(const std::string& symbol) {
+    return symbol.size() == 1 && std::isalnum(static_cast<unsigned char>(symbol[0]));
+}
 
 }  // namespace
 
@@ -65,9 +70,13 @@ OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, b
     bool any = false;
     do {
         if (it->Empty(tesseract::RIL_SYMBOL)) continue;
-        if (it->IsAtBeginningOf(tesseract::RIL_WORD) && !line.text.empty()) line.text += ' ';
         std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
         if (!text) continue;
+        // Words are separated by a space only between Latin letters or digits: Chinese has
+        // none, and the text layer gives none between a character and a number either.
+        if (it->IsAtBeginningOf(tesseract::RIL_WORD) && !line.symbols.empty() &&
+            is_ascii_alnum(line.symbols.back().text) && is_ascii_alnum(text.get()))
+            line.text += ' ';
         OcrSymbol symbol;
         symbol.text = text.get();
         symbol.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / percent, 0.0, 1.0);
