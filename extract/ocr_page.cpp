@@ -27,9 +27,9 @@ namespace budgetpdf {
 namespace {
 
 constexpr double points_per_inch = 72.0;
-constexpr int orientation_sample_lines = 6;
+constexpr int orientation_sample_lines = 8;
 constexpr double min_sample_aspect = 3.0;       // sample lines at least this many heights wide
-constexpr double flip_confidence_margin = 0.15; // upside down wins only by this much
+constexpr double flip_confidence_margin = 0.05; // per line: an upright page is read upside down only by this much more
 constexpr double crop_pad_share = 0.3;          // white margin around a line, of its height
 constexpr int min_crop_pad_px = 4;
 constexpr double numeric_share = 0.6;           // of a line's characters, digits or separators
@@ -78,7 +78,8 @@ double mean_confidence(const OcrLine& line) {
 }
 
 // True when the sample lines read better turned half round.
-bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double dpi) {
+// `margin_per_line`: how much better, per line, the half-turned reading must be.
+bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double dpi, double margin_per_line) {
     std::vector<PixelBox> sample;
     for (const PixelBox& b : layout.text_lines)
         if (b.h > 0 && b.w >= min_sample_aspect * b.h) sample.push_back(b);
@@ -92,7 +93,7 @@ bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double
         upright += mean_confidence(engine.read_line(crop.get(), dpi, OcrCharset::any));
         flipped += mean_confidence(engine.read_line(turned.get(), dpi, OcrCharset::any));
     }
-    return flipped > upright + flip_confidence_margin * static_cast<double>(sample.size());
+    return flipped > upright + margin_per_line * static_cast<double>(sample.size());
 }
 
 bool is_digit_like(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
@@ -221,7 +222,9 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
             binary = binarise(grey.get(), dpi);
         }
         LineLayout layout = lay_out_lines(binary.get(), dpi);
-        if (reads_upside_down(layout, engine, dpi)) {
+        // Upright pages are the rule, so turning one half round needs a clear margin; a page
+        // lying on its side is as likely turned one way as the other.
+        if (reads_upside_down(layout, engine, dpi, quarters == 0 ? flip_confidence_margin : 0.0)) {
             quarters += 2;
             grey = turn_quarters(grey.get(), 2);
         }
@@ -290,6 +293,52 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     }
     join_ordinals(page);
     return page;
+}
+
+}  // namespace budgetpdf
+
+namespace budgetpdf {
+namespace {
+
+constexpr double cover_margin_pt = 2.0;  // a text span covers what lies this close to it
+
+bool covered(const std::vector<TextSpan>& spans, const Rect& box) {
+    const double cx = box.center_x(), cy = box.center_y();
+    return std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
+        return cx >= s.bbox.x0 - cover_margin_pt && cx <= s.bbox.x1 + cover_margin_pt &&
+               cy >= s.bbox.y0 - cover_margin_pt && cy <= s.bbox.y1 + cover_margin_pt;
+    });
+}
+
+}  // namespace
+
+int uncovered_text_lines(PDFDoc& doc, int number, double dpi, int turn_degrees, const std::vector<TextSpan>& spans) {
+    silence_leptonica();
+    std::optional<RgbImage> rendered = render_page_rgb(doc, number, dpi);
+    if (!rendered) return 0;
+    PixPtr grey = turn_quarters(grey_without_red(*rendered).get(), turn_degrees / 90);
+    PixPtr binary = binarise(grey.get(), dpi);
+    LineLayout layout = lay_out_lines(binary.get(), dpi);
+    int uncovered = 0;
+    for (const PixelBox& b : layout.text_lines) {
+        if (b.w < b.h) continue;  // not a line of text
+        const Rect box{points_from_pixels(b.x, dpi), points_from_pixels(b.y, dpi), points_from_pixels(b.right(), dpi),
+                       points_from_pixels(b.bottom(), dpi)};
+        if (!covered(spans, box)) ++uncovered;
+    }
+    return uncovered;
+}
+
+void merge_ocr_into_text_page(Page& text, Page ocr) {
+    const std::vector<TextSpan> text_spans = text.spans;
+    for (TextSpan& span : ocr.spans)
+        if (!covered(text_spans, span.bbox)) text.spans.push_back(std::move(span));
+    std::stable_sort(text.spans.begin(), text.spans.end(), [](const TextSpan& a, const TextSpan& b) {
+        return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+    });
+    text.rulings.insert(text.rulings.end(), ocr.rulings.begin(), ocr.rulings.end());
+    merge_duplicate_rulings(text.rulings);
+    text.source = TextSource::ocr;
 }
 
 }  // namespace budgetpdf

@@ -41,6 +41,14 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
 // /Rotate.
 Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, int number, int pdf_rotation);
 
+// Text lines on page `number` (rendered at `dpi`, turned clockwise by `turn_degrees` after
+// its /Rotate) that none of `spans` covers: the print of a mixed page that only OCR can read.
+int uncovered_text_lines(PDFDoc& doc, int number, double dpi, int turn_degrees, const std::vector<TextSpan>& spans);
+
+// `text` (the page's text layer) with the OCR reading `ocr` of the same page added where the
+// text layer has nothing: OCR spans whose centre no text span covers, and the OCR rulings.
+void merge_ocr_into_text_page(Page& text, Page ocr);
+
 // Points ↔ pixels of a prepared page.
 double points_from_pixels(double px, double dpi);
 PixelBox pixels_from_points(const Rect& r, double dpi);

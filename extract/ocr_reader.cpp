@@ -27,6 +27,8 @@ constexpr std::size_t max_alternative_readings = 12;
 constexpr int cell_inset_px = 3;                       // keeps a cell's borders out of its ink box
 constexpr double reread_pad_share = 0.3;
 constexpr int min_reread_pad_px = 4;
+constexpr double mixed_check_dpi = 100;  // enough to see lines of text in a page's images
+constexpr int min_uncovered_lines = 8;   // a mixed page goes to OCR when its images hold this many
 
 struct Variant {
     const char* how;
@@ -108,14 +110,34 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
     std::set<int> read_pages;
     for (std::size_t i : routed) {
         Page& page = pdf.pages[i];
-        std::optional<PreparedPage> prepared = prepare_page(doc, page.number, impl_->options.dpi, *engine);
+        const TextLayerVerdict& verdict = pdf.text_layers[i];
+        const int pdf_rotation = doc.getPageRotate(page.number);
+        // A mixed page keeps its text layer; OCR adds what only the images hold, read in the
+        // text layer's own geometry (its turn, no deskew) so the two line up.
+        const bool mixed = verdict.state == TextLayerState::mixed;
+        OcrPageGeometry text_geometry;
+        text_geometry.turn_degrees = ((page.rotation - pdf_rotation) % 360 + 360) % 360;
+        if (mixed) {
+            const int uncovered = uncovered_text_lines(doc, page.number, mixed_check_dpi, text_geometry.turn_degrees, page.spans);
+            if (uncovered < min_uncovered_lines) {
+                pdf.diagnostics.push_back({Severity::info, "ocr_skipped", page.number, {},
+                                           "kept on its text layer: " + verdict.reason + ", but the images hold only " +
+                                               std::to_string(uncovered) + " lines of text the text layer lacks"});
+                continue;
+            }
+        }
+        std::optional<PreparedPage> prepared =
+            prepare_page(doc, page.number, impl_->options.dpi, *engine, mixed ? &text_geometry : nullptr);
         if (!prepared) {
             pdf.diagnostics.push_back({Severity::error, "ocr_failed", page.number, {}, "page could not be rendered for OCR"});
             continue;
         }
-        const TextLayerVerdict& verdict = pdf.text_layers[i];
         impl_->geometries[page.number] = prepared->geometry;
-        page = page_from_prepared(*prepared, *engine, page.number, doc.getPageRotate(page.number));
+        Page ocr_page = page_from_prepared(*prepared, *engine, page.number, pdf_rotation);
+        if (mixed)
+            merge_ocr_into_text_page(page, std::move(ocr_page));
+        else
+            page = std::move(ocr_page);
         ++read;
         read_pages.insert(page.number);
         std::string why = verdict.state == TextLayerState::usable ? std::string("OCR requested for every page")

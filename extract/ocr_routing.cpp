@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <string>
+#include <string_view>
 
 namespace budgetpdf {
 namespace {
@@ -26,6 +27,7 @@ constexpr double min_scan_image_share = 0.3;        // images covering this much
 constexpr int min_codepoints_to_judge = 20;         // fewer characters: too few to call implausible
 constexpr double min_plausible_share = 0.7;         // of all characters, in plausible ranges
 constexpr double min_common_ideograph_share = 0.75; // of the ideographs, in GB 2312
+constexpr double max_odd_sign_share = 0.3;          // of the non-digit characters, controls and signs such as < > ? Ñ ¢
 constexpr double mixed_image_share = 0.5;           // images cover at least this much …
 constexpr int mixed_max_glyphs = 60;                // … and the text layer has fewer glyphs
 
@@ -39,6 +41,14 @@ bool is_plausible(char32_t c) {
     return is_ideograph(c) || in(c, 0x20, 0x7E) || in(c, 0xA0, 0xFF) || in(c, 0x2000, 0x206F) ||
            in(c, 0x2100, 0x21FF) || in(c, 0x2460, 0x24FF) || in(c, 0x2500, 0x257F) || in(c, 0x25A0, 0x25FF) ||
            in(c, 0x3000, 0x303F) || in(c, 0xFF00, 0xFFEF) || in(c, 0xF900, 0xFAFF) || in(c, 0x2E80, 0x2FDF);
+}
+
+// Characters a font's glyph ids become when they are read as ASCII or Latin-1 codes: signs a
+// budget page seldom prints (not . , - : ( ) % / which amounts, dates and labels use).
+bool is_odd_sign(char32_t c) {
+    if (c < 0x80) return std::u32string_view(U"!\"#$&'*+;<=>?@[\\]^_`{|}~").find(c) != std::u32string_view::npos;
+    if (c <= 0xFF) return std::u32string_view(U"×÷·°±§").find(c) == std::u32string_view::npos;
+    return false;
 }
 
 std::string utf8_of(char32_t c) {
@@ -88,6 +98,20 @@ TextLayerVerdict assess_text_layer(const PdfPageCapture& capture, double page_ar
                                                 std::to_string(capture.drawn_glyphs) +
                                                 " glyphs have no usable Unicode (font without ToUnicode?)"};
     const auto& cps = capture.codepoints;
+    // Glyph ids read as character codes: control characters (counted unreadable), Latin-1
+    // letters and signs such as < > ?. Digits of a table in another, well-mapped font must not
+    // hide them, so they are measured against the characters that are not digits or the
+    // separators amounts use.
+    const auto wordish = std::count_if(cps.begin(), cps.end(), [](char32_t c) {
+        return !(c >= U'0' && c <= U'9') && std::u32string_view(U".,-:()%/").find(c) == std::u32string_view::npos;
+    });
+    const auto odd = std::count_if(cps.begin(), cps.end(), is_odd_sign) + capture.unreadable_glyphs;
+    const auto judged = wordish + capture.unreadable_glyphs;
+    if (judged >= min_codepoints_to_judge && odd >= max_odd_sign_share * static_cast<double>(judged))
+        return {TextLayerState::implausible,
+                std::to_string(odd) + " of " + std::to_string(judged) +
+                    " characters other than digits are control characters, Latin-1 letters or signs such as < > ? "
+                    "(glyph ids taken for character codes: a font without ToUnicode?)"};
     if (static_cast<int>(cps.size()) >= min_codepoints_to_judge) {
         const auto plausible = std::count_if(cps.begin(), cps.end(), is_plausible);
         const double share = static_cast<double>(plausible) / static_cast<double>(cps.size());

@@ -146,32 +146,50 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
     return failed;
 }
 
-// Warnings for the OCR amounts still failing, with the value their identities imply.
+// The value of record `i` that makes all its identities hold with the fewest identities left
+// failing in the document, among the amount ± each failing identity's difference.
+struct Implied {
+    std::optional<Decimal> value;
+    int failed = 0;
+};
+
+Implied implied_value(const std::vector<TableReading>& readings, const std::vector<Record>& records, std::size_t i,
+                      int failed, const std::vector<Decimal>& differences) {
+    Implied best{std::nullopt, failed};
+    std::optional<Decimal> value = Decimal::parse(records[i].amount_yuan);
+    if (!value) return best;
+    for (const Decimal& d : differences) {
+        for (const Decimal& v : {*value + d, *value - d}) {
+            std::vector<Record> trial_records = records;
+            trial_records[i].amount_yuan = amount_yuan_string(v);
+            Trial trial = run_trial(readings, std::move(trial_records), i);
+            if (trial.record_ok && trial.failed < best.failed) best = {v, trial.failed};
+        }
+    }
+    return best;
+}
+
+// Warnings for the OCR amounts still failing. The value their identities imply is named for
+// the amounts whose change alone leaves the fewest identities failing — the one misread that
+// explains the failures — and for no other member of those identities.
 void flag_remaining(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
                     const std::vector<Diagnostic>& check_diagnostics, std::vector<Diagnostic>& diagnostics) {
     const std::vector<Decimal> differences = mismatch_differences(check_diagnostics);
+    std::vector<std::size_t> flagged;
+    std::vector<Implied> implied;
+    int fewest = failed;
     for (std::size_t i = 0; i < records.size(); ++i) {
-        Record& r = records[i];
-        if (r.method != "ocr" || r.check != "mismatch") continue;
-        std::optional<Decimal> value = Decimal::parse(r.amount_yuan);
-        std::optional<Decimal> implied;
-        int implied_failed = failed;
-        for (const Decimal& d : differences) {
-            if (!value) break;
-            for (const Decimal& v : {*value + d, *value - d}) {
-                std::vector<Record> trial_records = records;
-                trial_records[i].amount_yuan = amount_yuan_string(v);
-                Trial trial = run_trial(readings, std::move(trial_records), i);
-                if (trial.record_ok && trial.failed < implied_failed) {
-                    implied = v;
-                    implied_failed = trial.failed;
-                }
-            }
-        }
+        if (records[i].method != "ocr" || records[i].check != "mismatch") continue;
+        flagged.push_back(i);
+        implied.push_back(implied_value(readings, records, i, failed, differences));
+        if (implied.back().value) fewest = std::min(fewest, implied.back().failed);
+    }
+    for (std::size_t k = 0; k < flagged.size(); ++k) {
+        Record& r = records[flagged[k]];
         r.text_confidence = std::min(r.text_confidence, mismatch_text_confidence);
         std::string message = where(r) + ": read '" + r.amount_printed + "' by OCR";
-        if (implied)
-            message += "; its identities imply " + in_printed_unit(r, *implied) + " " + r.unit +
+        if (implied[k].value && implied[k].failed == fewest)
+            message += "; its identities imply " + in_printed_unit(r, *implied[k].value) + " " + r.unit +
                        " (a misread, or the document's own error); kept as read";
         else
             message += " takes part in a failing identity; kept as read";
@@ -182,11 +200,18 @@ void flag_remaining(const std::vector<TableReading>& readings, std::vector<Recor
 }  // namespace
 
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
-    std::map<int, TextSource> source;
-    for (const Page& page : pages) source[page.number] = page.source;
+    std::map<int, const Page*> by_number;
+    for (const Page& page : pages) by_number[page.number] = &page;
     for (Record& r : records) {
-        auto it = source.find(r.page);
-        if (it != source.end() && it->second == TextSource::ocr) r.method = method_name(TextSource::ocr);
+        auto it = by_number.find(r.page);
+        if (it == by_number.end() || it->second->source != TextSource::ocr) continue;
+        // A page read by OCR only, or a mixed page: the cell's own text decides.
+        bool ocr = false, text = false;
+        for (const TextSpan& span : it->second->spans) {
+            if (!rect_contains(r.bbox, {span.bbox.center_x(), span.bbox.center_y()})) continue;
+            (span.source == TextSource::ocr ? ocr : text) = true;
+        }
+        if (ocr || !text) r.method = method_name(TextSource::ocr);
     }
 }
 

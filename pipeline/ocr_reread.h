@@ -14,7 +14,8 @@
 
 namespace budgetpdf {
 
-// Sets method = ocr on the records printed on pages read by OCR.
+// Sets method = ocr on the records read by OCR: those on pages read by OCR whose cell holds
+// OCR text (on a mixed page, cells of the text layer stay method text).
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages);
 
 // check_identities, with OCR amounts that break an identity read again (OcrSession::reread_cells):

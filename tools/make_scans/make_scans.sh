@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Scanned and no-ToUnicode renderings of the generated corpus, each with its record truth.
 #
-#   tools/make_scans/make_scans.sh OUT_DIR [PDF...]      (default: every corpus/grid/*.pdf)
+#   tools/make_scans/make_scans.sh OUT_DIR [PDF[:PAGES]...]   (default: every corpus/grid/*.pdf)
 #
+# PDF:PAGES (e.g. x.pdf:3 or x.pdf:1-2) takes those pages only, as NAME_pPAGES, with the truth
+# of those pages renumbered from 1 (how the small committed set in corpus/scans is made).
 # For each PDF (corpus/grid/NAME.pdf, truth corpus/records/NAME.truth.csv) it writes:
 #   NAME.scan300.pdf, NAME.scan200.pdf   every page rendered at 300 / 200 dpi and degraded as a
 #       scanner and a photocopier would: grey, a skew of 0.3–1.5° either way, noise, a slight
@@ -50,10 +52,37 @@ make_seal() {
 }
 
 index=0
-for pdf in "$@"; do
+for arg in "$@"; do
+    pdf=${arg%%:*}
     name=$(basename "$pdf" .pdf)
     truth="$root/corpus/records/$name.truth.csv"
     index=$((index + 1))
+    if [ "$arg" != "$pdf" ]; then
+        pages_arg=${arg#*:}
+        first=${pages_arg%-*}
+        name="${name}_p$pages_arg"
+        qpdf "$pdf" --pages "$pdf" "$pages_arg" -- "$work/selected.pdf"
+        pdf="$work/selected.pdf"
+        if [ -f "$truth" ]; then
+            python3 - "$truth" "$pages_arg" "$work/truth.csv" <<'PY'
+import csv, sys
+source, pages, target = sys.argv[1], sys.argv[2], sys.argv[3]
+first, _, last = pages.partition("-")
+first, last = int(first), int(last or first)
+with open(source, newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+page = rows[0].index("page")
+with open(target, "w", newline="", encoding="utf-8") as f:
+    out = csv.writer(f, lineterminator="\n")
+    out.writerow(rows[0])
+    for row in rows[1:]:
+        if first <= int(row[page]) <= last:
+            row[page] = str(int(row[page]) - first + 1)
+            out.writerow(row)
+PY
+            truth="$work/truth.csv"
+        fi
+    fi
     for dpi in 300 200; do
         rm -f "$work"/page-*.png "$work"/scan-*.jpg
         pdftoppm -r "$dpi" -png "$pdf" "$work/page"

@@ -1,0 +1,193 @@
+// The OCR path end to end: synthetic scans (corpus/scans) into records scored against their
+// truth, the re-read loop's flags, and the four image-only real disclosures of
+// ../shared/real/renwu as smoke tests. Assertions are on amounts and flags, never on
+// Tesseract's exact confidences.
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "layouts/layout_set.h"
+#include "normalize/records.h"
+#include "pipeline/extract_document.h"
+#include "pipeline/ocr_reread.h"
+#include "pipeline/process_document.h"
+
+using namespace budgetpdf;
+
+namespace {
+
+std::string scan(const std::string& name) { return std::string(BUDGETPDF_SOURCE_DIR) + "/corpus/scans/" + name; }
+
+struct TruthAmount {
+    std::string table_kind, page, code, row_label, measure, amount;
+};
+
+// corpus truth CSV: table_kind,page,side,code,row_label,measure,amount_yuan (no quoted commas).
+std::vector<TruthAmount> read_truth(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<TruthAmount> out;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        std::vector<std::string> f;
+        std::stringstream fields(line);
+        std::string field;
+        while (std::getline(fields, field, ',')) f.push_back(field);
+        if (f.size() >= 7) out.push_back({f[0], f[1], f[3], f[4], f[5], f[6]});
+    }
+    return out;
+}
+
+struct Score {
+    int total = 0, exact = 0, wrong = 0, silent = 0;
+};
+
+// Each truth amount against the record of the same page, code (or label) and measure.
+Score score(const std::vector<TruthAmount>& truth, const std::vector<Record>& records) {
+    Score s;
+    for (const TruthAmount& t : truth) {
+        ++s.total;
+        const Record* found = nullptr;
+        for (const Record& r : records)
+            if (std::to_string(r.page) == t.page && r.measure == t.measure &&
+                (t.code.empty() ? r.row_label == t.row_label : r.code == t.code)) {
+                found = &r;
+                if (r.amount_yuan == t.amount) break;
+            }
+        if (!found) continue;
+        if (found->amount_yuan == t.amount) {
+            ++s.exact;
+        } else {
+            ++s.wrong;
+            if (found->check != "mismatch" && std::stod(found->confidence) >= 0.9) ++s.silent;
+        }
+    }
+    return s;
+}
+
+const LayoutSet& layouts() {
+    static Result<LayoutSet> loaded = load_layouts(default_layouts_dir());
+    REQUIRE(loaded);
+    return loaded.value();
+}
+
+}  // namespace
+
+TEST_CASE("ocr pipeline: a 300 dpi scan with a seal gives the records of its text-layer original") {
+    DocumentOutput output = process_document(scan("yangquan_final_full_grid_p3.scan300.pdf"), layouts());
+    CHECK(output.summary.pages_ocr == 1);
+    CHECK(output.summary.pages_no_text == 0);
+    REQUIRE(!output.records.empty());
+    CHECK(std::all_of(output.records.begin(), output.records.end(), [](const Record& r) {
+        return r.method == "ocr" && r.table_kind == "expenditure" && !r.bbox.empty();
+    }));
+    Score s = score(read_truth(scan("yangquan_final_full_grid_p3.scan300.truth.csv")), output.records);
+    MESSAGE("300 dpi: " << s.exact << "/" << s.total << " exact, " << s.wrong << " wrong, " << s.silent << " silent");
+    CHECK(s.exact >= s.total * 99 / 100);
+    CHECK(s.silent == 0);
+    CHECK(output.summary.checks_failed == 0);
+}
+
+TEST_CASE("ocr pipeline: a 200 dpi scan, one page sideways, and a PDF without ToUnicode") {
+    for (const char* name : {"jincheng_budget_merged_headers_p1-2.scan200", "jincheng_budget_merged_headers_p1-2.notounicode"}) {
+        CAPTURE(name);
+        DocumentOutput output = process_document(scan(std::string(name) + ".pdf"), layouts());
+        CHECK(output.summary.pages_ocr == 2);
+        CHECK(output.summary.pages_no_text == 0);
+        Score s = score(read_truth(scan(std::string(name) + ".truth.csv")), output.records);
+        MESSAGE(name << ": " << s.exact << "/" << s.total << " exact, " << s.wrong << " wrong, " << s.silent << " silent");
+        CHECK(s.exact >= s.total * 98 / 100);
+        CHECK(s.silent == 0);
+    }
+}
+
+TEST_CASE("ocr pipeline: an OCR amount that breaks its identities is flagged with the value they imply") {
+    // 201 = 20101 + 20102 and 20102 = 2010201: 20102 was misread as 50 (the page says 40).
+    TableReading reading;
+    reading.table_index = 0;
+    reading.page = 1;
+    reading.table_kind = "expenditure";
+    reading.table_title = "支出决算表";
+    reading.unit = "元";
+    reading.checks = {"code_hierarchy"};
+    auto amount = [](int row, const char* code, const char* printed) {
+        ReadAmount a;
+        a.page = 1;
+        a.row = row;
+        a.col = 2;
+        a.code = code;
+        a.code_system = CodeSystem::func;
+        a.measure = "total";
+        a.printed = printed;
+        a.bbox = {100, 100.0 + 20 * row, 200, 118.0 + 20 * row};
+        a.confidence = 0.95;
+        return a;
+    };
+    reading.amounts = {amount(0, "201", "100.00"), amount(1, "20101", "60.00"), amount(2, "20102", "50.00"),
+                       amount(3, "2010201", "40.00")};
+    std::vector<TableReading> readings{reading};
+    std::vector<Diagnostic> diagnostics;
+    std::vector<Record> records = records_from_readings(readings, {}, TextSource::ocr, diagnostics);
+    REQUIRE(records.size() == 4);
+    for (Record& r : records) r.method = "ocr";
+
+    CheckSummary checks = check_with_ocr_rereads("", readings, records, diagnostics, nullptr);
+    CHECK(checks.failed == 2);
+    const Record& misread = records[2];
+    CHECK(misread.amount_yuan == "50.00");  // kept as read, never replaced
+    CHECK(misread.check == "mismatch");
+    CHECK(misread.text_confidence <= 0.5);
+    std::vector<std::string> flags;
+    for (const Diagnostic& d : diagnostics)
+        if (d.kind == "ocr_mismatch") flags.push_back(d.message);
+    REQUIRE(flags.size() == 4);  // every OCR amount in a failing identity is flagged …
+    int implied = 0;
+    for (const std::string& f : flags) implied += f.find("imply") != std::string::npos;
+    CHECK(implied == 1);  // … but only the one amount whose change fixes both names a value
+    CHECK(std::any_of(flags.begin(), flags.end(),
+                      [](const std::string& f) { return f.find("20102") != std::string::npos && f.find("imply 40.00") != std::string::npos; }));
+}
+
+// The four image-only disclosures of ../shared/real/renwu.
+namespace {
+std::string real_scan(const std::string& prefix) {
+    std::filesystem::path dir = std::filesystem::path(BUDGETPDF_SHARED_DIR) / "real" / "renwu";
+    if (!std::filesystem::exists(dir)) return "";
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.path().filename().string().rfind(prefix, 0) == 0) return entry.path().string();
+    return "";
+}
+}  // namespace
+
+TEST_CASE("ocr pipeline: every page of the four real scans goes to OCR in auto mode") {
+    for (const char* prefix : {"长沙__交通运输局_2026", "长沙__财政局_2026", "泉州__商务局_2026", "长沙__文化广电旅游体育局_长财文指"}) {
+        const std::string path = real_scan(prefix);
+        REQUIRE_MESSAGE(!path.empty(), prefix);
+        Result<PdfPages> pdf = read_pdf_pages(path);
+        REQUIRE(pdf);
+        for (const TextLayerVerdict& v : pdf.value().text_layers) {
+            CAPTURE(prefix);
+            CHECK(routes_to_ocr(v.state, OcrMode::automatic));
+        }
+    }
+}
+
+TEST_CASE("ocr pipeline: the real scans with tables read into records that add up") {
+    for (const char* prefix : {"长沙__财政局_2026", "长沙__文化广电旅游体育局_长财文指"}) {
+        CAPTURE(prefix);
+        DocumentOutput output = process_document(real_scan(prefix), layouts());
+        const DocumentSummary& s = output.summary;
+        MESSAGE(s.source << ": " << s.pages_ocr << "/" << s.pages << " pages by OCR, " << s.tables_found << " tables, "
+                         << s.records << " records, " << s.checks_failed << "/" << s.checks_total << " identities failing");
+        CHECK(s.pages_ocr == s.pages);
+        CHECK(s.pages_no_text == 0);
+        CHECK(s.records > 0);
+        CHECK(std::all_of(output.records.begin(), output.records.end(), [](const Record& r) { return r.method == "ocr"; }));
+    }
+}
