@@ -7,7 +7,8 @@
 // wins. The skew of the turned page is measured and removed, the page binarised again, the
 // ruling lines found and removed, and the remaining ink grouped into text lines. Each text
 // line is read as a single line (chi_sim+eng); one that reads as an amount or code is read
-// again with the digits-only charset, which cannot confuse 0 with O or 1 with l. The result
+// again with the digits-only charset when it holds stray letters, which that charset cannot
+// confuse with 0 or 1. The result
 // is a Page like the text layer gives: spans with Tesseract's confidence and rulings, in
 // points of the upright, levelled page, so the table finder and everything after it run
 // unchanged.
@@ -38,6 +39,8 @@ constexpr double latin_height_em = 0.72;        // a digits-only line's height i
 constexpr double noise_confidence = 0.3;        // short reads below this are specks, not text
 constexpr std::size_t noise_max_bytes = 3;
 constexpr double line_height_share = 1.2;       // a line's height, of the median ink height
+constexpr int ruling_residue_px = 3;            // how far from a ruling's centre its leftovers lie
+constexpr double flat_line_share = 0.6;         // lines flatter than this × a line's height are flat marks
 constexpr int max_line_height_px = 40;          // taller lines are scaled down to this for reading
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
@@ -47,7 +50,9 @@ int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast
 // A line box grown to at least `line_height` tall around its centre: a flat line (一、, a row
 // of dashes) reads as text only with the room a line of characters has.
 PixelBox with_line_height(PixelBox box, int line_height) {
-    if (box.h >= line_height) return box;
+    // Lines of ordinary height keep their box: growing it would take in the specks a removed
+    // ruling leaves above and below the text.
+    if (box.h >= flat_line_share * line_height) return box;
     const int grow = line_height - box.h;
     box.y -= grow / 2;
     box.h = line_height;
@@ -113,6 +118,21 @@ std::u32string decode_utf8(const std::string& text) {
         i += static_cast<std::size_t>(n);
     }
     return out;
+}
+
+// A flat box lying along a horizontal ruling: what removing the line left of it, not a mark.
+bool on_a_ruling(const PixelBox& box, const std::vector<PixelLine>& lines) {
+    const int centre = box.y + box.h / 2;
+    return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& line) {
+        return line.horizontal && std::abs(centre - line.position) <= line.thickness / 2 + ruling_residue_px &&
+               line.from <= box.x && line.to >= box.right();
+    });
+}
+
+bool is_plain_number(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
+    });
 }
 
 bool has_cjk(const std::string& text) {
@@ -270,13 +290,17 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     const int line_height = static_cast<int>(typical_glyph_height(components) * line_height_share);
     const std::vector<PixelBox> boxes = group_text_lines(components, prepared.lines);
     for (const PixelBox& box : boxes) {
+        if (box.h < flat_line_share * line_height && on_a_ruling(box, prepared.lines)) continue;
         const PixelBox room = with_line_height(box, line_height);
         // Large print (titles) reads better brought down to body-text size.
         const double scale = box.h > max_line_height_px ? static_cast<double>(max_line_height_px) / box.h : 1.0;
         PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
         if (!crop) continue;
         OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);
-        if (looks_numeric(line.text)) {
+        // A line that reads as an amount with stray letters or ideographs (O for 0, l for 1) is
+        // read again with digits and separators only; a clean amount is kept as it is, since a
+        // forced charset can also turn a speck into a digit.
+        if (looks_numeric(line.text) && !is_plain_number(line.text)) {
             OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
             if (!digits.text.empty()) line = std::move(digits);
         }

@@ -27,6 +27,7 @@ constexpr std::size_t max_alternative_readings = 12;
 constexpr int cell_inset_px = 3;                       // keeps a cell's borders out of its ink box
 constexpr double reread_pad_share = 0.3;
 constexpr int min_reread_pad_px = 4;
+constexpr double min_scan_dpi = 150;     // scans below this are rendered at the OCR resolution anyway
 constexpr double mixed_check_dpi = 100;  // enough to see lines of text in a page's images
 constexpr int min_uncovered_lines = 8;   // a mixed page goes to OCR when its images hold this many
 
@@ -126,8 +127,12 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
                 continue;
             }
         }
+        // A scan is never rendered above its own resolution: upsampling adds no detail, only
+        // the interpolation's staircase edges, which the threshold turns into specks.
+        const double dpi = verdict.scan_ppi >= min_scan_dpi ? std::min(impl_->options.dpi, verdict.scan_ppi)
+                                                            : impl_->options.dpi;
         std::optional<PreparedPage> prepared =
-            prepare_page(doc, page.number, impl_->options.dpi, *engine, mixed ? &text_geometry : nullptr);
+            prepare_page(doc, page.number, dpi, *engine, mixed ? &text_geometry : nullptr);
         if (!prepared) {
             pdf.diagnostics.push_back({Severity::error, "ocr_failed", page.number, {}, "page could not be rendered for OCR"});
             continue;
@@ -164,7 +169,7 @@ std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string
     auto opened = open_pdf_document(path);
     if (!opened) return out;
     std::optional<PreparedPage> prepared =
-        prepare_page(*opened.value(), page_number, impl_->options.dpi, *engine, &known->second);
+        prepare_page(*opened.value(), page_number, known->second.dpi, *engine, &known->second);
     if (!prepared) return out;
     const double dpi = prepared->geometry.dpi;
     for (std::size_t i = 0; i < boxes.size(); ++i) {

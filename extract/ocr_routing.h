@@ -27,6 +27,7 @@ enum class TextLayerState {
 struct TextLayerVerdict {
     TextLayerState state = TextLayerState::usable;
     std::string reason;  // one line for people, e.g. "312 of 320 glyphs have no usable Unicode"
+    double scan_ppi = 0; // resolution of the page's largest image, 0 without images
 };
 
 // `page_area_pt2`: the page's area in square points.

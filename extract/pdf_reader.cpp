@@ -99,7 +99,8 @@ Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range)
             page.spans = build_text_spans(captured.content.glyphs, captured.content.codepoints,
                                           captured.content.rulings);
             page.rulings = std::move(captured.content.rulings);
-            const TextLayerVerdict verdict = assess_text_layer(captured.content, captured.width * captured.height);
+            TextLayerVerdict verdict = assess_text_layer(captured.content, captured.width * captured.height);
+            verdict.scan_ppi = captured.content.image_ppi;
             add_text_diagnostics(page, captured.content, verdict, result.diagnostics);
             result.text_layers.push_back(verdict);
             result.pages.push_back(std::move(page));

@@ -129,7 +129,7 @@ public:
     // class; other images are never decoded.
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                        bool interpolate, bool inline_img) override {
-        note_image(state);
+        note_image(state, width, height);
         if (inline_img) OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
     }
     void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
@@ -140,17 +140,17 @@ public:
     void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                    GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
                    bool inline_img) override {
-        note_image(state);
+        note_image(state, width, height);
         if (inline_img)
             OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
     }
-    void drawMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
-                         bool, bool) override {
-        note_image(state);
+    void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
+                         int, int, bool, bool) override {
+        note_image(state, width, height);
     }
-    void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int,
-                             int, GfxImageColorMap*, bool) override {
-        note_image(state);
+    void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool,
+                             Stream*, int, int, GfxImageColorMap*, bool) override {
+        note_image(state, width, height);
     }
 
     void beginTransparencyGroup(GfxState*, const double*, GfxColorSpace*, bool, bool, bool for_soft_mask) override {
@@ -184,8 +184,9 @@ private:
         return !stopped();
     }
     void fill_path(GfxState* state);
-    // Counts an image and adds the area of its box (the unit square through the CTM, clipped).
-    void note_image(GfxState* state) {
+    // Counts an image and adds the area of its box (the unit square through the CTM, clipped);
+    // the largest image's resolution is kept (a scan's).
+    void note_image(GfxState* state, int width_px, int height_px) {
         ++out_.content.images_drawn;
         double xs[4], ys[4];
         state->transform(0, 0, &xs[0], &ys[0]);
@@ -198,7 +199,17 @@ private:
         const double y0 = std::max(*std::min_element(ys, ys + 4), clip.y0);
         const double y1 = std::min(*std::max_element(ys, ys + 4), clip.y1);
         if (x1 > x0 && y1 > y0) out_.content.image_area += (x1 - x0) * (y1 - y0);
+        const double drawn_w = *std::max_element(xs, xs + 4) - *std::min_element(xs, xs + 4);
+        const double drawn_h = *std::max_element(ys, ys + 4) - *std::min_element(ys, ys + 4);
+        const double area = drawn_w * drawn_h;
+        if (area > largest_image_area_ && drawn_w > 0 && drawn_h > 0) {
+            largest_image_area_ = area;
+            // Pixels along the drawn box's longer side, whichever way the image is turned.
+            const double pixels = std::max(width_px, height_px), points = std::max(drawn_w, drawn_h);
+            out_.content.image_ppi = pixels / points * 72.0;
+        }
     }
+    double largest_image_area_ = 0;
     static Rect clip_rect(GfxState* state) {
         Rect r;
         state->getClipBBox(&r.x0, &r.y0, &r.x1, &r.y1);

@@ -29,6 +29,8 @@ namespace {
 
 constexpr double mismatch_text_confidence = 0.5;  // cap for an OCR amount its identities reject
 constexpr int max_rereads_per_document = 400;     // cells read again at most (each costs a few reads)
+constexpr double min_reread_confidence = 0.3;     // weaker re-readings (rare alternatives) are not tried
+constexpr double reread_text_confidence = 0.85;   // cap for an amount taken from a second reading
 
 struct Trial {
     int failed = 0;
@@ -69,7 +71,15 @@ std::string in_printed_unit(const Record& record, const Decimal& yuan) {
     if (unit == Unit::qian_yuan) exponent = -3;
     ParsedAmount printed = parse_amount(record.amount_printed);
     const int decimals = printed.kind == AmountKind::value ? printed.decimals_printed : 2;
-    return yuan.times_power_of_ten(exponent).to_string(decimals);
+    std::string text = yuan.times_power_of_ten(exponent).to_string(decimals);
+    // Zeros beyond the printed decimals (万元 scaling adds four) are dropped.
+    const std::size_t point = text.find('.');
+    if (point != std::string::npos) {
+        const std::size_t keep = decimals == 0 ? point : point + 1 + static_cast<std::size_t>(decimals);
+        while (text.size() > keep && text.back() == '0') text.pop_back();
+        if (!text.empty() && text.back() == '.') text.pop_back();
+    }
+    return text;
 }
 
 std::vector<Decimal> mismatch_differences(const std::vector<Diagnostic>& diagnostics) {
@@ -102,50 +112,6 @@ Diagnostic at(Severity severity, const char* kind, const Record& r, std::string 
     return d;
 }
 
-// Re-reads the mismatched OCR amounts; returns the number of identities failing after.
-int apply_rereads(const std::string& path, std::vector<TableReading>& readings, std::vector<Record>& records,
-                  int failed, std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
-    std::map<int, std::vector<std::size_t>> by_page;
-    int budget = max_rereads_per_document;
-    for (std::size_t i = 0; i < records.size(); ++i)
-        if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0)
-            by_page[records[i].page].push_back(i);
-    for (const auto& [page, indexes] : by_page) {
-        std::vector<Rect> boxes;
-        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
-        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
-        for (std::size_t k = 0; k < indexes.size() && k < reread.size(); ++k) {
-            const std::size_t i = indexes[k];
-            const Record original = records[i];
-            std::optional<CellReading> best;
-            Trial best_trial{failed, false};
-            for (const CellReading& candidate : reread[k]) {
-                Record changed = original;
-                if (!set_printed(changed, candidate.text) || changed.amount_yuan == original.amount_yuan) continue;
-                std::vector<Record> trial_records = records;
-                trial_records[i] = changed;
-                Trial trial = run_trial(readings, std::move(trial_records), i);
-                if (!trial.record_ok || trial.failed >= failed) continue;
-                if (!best || trial.failed < best_trial.failed ||
-                    (trial.failed == best_trial.failed && candidate.confidence > best->confidence)) {
-                    best = candidate;
-                    best_trial = trial;
-                }
-            }
-            if (!best) continue;
-            set_printed(records[i], best->text);
-            records[i].text_confidence = best->confidence;
-            set_reading_printed(readings, records[i]);
-            failed = best_trial.failed;
-            diagnostics.push_back(at(Severity::info, "ocr_reread", records[i],
-                                     where(original) + ": read '" + original.amount_printed + "' first, '" +
-                                         records[i].amount_printed + "' on reading again (" + best->how +
-                                         "), which makes its identities hold"));
-        }
-    }
-    return failed;
-}
-
 // The value of record `i` that makes all its identities hold with the fewest identities left
 // failing in the document, among the amount ± each failing identity's difference.
 struct Implied {
@@ -169,6 +135,77 @@ Implied implied_value(const std::vector<TableReading>& readings, const std::vect
     return best;
 }
 
+struct Change {
+    std::size_t record = 0;
+    CellReading reading;
+    int failed = 0;
+};
+
+// Re-reads the mismatched OCR amounts; returns the number of identities failing after. All
+// candidate readings of all doubted cells are tried, and the single change that leaves the
+// fewest identities failing is taken first (then the next, with the records as changed), so a
+// correct amount is not bent to agree with a misread one when the misread one can be mended.
+int apply_rereads(const std::string& path, std::vector<TableReading>& readings, std::vector<Record>& records,
+                  int failed, std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
+    std::map<int, std::vector<std::size_t>> by_page;
+    int budget = max_rereads_per_document;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0)
+            by_page[records[i].page].push_back(i);
+    std::map<std::size_t, std::vector<CellReading>> candidates;
+    for (const auto& [page, indexes] : by_page) {
+        std::vector<Rect> boxes;
+        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
+        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
+        for (std::size_t k = 0; k < indexes.size() && k < reread.size(); ++k) {
+            for (const CellReading& c : reread[k])
+                if (c.confidence >= min_reread_confidence) candidates[indexes[k]].push_back(c);
+        }
+    }
+    for (;;) {
+        // The fewest failures one changed amount could leave (each doubted amount set to what
+        // its identities imply). A re-reading is taken only when it does as well: bending a
+        // correct amount to agree with a misread one leaves the misread one's identities
+        // failing, which mending the misread one would not.
+        std::vector<Diagnostic> current;
+        check_identities(readings, records, current);
+        const std::vector<Decimal> differences = mismatch_differences(current);
+        int fewest = failed;
+        for (const auto& [i, unused] : candidates)
+            if (records[i].check == "mismatch")
+                fewest = std::min(fewest, implied_value(readings, records, i, failed, differences).failed);
+        std::optional<Change> best;
+        for (const auto& [i, readings_of_cell] : candidates) {
+            if (records[i].check != "mismatch") continue;
+            for (const CellReading& candidate : readings_of_cell) {
+                Record changed = records[i];
+                if (!set_printed(changed, candidate.text) || changed.amount_yuan == records[i].amount_yuan) continue;
+                std::vector<Record> trial_records = records;
+                trial_records[i] = changed;
+                Trial trial = run_trial(readings, std::move(trial_records), i);
+                if (!trial.record_ok || trial.failed >= failed || trial.failed > fewest) continue;
+                if (!best || trial.failed < best->failed ||
+                    (trial.failed == best->failed && candidate.confidence > best->reading.confidence))
+                    best = Change{i, candidate, trial.failed};
+            }
+        }
+        if (!best) break;
+        Record& r = records[best->record];
+        const std::string first = r.amount_printed;
+        set_printed(r, best->reading.text);
+        // Read a second time and agreeing with the identities, but not the first reading: never
+        // as sure as a clean first reading.
+        r.text_confidence = std::min(best->reading.confidence, reread_text_confidence);
+        set_reading_printed(readings, r);
+        candidates.erase(best->record);
+        failed = best->failed;
+        diagnostics.push_back(at(Severity::info, "ocr_reread", r,
+                                 where(r) + ": read '" + first + "' first, '" + r.amount_printed +
+                                     "' on reading again (" + best->reading.how + "), which makes its identities hold"));
+    }
+    return failed;
+}
+
 // Warnings for the OCR amounts still failing. The value their identities imply is named for
 // the amounts whose change alone leaves the fewest identities failing — the one misread that
 // explains the failures — and for no other member of those identities.
@@ -184,11 +221,16 @@ void flag_remaining(const std::vector<TableReading>& readings, std::vector<Recor
         implied.push_back(implied_value(readings, records, i, failed, differences));
         if (implied.back().value) fewest = std::min(fewest, implied.back().failed);
     }
+    // Per table, the amounts reaching the fewest failures; a value is named only when one amount
+    // of its table does (two could each explain the failure: then neither is named).
+    std::map<int, int> reaching;
+    for (std::size_t k = 0; k < flagged.size(); ++k)
+        if (implied[k].value && implied[k].failed == fewest) ++reaching[records[flagged[k]].table_index];
     for (std::size_t k = 0; k < flagged.size(); ++k) {
         Record& r = records[flagged[k]];
         r.text_confidence = std::min(r.text_confidence, mismatch_text_confidence);
         std::string message = where(r) + ": read '" + r.amount_printed + "' by OCR";
-        if (implied[k].value && implied[k].failed == fewest)
+        if (implied[k].value && implied[k].failed == fewest && reaching[r.table_index] == 1)
             message += "; its identities imply " + in_printed_unit(r, *implied[k].value) + " " + r.unit +
                        " (a misread, or the document's own error); kept as read";
         else
