@@ -20,8 +20,8 @@
 namespace budgetpdf {
 namespace {
 
-constexpr int red_excess_min = 48;          // red − max(green, blue) above this: seal ink
-constexpr int red_excess_full = 96;         // from here on the pixel's grey is its red channel
+constexpr int red_excess_min = 20;          // red − max(green, blue) above this: seal ink (JPEG blurs thin strokes' colour)
+constexpr int red_excess_full = 60;         // from here on the pixel's grey is its red channel
 constexpr int red_darkness_stretch_percent = 150;  // darkness of the red channel, × 1.5
 constexpr double max_skew_degrees = 5.0;
 constexpr double skew_sweep_step_degrees = 0.1;
