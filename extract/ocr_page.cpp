@@ -41,7 +41,10 @@ constexpr std::size_t noise_max_bytes = 3;
 constexpr double line_height_share = 1.2;       // a line's height, of the median ink height
 constexpr int ruling_residue_px = 3;            // how far from a ruling's centre its leftovers lie
 constexpr double flat_line_share = 0.6;         // lines flatter than this × a line's height are flat marks
-constexpr int max_line_height_px = 40;          // taller lines are scaled down to this for reading
+constexpr int max_line_height_px = 40;
+constexpr int min_line_height_px = 24;          // shorter lines are scaled up to this for reading
+constexpr int min_upscaled_height_px = 8;       // (not specks and flat marks)
+constexpr double max_upscale = 2.0;          // taller lines are scaled down to this for reading
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
 
@@ -293,7 +296,11 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
         if (box.h < flat_line_share * line_height && on_a_ruling(box, prepared.lines)) continue;
         const PixelBox room = with_line_height(box, line_height);
         // Large print (titles) reads better brought down to body-text size.
-        const double scale = box.h > max_line_height_px ? static_cast<double>(max_line_height_px) / box.h : 1.0;
+        // … and small print (a unit line at 200 dpi) brought up to it.
+        double scale = 1.0;
+        if (box.h > max_line_height_px) scale = static_cast<double>(max_line_height_px) / box.h;
+        if (box.h >= min_upscaled_height_px && box.h < min_line_height_px)
+            scale = std::min(max_upscale, static_cast<double>(min_line_height_px) / box.h);
         PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
         if (!crop) continue;
         OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);

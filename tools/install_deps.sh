@@ -10,7 +10,10 @@ packages=(
   libssl-dev                             # SHA-256 for doc_id
   nlohmann-json3-dev libcli11-dev doctest-dev
   libcairo2-dev fonts-wqy-microhei       # the test corpus generator
-  qpdf                                   # tests: rotated and encrypted PDFs
+  qpdf                                   # tests: rotated and encrypted PDFs; no-ToUnicode variants
+  libtesseract-dev libleptonica-dev      # the OCR path (extract/ocr_*, tesseract_adapter, leptonica_page)
+  tesseract-ocr-chi-sim                  # its language data (chi_sim); tests read scans with it
+  tesseract-ocr imagemagick img2pdf      # tools/ocr_benchmark (full-page tesseract) and tools/make_scans
   time                                   # tools/benchmark.sh: peak RSS
 )
 sudo=""
