@@ -164,6 +164,13 @@ bool leads_into_next(const std::string& text) {
     return false;
 }
 
+// One or two characters that are not a number: the end of a phrase whose colon the
+// recogniser missed (金额单位 元), not a column of its own at that distance.
+bool is_short_word(const std::string& text) {
+    const std::u32string t = decode_utf8(text);
+    return !t.empty() && t.size() <= 2 && std::none_of(t.begin(), t.end(), is_digit_like);
+}
+
 bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, double y1) {
     for (const Ruling& r : page.rulings)
         if (r.orientation == Orientation::vertical && r.from.x > x0 && r.from.x < x1 && r.from.y <= y1 && r.to.y >= y0)
@@ -180,7 +187,7 @@ void join_ordinals(Page& page) {
             const double height = std::max(prev.bbox.height(), span.bbox.height());
             const double overlap = std::min(prev.bbox.y1, span.bbox.y1) - std::max(prev.bbox.y0, span.bbox.y0);
             const double gap = span.bbox.x0 - prev.bbox.x1;
-            if (leads_into_next(prev.text) && overlap > ordinal_overlap_share * height && gap >= 0 &&
+            if ((leads_into_next(prev.text) || is_short_word(span.text)) && overlap > ordinal_overlap_share * height && gap >= 0 &&
                 gap <= ordinal_gap_share * height &&
                 !vertical_ruling_between(page, prev.bbox.x1, span.bbox.x0, prev.bbox.y0, prev.bbox.y1)) {
                 prev.text += span.text;
@@ -233,31 +240,29 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
         page.geometry.dpi = dpi;
         grey = turn_quarters(grey.get(), page.geometry.turn_degrees / 90);
     } else {
-        PixPtr binary = binarise(grey.get(), dpi);
+        PixPtr binary = binarise_quickly(grey.get());
         int quarters = text_runs_horizontally(binary.get(), dpi) ? 0 : 1;
         if (quarters != 0) {
             grey = turn_quarters(grey.get(), quarters);
-            binary = binarise(grey.get(), dpi);
+            binary = turn_quarters(binary.get(), quarters);
         }
         page.geometry.skew_degrees = measure_skew_degrees(binary.get());
-        if (page.geometry.skew_degrees != 0) {
-            grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
-            binary = binarise(grey.get(), dpi);
-        }
-        LineLayout layout = lay_out_lines(binary.get(), dpi);
+        if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
+        page.binary = binarise(grey.get(), dpi);
+        LineLayout layout = lay_out_lines(page.binary.get(), dpi);
         // Upright pages are the rule, so turning one half round needs a clear margin; a page
-        // lying on its side is as likely turned one way as the other.
+        // lying on its side is as likely turned one way as the other. A level page stays level
+        // turned half round.
         if (reads_upside_down(layout, engine, dpi, quarters == 0 ? flip_confidence_margin : 0.0)) {
             quarters += 2;
             grey = turn_quarters(grey.get(), 2);
+            page.binary = turn_quarters(page.binary.get(), 2);
+            layout = lay_out_lines(page.binary.get(), dpi);
         }
         page.geometry.turn_degrees = (quarters % 4) * 90;
-        // The skew was measured before a half turn; turned half round, a level page stays level.
         page.grey = std::move(grey);
-        page.binary = binarise(page.grey.get(), dpi);
-        LineLayout final_layout = lay_out_lines(page.binary.get(), dpi);
-        page.text = std::move(final_layout.text);
-        page.lines = std::move(final_layout.lines);
+        page.text = std::move(layout.text);
+        page.lines = std::move(layout.lines);
         return page;
     }
     if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
