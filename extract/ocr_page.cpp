@@ -47,6 +47,7 @@ constexpr int min_upscaled_height_px = 8;       // (not specks and flat marks)
 constexpr double max_upscale = 2.0;          // taller lines are scaled down to this for reading
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
+constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
 
 int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
 
@@ -162,6 +163,23 @@ bool leads_into_next(const std::string& text) {
     if ((t.front() == U'（' || t.front() == U'(') && (last == U'）' || last == U')') && t.size() >= 3)
         return std::all_of(t.begin() + 1, t.end() - 1, numeral);
     return false;
+}
+
+// A label's colon read as a semicolon (金额单位;元): a ; or ； after a short run of ideographs at
+// the start of a line becomes ：, as a label before its value has it. Semicolons further into a
+// line (between the clauses of a note) stay.
+std::string label_colon_restored(const std::string& text) {
+    const std::u32string t = decode_utf8(text);
+    for (std::size_t i = 1; i < t.size() && i <= max_label_chars; ++i) {
+        if (t[i] != U';' && t[i] != U'；') {
+            if (!is_cjk_codepoint(t[i])) return text;
+            continue;
+        }
+        std::string out;
+        for (std::size_t k = 0; k < t.size(); ++k) append_utf8(out, k == i ? U'：' : t[k]);
+        return out;
+    }
+    return text;
 }
 
 // One or two characters that are not a number: the end of a phrase whose colon the
@@ -319,7 +337,7 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
         if (line.text.empty()) continue;
         if (line.confidence < noise_confidence && line.text.size() <= noise_max_bytes) continue;
         TextSpan span;
-        span.text = line.text;
+        span.text = label_colon_restored(line.text);
         span.bbox = {points_from_pixels(box.x, dpi), points_from_pixels(box.y, dpi),
                      points_from_pixels(box.right(), dpi), points_from_pixels(box.bottom(), dpi)};
         span.font_size = span.bbox.height() / (has_cjk(line.text) ? cjk_height_em : latin_height_em);
