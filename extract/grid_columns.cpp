@@ -7,27 +7,27 @@
 // the correct side. Header lines are left out: their labels often span several columns.
 // With a single data line, it and the one-span lines starting where it starts (label-only
 // rows) are used; with none, every line with several spans.
+// A narrower strip also separates columns where right-aligned amounts end at its left side
+// and text starts at its right side (amounts_end_at).
 // Neighbouring columns that never both hold text on one data line and sit under one
 // heading are merged (one column whose values are aligned in two ways).
 
 #include <algorithm>
+
+#include "extract/grid_model.h"
 
 namespace budgetpdf {
 namespace {
 
 constexpr double min_column_gap_pt = 4.0;  // narrower white strips are word spacing
 constexpr int min_data_lines = 2;
-constexpr double straddle_margin_pt = 0.5;  // a heading straddles a boundary by more than this on each side
+constexpr double straddle_margin_pt = 0.5;
+constexpr double strip_side_pt = 0.5;       // a span ends or starts at a white strip's side within this  // a heading straddles a boundary by more than this on each side
 
 bool is_data_line(const std::vector<TextSpan>& spans, const TextLine& line) {
     if (line.spans.size() < 2) return false;
     return std::any_of(line.spans.begin(), line.spans.end(),
                        [&](int index) { return is_numeric_text(spans[index].text); });
-}
-
-int column_index(const std::vector<double>& edges, double x) {
-    auto it = std::upper_bound(edges.begin(), edges.end(), x);
-    return std::clamp(static_cast<int>(it - edges.begin()) - 1, 0, static_cast<int>(edges.size()) - 2);
 }
 
 // Two neighbouring columns that no data line fills both of, under one heading that
@@ -50,7 +50,7 @@ std::vector<double> merge_exclusive_columns(const std::vector<TextSpan>& spans, 
         for (const TextLine* line : data) {
             bool left = false, right = false;
             for (int index : line->spans) {
-                int c = column_index(edges, spans[index].bbox.center_x());
+                int c = band_index(edges, spans[index].bbox.center_x());
                 left = left || c == static_cast<int>(e) - 1;
                 right = right || c == static_cast<int>(e);
             }
@@ -62,6 +62,26 @@ std::vector<double> merge_exclusive_columns(const std::vector<TextSpan>& spans, 
         else ++e;
     }
     return edges;
+}
+
+// A white strip [from, to] narrower than min_column_gap_pt still parts two columns when
+// amounts end at its left side on at least min_data_lines lines (right-aligned amounts) and
+// on one of them the next span starts at its right side (text printed from the next cell's
+// left padding: 41,052,896.08 | 一、部门预算).
+bool amounts_end_at(const std::vector<TextSpan>& spans, const std::vector<const TextLine*>& lines, double from,
+                    double to) {
+    int ends = 0;
+    bool followed = false;
+    for (const TextLine* line : lines) {
+        for (size_t k = 0; k < line->spans.size(); ++k) {
+            const TextSpan& a = spans[line->spans[k]];
+            if (!is_amount_text(a.text) || std::abs(a.bbox.x1 - from) > strip_side_pt) continue;
+            ++ends;
+            followed = followed || (k + 1 < line->spans.size() && std::abs(spans[line->spans[k + 1]].bbox.x0 - to) <= strip_side_pt);
+            break;
+        }
+    }
+    return ends >= min_data_lines && followed;
 }
 
 // Heading spans (lines above the first data line) beyond the body's left or right end by
@@ -124,7 +144,8 @@ std::vector<double> columns_from_alignment(const std::vector<TextSpan>& spans, c
     }
     double covered_to = intervals.front().second;
     for (size_t i = 1; i < intervals.size(); ++i) {
-        if (intervals[i].first - covered_to >= min_column_gap_pt) {
+        double gap = intervals[i].first - covered_to;
+        if (gap >= min_column_gap_pt || (gap > 0 && amounts_end_at(spans, used, covered_to, intervals[i].first))) {
             double middle = (intervals[i].first + covered_to) / 2;
             if (middle > edges.back() && middle < right) edges.push_back(middle);
         }

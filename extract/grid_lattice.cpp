@@ -14,6 +14,9 @@
 //    merged cells get row_span/col_span and the cells tile the grid without overlap.
 //    An undrawn vertical border still separates an amount from other text printed on the
 //    same line across it (header ruled as a grid, body with horizontal rules only).
+//    A vertical that touches no horizontal, runs over the grid's full height and stands
+//    beside it is the side border of a column whose cell is continued from or onto
+//    another page (its top and bottom borders are printed there): it extends the grid.
 // 5. A grid needs at least 2 rows and 2 columns; a box around a paragraph or a page
 //    frame (one column) is dropped, its horizontal lines handed back as loose rules. A
 //    single ruled row is marked as a fragment: it only survives as the last row(s) of a
@@ -36,6 +39,7 @@ constexpr double min_edge_gap_pt = 3.0;          // double borders closer than t
 constexpr double edge_match_pt = 3.0;            // a segment belongs to an edge within this distance
 constexpr double border_coverage_fraction = 0.5; // share of a cell side a drawn border must cover
 constexpr double same_line_fraction = 0.5;       // two spans share a printed line when their boxes overlap this much
+constexpr double max_side_border_gap_fraction = 0.5;  // a lone side border stands at most this far (in grid widths) beside a grid
 
 struct UnionFind {
     std::vector<int> parent;
@@ -91,35 +95,6 @@ std::vector<std::vector<bool>> border_table(const std::vector<MergedRuling>& seg
     return present;
 }
 
-std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,  // [col edge][row]
-                                 const std::vector<std::vector<bool>>& hborder,  // [row edge][col]
-                                 int rows, int cols) {
-    std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
-    std::vector<GridCell> cells;
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < cols; ++c) {
-            if (taken[r][c]) continue;
-            int cs = 1;
-            while (c + cs < cols && !vborder[c + cs][r] && !taken[r][c + cs]) ++cs;
-            int rs = 1;
-            while (r + rs < rows) {
-                bool open = true;
-                for (int k = c; k < c + cs && open; ++k)
-                    open = !hborder[r + rs][k] && !taken[r + rs][k];
-                for (int k = c + 1; k < c + cs && open; ++k) open = !vborder[k][r + rs];
-                if (!open) break;
-                ++rs;
-            }
-            for (int i = r; i < r + rs; ++i)
-                for (int k = c; k < c + cs; ++k) taken[i][k] = true;
-            cells.push_back({r, c, rs, cs});
-        }
-    }
-    std::sort(cells.begin(), cells.end(),
-              [](const GridCell& a, const GridCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
-    return cells;
-}
-
 bool is_numeric_span(const TextSpan& span) { return is_numeric_text(span.text); }
 
 // Where a vertical border is not drawn but a band holds, on one printed line, an amount
@@ -171,6 +146,41 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
 }
 
 }  // namespace
+
+std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,  // [col edge][row]
+                                 const std::vector<std::vector<bool>>& hborder,  // [row edge][col]
+                                 int rows, int cols) {
+    std::vector<std::vector<bool>> taken(rows, std::vector<bool>(cols, false));
+    std::vector<GridCell> cells;
+    for (int r = 0; r < rows; ++r) {
+        for (int c = 0; c < cols; ++c) {
+            if (taken[r][c]) continue;
+            int cs = 1;
+            while (c + cs < cols && !vborder[c + cs][r] && !taken[r][c + cs]) ++cs;
+            int rs = 1;
+            while (r + rs < rows) {
+                bool open = true;
+                for (int k = c; k < c + cs && open; ++k)
+                    open = !hborder[r + rs][k] && !taken[r + rs][k];
+                for (int k = c + 1; k < c + cs && open; ++k) open = !vborder[k][r + rs];
+                if (!open) break;
+                ++rs;
+            }
+            for (int i = r; i < r + rs; ++i)
+                for (int k = c; k < c + cs; ++k) taken[i][k] = true;
+            cells.push_back({r, c, rs, cs});
+        }
+    }
+    std::sort(cells.begin(), cells.end(),
+              [](const GridCell& a, const GridCell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+    return cells;
+}
+
+int band_index(const std::vector<double>& edges, double v) {
+    auto it = std::upper_bound(edges.begin(), edges.end(), v);
+    int i = static_cast<int>(it - edges.begin()) - 1;
+    return std::clamp(i, 0, std::max(0, static_cast<int>(edges.size()) - 2));
+}
 
 std::vector<GridCell> unit_cells(int rows, int cols) {
     std::vector<GridCell> cells;
@@ -236,6 +246,14 @@ LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::
     std::vector<std::vector<int>> components(uf.parent.size());
     for (int i = 0; i < static_cast<int>(uf.parent.size()); ++i) components[uf.find(i)].push_back(i);
 
+    // Verticals that touch no horizontal: candidate side borders of a merged cell whose
+    // top and bottom borders are printed on other pages.
+    std::vector<MergedRuling> lone_verticals;
+    for (const std::vector<int>& members : components)
+        if (!members.empty() && std::all_of(members.begin(), members.end(), [&](int m) { return m >= nh; }))
+            for (int m : members) lone_verticals.push_back(vs[m - nh]);
+    std::vector<bool> lone_used(lone_verticals.size(), false);
+
     LatticeResult result;
     for (const std::vector<int>& members : components) {
         if (members.empty()) continue;
@@ -254,6 +272,24 @@ LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::
         for (const auto& v : cv) {
             top = std::min(top, v.start); bottom = std::max(bottom, v.end);
             left = std::min(left, v.position); right = std::max(right, v.position);
+        }
+        for (int side : {-1, 1}) {
+            int best = -1;
+            double best_gap = max_side_border_gap_fraction * (right - left);
+            for (size_t k = 0; k < lone_verticals.size(); ++k) {
+                const MergedRuling& v = lone_verticals[k];
+                double gap = side < 0 ? left - v.position : v.position - right;
+                if (lone_used[k] || gap < min_edge_gap_pt || gap > best_gap) continue;
+                if (std::abs(v.start - top) > intersect_tolerance_pt || std::abs(v.end - bottom) > intersect_tolerance_pt)
+                    continue;
+                best = static_cast<int>(k);
+                best_gap = gap;
+            }
+            if (best < 0) continue;
+            lone_used[best] = true;
+            cv.push_back(lone_verticals[best]);
+            left = std::min(left, lone_verticals[best].position);
+            right = std::max(right, lone_verticals[best].position);
         }
         std::vector<double> rows{top, bottom}, cols{left, right};
         for (const auto& h : ch) rows.push_back(h.position);

@@ -24,6 +24,13 @@ struct LatticeResult {
 // or nearly touching ones.
 std::vector<MergedRuling> merge_rulings(const std::vector<Ruling>& rulings, Orientation orientation);
 
+// Cells tiling a rows × cols grid from the borders drawn: vborder[col edge][row],
+// hborder[row edge][col]. A cell grows right while its right border is missing, then down
+// while the bottom borders under it are missing: merged cells get row_span/col_span and the
+// cells tile the grid without overlap.
+std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,
+                                 const std::vector<std::vector<bool>>& hborder, int rows, int cols);
+
 // `spans`: the page's text, used only to keep amounts out of merged cells where a
 // vertical border is not drawn.
 LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::vector<TextSpan>& spans);

@@ -35,4 +35,8 @@ struct PageGrid {
 // One cell per grid position (no merged cells).
 std::vector<GridCell> unit_cells(int rows, int cols);
 
+// The index of the row or column (between consecutive `edges`) holding position `v`,
+// clamped to the first and last one.
+int band_index(const std::vector<double>& edges, double v);
+
 }  // namespace budgetpdf

@@ -2,23 +2,31 @@
 
 // How it works:
 // Rule tables: horizontal rules not part of a lattice are sorted top to bottom and
-// grouped while their x-extents overlap; a group of two or more rules bounds a candidate
+// grouped while each overlaps the x-extent of the group so far; a group of two or more rules bounds a candidate
 // table. The candidate is kept only when some lines hold amounts and most of its lines
 // split into several spans, or at least sparse_rule_table_data_lines lines hold amounts
 // beside other text (a continued page whose rows are mostly single labels). Columns come
 // from text alignment (grid_columns), rows from the rules,
-// and a band between two rules that holds several records is split by text (grid_rows).
+// and a band between two rules that holds several records is split by text (grid_rows);
+// rules drawn under some columns of the header only make merged heading cells (grid_header).
 // Text tables: printed lines are scanned top to bottom for runs of "data lines" (three or
 // more spans, at least one amount or code) with small vertical gaps; a run of at least
 // min_text_table_lines data lines whose columns align (three or more columns, most data
 // lines filling three of them) becomes a table, together with up to max_header_lines
-// multi-span lines right above it (the header). Rows come from the record split.
+// heading lines right above it (the header: close together, within the body's extent, no
+// larger than the body, made of short headings, no unit, tag or sentence). Rows come from
+// the record split; the header is one row whose cells join their lines top-down. Lines
+// under the run that keep to its columns (each span within one column) extend it: label
+// rows without amounts, then the totals.
 
 #include <algorithm>
 #include <set>
 
+#include "extract/context_lines.h"
 #include "extract/grid_columns.h"
+#include "extract/grid_header.h"
 #include "extract/grid_rows.h"
+#include "extract/header_band.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -32,7 +40,12 @@ constexpr int min_text_table_columns = 3;
 constexpr double aligned_line_fraction = 0.6;    // share of data lines filling >= 3 columns
 constexpr double max_line_gap_factor = 2.0;      // vertical gap between lines of one table, in line heights
 constexpr int max_non_data_lines = 2;            // wrapped labels allowed between two data lines
-constexpr int max_header_lines = 3;
+constexpr int max_header_lines = 8;             // wrapped headings over several lines
+constexpr double max_header_gap_factor = 3.0;    // the header's last line and the body's first, in line heights
+constexpr double header_overhang_pt = 20.0;       // header lines stay within the body's extent, give or take this
+constexpr double max_heading_span_fraction = 0.4; // a heading span is narrower than this share of the table
+constexpr int min_headings_over_body = 2;         // a header line reaching beyond the body holds this many headings over it
+constexpr double title_font_factor = 1.15;        // a line this much larger than the body is a title
 constexpr int sparse_rule_table_data_lines = 3;  // data lines that make a rule table whose other lines are single labels
 
 int numeric_spans(const std::vector<TextSpan>& spans, const TextLine& line) {
@@ -82,6 +95,40 @@ std::vector<double> rows_for_bands(const std::vector<TextSpan>& spans, const std
     return out;
 }
 
+// A line of a table's header above the body of a table without rules: within the body's
+// extent, printed no larger than the body, not a unit, tag, organisation, heading of the
+// text or sentence, and made of headings narrower than a paragraph line.
+bool is_heading_line(const std::vector<TextSpan>& spans, const TextLine& line, double left, double right,
+                     double body_font_size) {
+    // Headings of columns the body leaves empty (备注) may stand beyond the body's right end,
+    // beside at least two headings over the body.
+    int over_body = 0;
+    for (int index : line.spans) over_body += spans[index].bbox.x1 <= right + header_overhang_pt ? 1 : 0;
+    const bool beyond = line.bbox.x1 > right + header_overhang_pt;
+    if (line.bbox.x0 < left - header_overhang_pt || (beyond && over_body < min_headings_over_body)) return false;
+    if (line.font_size > title_font_factor * body_font_size) return false;
+    if (classify_line(line.text) != LineKind::other) return false;
+    return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
+        return spans[index].bbox.width() <= max_heading_span_fraction * (right - left);
+    });
+}
+
+// A line under a table without rules that belongs to it without holding an amount: no
+// larger than the body, not a unit, tag, note or page line, and each of its spans within
+// one column of the table.
+bool keeps_to_columns(const std::vector<TextSpan>& spans, const TextLine& line, const std::vector<double>& cols,
+                      double body_font_size) {
+    if (line.font_size > title_font_factor * body_font_size) return false;
+    // Numbered items (一、… 12、…) and labels ending in a colon (其中：) are rows of tables too.
+    LineKind kind = classify_line(line.text);
+    if (kind != LineKind::other && kind != LineKind::section_heading && kind != LineKind::prose) return false;
+    if (line.bbox.x0 < cols.front() || line.bbox.x1 > cols.back()) return false;
+    return std::all_of(line.spans.begin(), line.spans.end(), [&](int index) {
+        const Rect& b = spans[index].bbox;
+        return band_index(cols, b.x0 + edge_margin_pt) == band_index(cols, b.x1 - edge_margin_pt);
+    });
+}
+
 PageGrid make_grid(GridMethod method, std::vector<double> row_edges, std::vector<double> col_edges) {
     PageGrid grid;
     grid.method = method;
@@ -97,18 +144,24 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
                                        const std::vector<TextSpan>& spans, const std::vector<int>& free_spans) {
     std::vector<MergedRuling> rules = horizontals;
     std::sort(rules.begin(), rules.end(), [](const MergedRuling& a, const MergedRuling& b) { return a.position < b.position; });
+    // A rule joins the group above it when it overlaps the group's extent (so the partial
+    // rules of a header, side by side at one height, stay in their table).
     std::vector<std::vector<MergedRuling>> groups;
+    double group_start = 0, group_end = 0;
     for (const MergedRuling& rule : rules) {
         if (!groups.empty()) {
-            const MergedRuling& last = groups.back().back();
-            double overlap = std::min(last.end, rule.end) - std::max(last.start, rule.start);
-            double shorter = std::min(last.end - last.start, rule.end - rule.start);
+            double overlap = std::min(group_end, rule.end) - std::max(group_start, rule.start);
+            double shorter = std::min(group_end - group_start, rule.end - rule.start);
             if (overlap >= rule_overlap_fraction * shorter) {
                 groups.back().push_back(rule);
+                group_start = std::min(group_start, rule.start);
+                group_end = std::max(group_end, rule.end);
                 continue;
             }
         }
         groups.push_back({rule});
+        group_start = rule.start;
+        group_end = rule.end;
     }
     std::vector<PageGrid> grids;
     for (const auto& group : groups) {
@@ -133,7 +186,10 @@ std::vector<PageGrid> find_rule_tables(const std::vector<MergedRuling>& horizont
         if (cols.size() < 3) continue;
         std::vector<double> edges;
         for (const auto& r : group) edges.push_back(r.position);
-        grids.push_back(make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols, true), cols));
+        PageGrid grid = make_grid(GridMethod::horizontal_rules, rows_for_bands(spans, inside, edges, cols, true), cols);
+        merge_rule_header_cells(grid, group, spans, inside);
+        segment_header_band(grid, spans, inside);
+        grids.push_back(std::move(grid));
     }
     return grids;
 }
@@ -176,11 +232,31 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 if (is_data(l) && filled_columns(spans, lines[l], cols) >= min_text_table_columns) ++aligned;
             if (static_cast<int>(cols.size()) - 1 >= min_text_table_columns && aligned >= min_text_table_lines &&
                 aligned >= aligned_line_fraction * data_count) {
+                // Lines under the run that keep to its columns (label rows without amounts,
+                // then more data lines) belong to the table too.
+                for (int k = last + 1; k < n && close(k - 1, k); ++k) {
+                    if (!is_data(k) && !keeps_to_columns(spans, lines[k], cols, lines[i].font_size)) break;
+                    last = k;
+                }
+                next = last + 1;
                 int first = i;
-                while (first > 0 && i - first < max_header_lines && lines[first - 1].spans.size() >= 2 &&
-                       close(first - 1, first) && lines[first - 1].bbox.x0 >= left - 20 &&
-                       lines[first - 1].bbox.x1 <= right + 20)
+                // Headings are often centred in tall header cells: the header may stand further
+                // above the body than body lines stand apart.
+                auto header_close = [&](int upper, int lower) {
+                    double h = std::max(lines[lower].bbox.height(), 1.0);
+                    double limit = lower == i ? max_header_gap_factor : max_line_gap_factor;
+                    return lines[lower].bbox.y0 - lines[upper].bbox.y1 <= limit * h;
+                };
+                while (first > 0 && i - first < max_header_lines && header_close(first - 1, first) &&
+                       is_heading_line(spans, lines[first - 1], left, right, lines[i].font_size))
                     --first;
+                // A header reaching beyond the body heads columns the body leaves empty.
+                double header_right = right;
+                for (int l = first; l < i; ++l) header_right = std::max(header_right, lines[l].bbox.x1);
+                if (header_right > right + header_overhang_pt) {
+                    std::vector<TextLine> with_header(lines.begin() + first, lines.begin() + last + 1);
+                    cols = columns_from_alignment(spans, with_header, left - edge_margin_pt, header_right + edge_margin_pt);
+                }
                 double top = lines[first].bbox.y0 - edge_margin_pt;
                 double bottom = lines[last].bbox.y1 + edge_margin_pt;
                 for (int l = first; l <= last; ++l) {
@@ -191,7 +267,9 @@ std::vector<PageGrid> find_text_tables(const std::vector<TextSpan>& spans, const
                 for (int l = first; l <= last; ++l) inside.insert(inside.end(), lines[l].spans.begin(), lines[l].spans.end());
                 std::vector<double> bands{top, bottom};
                 if (first < i) bands.push_back((lines[i - 1].bbox.y1 + lines[i].bbox.y0) / 2);
-                grids.push_back(make_grid(GridMethod::text_alignment, rows_for_bands(spans, inside, bands, cols, false), cols));
+                PageGrid grid = make_grid(GridMethod::text_alignment, rows_for_bands(spans, inside, bands, cols, false), cols);
+                merge_text_header_cells(grid, spans, inside);
+                grids.push_back(std::move(grid));
             }
         }
         i = next;

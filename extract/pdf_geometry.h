@@ -26,6 +26,7 @@ struct PdfGlyph {
     std::uint32_t text_begin = 0;
     std::uint32_t text_length = 0;
     GlyphDirection direction = GlyphDirection::right;
+    bool invisible = false;  // text render mode 3 or 7 (an OCR layer over a scan, a clip)
 };
 
 // Everything captured on one page before spans are built.

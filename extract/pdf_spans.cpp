@@ -12,7 +12,10 @@
 //    crosses a cell border), or a gap has a number on one side and, on the other, a number
 //    (gap over `number_gap_em`: numbers hold no spaces) or CJK text (gap over
 //    `number_cjk_gap_em`, wider than the spacing word processors put around numbers in
-//    running text): such gaps are column gaps of a borderless table. Inside a span one
+//    running text), or two CJK characters are apart (gap over `cjk_gap_em`: headings of
+//    neighbouring columns printed close together): such gaps are column gaps of a
+//    borderless table. A letter-spaced heading (项  目) comes apart too; its pieces share a
+//    line and a cell, where they are joined again without a space. Inside a span one
 //    ASCII space marks a gap over `word_space_em` between two non-CJK characters; CJK
 //    characters are never separated;
 // 4. span boxes are moved back to the page frame.
@@ -31,6 +34,7 @@ constexpr double span_split_gap_em = 1.5;      // a wider gap ends the span (bor
 constexpr double word_space_em = 0.15;         // a wider gap between Latin words is a space
 constexpr double number_gap_em = 0.3;          // a wider gap between two numbers splits them
 constexpr double number_cjk_gap_em = 0.55;     // a wider gap between a number and CJK splits
+constexpr double cjk_gap_em = 0.35;            // CJK glyphs of one word touch or nearly; a wider gap splits
 constexpr double duplicate_glyph_em = 0.15;    // same character this close is drawn twice
 constexpr double ruling_overlap_pt = 1.0;      // a ruling this near the line still cuts it
 constexpr double slanted_join_em = 0.6;        // gap joining glyphs of slanted text
@@ -151,6 +155,7 @@ bool ends_number(char32_t c) { return (c >= U'0' && c <= U'9') || c == U'%' || c
 
 // Whether a gap of `gap_em` between these characters separates two cells, not two words.
 bool separates_cells(char32_t left, char32_t right, double gap_em) {
+    if (is_cjk_codepoint(left) && is_cjk_codepoint(right)) return gap_em > cjk_gap_em;
     if (ends_number(left) && starts_number(right)) return gap_em > number_gap_em;
     if ((ends_number(left) && is_cjk_codepoint(right)) || (is_cjk_codepoint(left) && starts_number(right)))
         return gap_em > number_cjk_gap_em;

@@ -1,19 +1,19 @@
 // The capture device: a Poppler OutputDev that keeps glyphs and ruling candidates.
 //
-// How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an
-// upside-down device makes GfxState's CTM map user space straight to points with the
-// origin at the top-left of the page as a viewer shows it, /Rotate included (the reader
-// turns it further when its text runs sideways). drawChar records each
-// glyph's box (advance × font ascent/descent, through the text matrix and CTM), its
-// reading direction and its Unicode, unless the glyph lies outside the clip; stroke and
-// fill hand straight segments and filled rectangles to the ruling builder with the current
-// clip box. Images, shadings and patterns are skipped without decoding, and content drawn
-// into a soft mask is ignored. A page that exceeds a work limit (glyphs, path points, form
-// drawings, or operators counted through Poppler's abort check) stops being read there:
-// hostile content such as forms nested to millions of segments costs about a second, never
-// a hang. The limits count work, so such a page reads the same on every machine; a time
-// limit, checked at the same point, is the last resort for work they do not see (a
-// damaged form fetched again on every one of thousands of uses).
+// How it works: PDFDoc::displayPage at 72 dpi with rotate 0, the crop box and an upside-down
+// device makes GfxState's CTM map user space straight to points with the origin at the top-left of
+// the page as a viewer shows it, /Rotate included (the reader turns it further when its text runs
+// sideways). drawChar records each glyph's box (advance × font ascent/descent, through the text
+// matrix and CTM), its reading direction and its Unicode, unless the glyph lies outside the clip;
+// stroke and fill hand straight segments and filled rectangles (or thin quadrilaterals with mitred
+// ends) to the ruling builder with the current clip box. Images, shadings and patterns are skipped
+// without decoding (an image's box and resolution are noted for routing to OCR; an opaque image
+// also hides the glyphs drawn under it), and content drawn into a soft mask is ignored. A page
+// that exceeds a work limit (glyphs, path points, form drawings, or operators counted through
+// Poppler's abort check) stops being read there: hostile content such as forms nested to millions
+// of segments costs about a second, never a hang. The limits count work, so such a page reads the
+// same on every machine; a time limit, checked at the same point, is the last resort for work they
+// do not see (a damaged form fetched again on every one of thousands of uses).
 #include "extract/poppler_capture.h"
 
 #include <algorithm>
@@ -33,6 +33,8 @@ namespace {
 constexpr double render_dpi = 72.0;              // device units are points
 constexpr double near_white_level = 0.95;        // lighter strokes/fills are invisible on paper
 constexpr double min_visible_opacity = 0.01;
+constexpr double opaque_level = 0.99;            // an image at least this opaque hides what is under it
+constexpr int invisible_render_bits = 3;         // text render modes 3 and 7 paint nothing
 constexpr double default_ascent_em = 0.9;        // used when the font gives no usable metric
 constexpr double default_descent_em = -0.2;
 constexpr double max_direction_skew = 0.1;       // |dy|/dx of the advance still left-to-right
@@ -141,9 +143,12 @@ public:
                    GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
                    bool inline_img) override {
         note_image(state, width, height);
+        if (!mask_colors) hide_glyphs_under_image(state);
         if (inline_img)
             OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
     }
+    void setSoftMask(GfxState*, const double*, bool, Function*, GfxColor*) override { soft_mask_ = true; }
+    void clearSoftMask(GfxState*) override { soft_mask_ = false; }
     void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
                          int, int, bool, bool) override {
         note_image(state, width, height);
@@ -210,6 +215,7 @@ private:
         }
     }
     double largest_image_area_ = 0;
+    void hide_glyphs_under_image(GfxState* state);
     static Rect clip_rect(GfxState* state) {
         Rect r;
         state->getClipBBox(&r.x0, &r.y0, &r.x1, &r.y1);
@@ -219,6 +225,7 @@ private:
     CapturedPage& out_;
     std::vector<bool> group_is_mask_;
     int mask_depth_ = 0;
+    bool soft_mask_ = false;
     long abort_checks_ = 0;
     long path_points_ = 0;
     long form_draws_ = 0;
@@ -300,7 +307,31 @@ void CaptureDevice::drawChar(GfxState* state, double x, double y, double dx, dou
         return;
     }
     g.direction = font->getWMode() == 0 ? direction_of(up_x, up_y, adv_x, adv_y) : GlyphDirection::other;
+    g.invisible = (state->getRender() & invisible_render_bits) == invisible_render_bits;
     page.glyphs.push_back(g);
+}
+
+// An opaque image (no colour-key mask, no soft mask, full opacity, normal blending) drawn
+// over text hides it: glyphs drawn before it whose centre it covers are not on the page as
+// printed. Invisible glyphs (an OCR layer drawn under its scan) stay.
+void CaptureDevice::hide_glyphs_under_image(GfxState* state) {
+    if (mask_depth_ > 0 || soft_mask_ || stopped() || state->getFillOpacity() < opaque_level ||
+        state->getBlendMode() != gfxBlendNormal)
+        return;
+    Rect box{1e18, 1e18, -1e18, -1e18};
+    for (auto [ux, uy] : {std::pair{0.0, 0.0}, std::pair{1.0, 0.0}, std::pair{0.0, 1.0}, std::pair{1.0, 1.0}}) {
+        double x = 0, y = 0;
+        state->transform(ux, uy, &x, &y);
+        box = {std::min(box.x0, x), std::min(box.y0, y), std::max(box.x1, x), std::max(box.y1, y)};
+    }
+    box = rect_intersection(box, clip_rect(state));
+    if (box.empty()) return;
+    std::vector<PdfGlyph>& glyphs = out_.content.glyphs;
+    glyphs.erase(std::remove_if(glyphs.begin(), glyphs.end(),
+                                [&](const PdfGlyph& g) {
+                                    return !g.invisible && rect_contains(box, {g.box.center_x(), g.box.center_y()});
+                                }),
+                 glyphs.end());
 }
 
 void CaptureDevice::stroke(GfxState* state) {
@@ -354,10 +385,14 @@ void CaptureDevice::fill_path(GfxState* state) {
         auto on_edge = [&](double v, double a, double b) {
             return std::abs(v - a) <= corner_tolerance_pt || std::abs(v - b) <= corner_tolerance_pt;
         };
-        const bool rectangle = std::all_of(pts, pts + n, [&](const Point& p) {
-            return on_edge(p.x, box.x0, box.x1) && on_edge(p.y, box.y0, box.y1);
+        // A rectangle, or a thin quadrilateral whose long sides are axis-aligned and whose
+        // ends are mitred (Excel draws each cell border that way): every corner lies on one
+        // of the two long sides. ruling_from_filled_rect keeps only the thin ones.
+        const bool wide = box.width() >= box.height();
+        const bool on_long_sides = std::all_of(pts, pts + n, [&](const Point& p) {
+            return wide ? on_edge(p.y, box.y0, box.y1) : on_edge(p.x, box.x0, box.x1);
         });
-        if (!rectangle) continue;
+        if (!on_long_sides) continue;
         if (auto r = ruling_from_filled_rect(box, clip)) out_.content.rulings.push_back(*r);
     }
 }

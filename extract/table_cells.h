@@ -15,11 +15,4 @@ namespace budgetpdf {
 std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& spans,
                              const std::vector<int>& grid_spans, int page);
 
-// Tables without vertical rulings: a CJK span that runs across a column edge (two
-// headers printed close together read as one run) is cut at the character boundary
-// that puts the edge between the two parts, taking CJK glyphs as one em wide (the rest
-// of the box is space between words). The pieces are appended to `spans` and replace
-// the original index in `grid_spans`.
-void split_spans_at_columns(const PageGrid& grid, std::vector<TextSpan>& spans, std::vector<int>& grid_spans);
-
 }  // namespace budgetpdf

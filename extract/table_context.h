@@ -1,5 +1,5 @@
 #pragma once
-// Text around tables: title, tag, organisation, unit, period, notes; and header rows.
+// Text around tables: title, tag, organisation, unit, period, notes.
 
 #include <string>
 #include <vector>
@@ -28,17 +28,11 @@ std::vector<PageTableContext> assign_context(const std::vector<TextSpan>& spans,
                                              const std::vector<Rect>& table_boxes);
 
 // Classifies lines printed above a table into the context fields: tag, organisation,
-// unit, period; the largest (then most centred) plain line is the title, the rest
-// other_lines. With `limit_distance`, a title must sit close above `box`.
+// unit, period; the largest (then most centred) plain line that stands out is the title
+// (sentences never; a numbered heading naming a table only when no plain line does), the
+// rest other_lines; page furniture and part headings are dropped. With `limit_distance`,
+// a title must sit close above `box`.
 void apply_lines_above(PageTableContext& ctx, const std::vector<const TextLine*>& lines, const Rect& box,
                        bool limit_distance);
-
-// A line that is only a page number (12, -12-, 第12页).
-bool is_page_number_line(const std::string& text);
-
-// Leading rows holding only labels (项目, 科目编码, 栏次 rows…), before the first row
-// with an amount or code. A table without any data row (本表无数据) counts its leading
-// rows up to the last one holding a column-heading word (项目, 类/款/项, …编码, …名称).
-int count_header_rows(const std::vector<Cell>& cells, int rows);
 
 }  // namespace budgetpdf

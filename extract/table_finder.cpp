@@ -7,19 +7,25 @@
 // 3. Among the spans still left over, tables without any rules (grid_text, conservative).
 // 4. Spans go to cells by their centre (table_cells); header rows are counted; the lines
 //    outside every table become the tables' context (table_context).
-// Then tables continued on the following pages are joined (table_continuation).
+// Then running headers and footers (lines the neighbouring pages print in their margins
+// too) leave the tables' context, and tables continued on the following pages are joined
+// (table_continuation).
 // Spans are looked up through an index sorted by vertical centre, so collecting the spans
 // of a table costs a binary search plus the spans actually inside.
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "extract/grid_lattice.h"
 #include "extract/grid_rows.h"
 #include "extract/grid_text.h"
+#include "extract/span_cuts.h"
 #include "extract/table_cells.h"
+#include "extract/context_lines.h"
 #include "extract/table_context.h"
 #include "extract/table_continuation.h"
+#include "extract/table_header.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -65,6 +71,18 @@ std::vector<int> unused(const std::vector<bool>& used) {
     return out;
 }
 
+// The lines printed in the top and bottom margins of a page (page numbers aside): running
+// headers and footers repeat there.
+std::vector<std::string> margin_lines_of(const Page& page, const std::vector<TextLine>& lines) {
+    std::vector<std::string> out;
+    for (const TextLine& line : lines) {
+        bool in_margin = line.bbox.y1 <= running_margin_fraction * page.height ||
+                         line.bbox.y0 >= (1 - running_margin_fraction) * page.height;
+        if (in_margin && !is_page_furniture(line.text)) out.push_back(line.text);
+    }
+    return out;
+}
+
 std::vector<PageTable> tables_of_page(const Page& page) {
     const std::vector<TextSpan>& spans = page.spans;
     SpanIndex index(spans);
@@ -94,12 +112,7 @@ std::vector<PageTable> tables_of_page(const Page& page) {
     std::vector<TextLine> free_lines = group_lines(spans, unused(used));
     std::vector<PageTableContext> contexts = assign_context(spans, free_lines, boxes);
 
-    std::vector<std::string> margin_lines;
-    for (const TextLine& line : free_lines) {
-        bool in_margin = line.bbox.y1 <= running_margin_fraction * page.height ||
-                         line.bbox.y0 >= (1 - running_margin_fraction) * page.height;
-        if (in_margin && !is_page_number_line(line.text)) margin_lines.push_back(line.text);
-    }
+    std::vector<std::string> margin_lines = margin_lines_of(page, free_lines);
     std::vector<TextSpan> cut_spans = spans;  // spans plus the pieces of spans cut at column edges
     std::vector<PageTable> out;
     for (size_t k = 0; k < found.size(); ++k) {
@@ -118,15 +131,19 @@ std::vector<PageTable> tables_of_page(const Page& page) {
     return out;
 }
 
+std::vector<TextLine> all_lines(const Page& page) {
+    std::vector<int> all(page.spans.size());
+    std::iota(all.begin(), all.end(), 0);
+    return group_lines(page.spans, all);
+}
+
 // The lines closing a page without tables, after its last paragraph: a table title
 // printed at the foot of the page, its table starting on the next page.
 std::vector<TextLine> closing_lines(const Page& page) {
-    std::vector<int> all(page.spans.size());
-    std::iota(all.begin(), all.end(), 0);
-    std::vector<TextLine> lines = group_lines(page.spans, all);
+    std::vector<TextLine> lines = all_lines(page);
     std::vector<TextLine> out;
     for (const TextLine& line : lines) {
-        if (is_page_number_line(line.text)) continue;
+        if (is_page_furniture(line.text)) continue;
         bool paragraph_end = line.text.size() >= 3 && line.text.compare(line.text.size() - 3, 3, "。") == 0;
         if (paragraph_end || line.bbox.y0 < (1 - closing_zone_fraction) * page.height) out.clear();
         else out.push_back(line);
@@ -134,21 +151,46 @@ std::vector<TextLine> closing_lines(const Page& page) {
     return out;
 }
 
+// Drops from the context of each table the running headers and footers: lines printed in
+// the margins of the page before or after too, unless they name a table (a title repeated
+// over a continued table is not a running header).
+void drop_running_lines(std::vector<PageTable>& page_tables, const std::map<int, std::vector<std::string>>& margins) {
+    auto running = [&](int page, const std::string& text) {
+        if (text.empty() || names_a_table(text)) return false;
+        for (int other : {page - 1, page + 1}) {
+            auto it = margins.find(other);
+            if (it != margins.end() && std::find(it->second.begin(), it->second.end(), text) != it->second.end())
+                return true;
+        }
+        return false;
+    };
+    for (PageTable& t : page_tables) {
+        TableContext& c = t.context.context;
+        if (running(t.page, c.title)) c.title.clear();
+        c.other_lines.erase(std::remove_if(c.other_lines.begin(), c.other_lines.end(),
+                                           [&](const std::string& line) { return running(t.page, line); }),
+                            c.other_lines.end());
+    }
+}
+
 }  // namespace
 
 std::vector<Table> find_tables(const std::vector<Page>& pages, const TableFinderOptions& options,
                                std::vector<Diagnostic>& diagnostics) {
     std::vector<PageTable> page_tables;
+    std::map<int, std::vector<std::string>> margins;
     std::vector<TextLine> previous_closing;
     int previous_page = 0;
     for (const Page& page : pages) {
         std::vector<PageTable> tables = tables_of_page(page);
+        margins[page.number] = tables.empty() ? margin_lines_of(page, all_lines(page)) : tables.front().margin_lines;
         if (!tables.empty() && previous_page == page.number - 1) tables.front().lines_on_previous_page = previous_closing;
         previous_closing = tables.empty() ? closing_lines(page) : std::vector<TextLine>{};
         previous_page = page.number;
         page_tables.insert(page_tables.end(), std::make_move_iterator(tables.begin()),
                            std::make_move_iterator(tables.end()));
     }
+    drop_running_lines(page_tables, margins);
     return join_tables(page_tables, options.join_continued_tables, diagnostics);
 }
 

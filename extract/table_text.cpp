@@ -14,6 +14,7 @@ namespace {
 
 // A span joins a line when its centre is within this fraction of the smaller height.
 constexpr double line_centre_fraction = 0.5;
+constexpr double wrap_room_advances = 2.0;  // a line leaving less room than this many of its glyphs in its cell was wrapped
 
 char32_t decode_at(std::string_view s, size_t i, size_t* length) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -92,6 +93,19 @@ std::string squeeze_cjk_spaces(std::string_view text) {
     return out;
 }
 
+std::string without_spaces(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ' || text[i] == '\t') continue;
+        if (text.substr(i, 3) == "\u3000") {
+            i += 2;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 bool is_amount_text(std::string_view text) {
     std::string_view t = trim(text);
     if (t.empty()) return false;
@@ -123,6 +137,25 @@ bool is_code_text(std::string_view text) {
 }
 
 bool is_numeric_text(std::string_view text) { return is_code_text(text) || is_amount_text(text); }
+
+bool continues_cut_number(std::string_view line_text, double line_width, std::string_view next_text,
+                          double cell_width) {
+    std::string_view a = trim(line_text), b = trim(next_text);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (a.empty() || b.empty()) return false;
+    // The cut may fall before or after the decimal point (1,264,602 | .38; 1,264,602. | 38).
+    const bool has_point = a.find('.') != std::string_view::npos;
+    const bool a_ends = digit(a.back()) || (a.back() == '.' && a.size() > 1 && digit(a[a.size() - 2]));
+    const bool b_starts = digit(b.front()) || (b.front() == '.' && !has_point && b.size() > 1 && digit(b[1]));
+    if (!a_ends || !b_starts || (a.back() == '.' && !digit(b.front()))) return false;
+    if (b.front() == '.') return true;  // no amount is printed starting with its decimal point
+    // One decimal digit completed by a lone digit: amounts print two (1,263,231.7 | 8).
+    if (has_point && a.size() - a.find('.') == 2 && b.size() == 1) return true;
+    if (std::any_of(a.begin(), a.end(), [](char c) { return c == ' ' || static_cast<unsigned char>(c) >= 0x80; }))
+        return false;
+    double advance = line_width / static_cast<double>(a.size());
+    return cell_width - line_width < wrap_room_advances * advance;
+}
 
 std::vector<TextLine> group_lines(const std::vector<TextSpan>& spans, std::vector<int> indexes) {
     std::sort(indexes.begin(), indexes.end(), [&](int a, int b) {

@@ -8,6 +8,7 @@
 
 #include "layouts/layout_set.h"
 
+#include "layouts/text_match.h"
 #include "model/check_keys.h"
 
 #include <yaml-cpp/yaml.h>
@@ -150,7 +151,7 @@ Layout read_layout(const YAML::Node& node, const std::string& file) {
     check_keys(node,
                {"id", "kind", "description", "titles", "titles_exclude", "requires_headers", "two_sided",
                 "code_system", "name_map", "default_measure", "checks", "measures", "column_parts", "rows",
-                "columns", "fallback"},
+                "columns", "fallback", "excludes", "breakdown_keys"},
                "layout");
     Layout layout;
     layout.file = file;
@@ -173,6 +174,8 @@ Layout read_layout(const YAML::Node& node, const std::string& file) {
     }
     if (node["default_measure"]) layout.default_measure = scalar(node["default_measure"], "default_measure");
     layout.checks = strings(node["checks"], "checks");
+    layout.excludes = strings(node["excludes"], "excludes");
+    if (node["breakdown_keys"]) layout.breakdown_keys = boolean(node["breakdown_keys"], "breakdown_keys");
     layout.measures = alias_rules(node["measures"], "measures");
     layout.column_parts = alias_rules(node["column_parts"], "column_parts");
     layout.rows = row_rules(node["rows"]);
@@ -190,7 +193,7 @@ void read_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
     check_keys(node,
                {"table_kinds", "checks", "columns", "measures", "sides", "rows", "column_number_labels",
                 "no_data_markers", "units", "unit_labels", "row_keys", "title_markers", "generic_totals", "title_excludes",
-                "current_year_markers", "of_which_prefixes", "name_map_headers"},
+                "current_year_markers", "of_which_prefixes", "name_map_headers", "other_period_markers"},
                "vocabulary");
     auto append = [](auto& to, auto from) { to.insert(to.end(), from.begin(), from.end()); };
     append(vocabulary.table_kinds, strings(node["table_kinds"], "table_kinds"));
@@ -209,6 +212,7 @@ void read_vocabulary(const YAML::Node& node, Vocabulary& vocabulary) {
     append(vocabulary.title_excludes, alias_rules(node["title_excludes"], "title_excludes"));
     append(vocabulary.current_year_markers, strings(node["current_year_markers"], "current_year_markers"));
     append(vocabulary.of_which_prefixes, strings(node["of_which_prefixes"], "of_which_prefixes"));
+    append(vocabulary.other_period_markers, strings(node["other_period_markers"], "other_period_markers"));
     for (const auto& rule : alias_rules(node["name_map_headers"], "name_map_headers")) {
         if (rule.key != "func_lei" && rule.key != "econ" && rule.key != "econ_gov")
             fail(where(node["name_map_headers"]) + ": name_map_headers keys must be func_lei, econ or econ_gov");
@@ -252,6 +256,30 @@ std::string hex16(std::uint64_t value) {
     return out;
 }
 
+// codes: [{code, system, names: [{name, years, documents}]}] (layouts/catalog/README.md).
+std::vector<CatalogCode> catalog_codes(const YAML::Node& node) {
+    std::vector<CatalogCode> out;
+    if (!node.IsSequence()) fail(where(node) + ": codes must be a list of {code, system, names}");
+    for (const auto& item : node) {
+        check_keys(item, {"code", "system", "names"}, "catalogue entry");
+        CatalogCode entry;
+        entry.code = scalar(item["code"], "code");
+        if (entry.code.empty() || entry.code.size() > 7 ||
+            !std::all_of(entry.code.begin(), entry.code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            fail(where(item) + ": code '" + entry.code + "' is not 3 to 7 digits");
+        std::string system = scalar(item["system"], "system");
+        entry.system = system == "income" ? CodeSystem::none : code_system_from_name(system, item["system"]);
+        const YAML::Node names = item["names"];
+        if (!names || !names.IsSequence() || names.size() == 0) fail(where(item) + ": code " + entry.code + " has no names");
+        for (const auto& n : names) {
+            check_keys(n, {"name", "years", "documents"}, "catalogue name");
+            entry.names.push_back(scalar(n["name"], "name"));
+        }
+        out.push_back(std::move(entry));
+    }
+    return out;
+}
+
 void read_file(const fs::path& path, LayoutSet& set, std::uint64_t& fingerprint) {
     std::ifstream in(path, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -259,7 +287,7 @@ void read_file(const fs::path& path, LayoutSet& set, std::uint64_t& fingerprint)
     add_to_fingerprint(fingerprint, path.filename().string() + '\0' + bytes + '\0');
     YAML::Node root = YAML::Load(bytes);
     if (!root || root.IsNull()) return;
-    check_keys(root, {"vocabulary", "layouts", "func_lei", "econ", "econ_gov"}, "file");
+    check_keys(root, {"vocabulary", "layouts", "func_lei", "econ", "econ_gov", "codes"}, "file");
     if (root["vocabulary"]) read_vocabulary(root["vocabulary"], set.vocabulary);
     if (const YAML::Node layouts = root["layouts"]) {
         if (!layouts.IsSequence()) fail(where(layouts) + ": layouts must be a list");
@@ -269,6 +297,34 @@ void read_file(const fs::path& path, LayoutSet& set, std::uint64_t& fingerprint)
     if (root["func_lei"]) append(set.func_lei, name_map(root["func_lei"], "func_lei"));
     if (root["econ"]) append(set.econ, name_map(root["econ"], "econ"));
     if (root["econ_gov"]) append(set.econ_gov, name_map(root["econ_gov"], "econ_gov"));
+    if (root["codes"]) append(set.catalog, catalog_codes(root["codes"]));
+}
+
+// Comparison keys of every alias, computed once ("~X" keeps its mark: a suffix match).
+std::string alias_key(const std::string& alias, std::string (*key_of)(const std::string&)) {
+    return starts_with(alias, "~") ? "~" + key_of(alias.substr(1)) : key_of(alias);
+}
+
+template <typename Rules>
+void prepare_rules(Rules& rules, std::string (*key_of)(const std::string&)) {
+    for (auto& rule : rules) {
+        rule.alias_keys.clear();
+        for (const auto& alias : rule.aliases) rule.alias_keys.push_back(alias_key(alias, key_of));
+    }
+}
+
+void prepare_alias_keys(LayoutSet& set) {
+    Vocabulary& v = set.vocabulary;
+    prepare_rules(v.measures, header_key);
+    prepare_rules(v.sides, header_key);
+    prepare_rules(v.columns, header_key);
+    prepare_rules(v.rows, label_key);
+    for (Layout& layout : set.layouts) {
+        prepare_rules(layout.measures, header_key);
+        prepare_rules(layout.column_parts, header_key);
+        prepare_rules(layout.columns, header_key);
+        prepare_rules(layout.rows, label_key);
+    }
 }
 
 // Every row key a layout gives is declared in the vocabulary's row_keys, every measure a layout
@@ -341,7 +397,8 @@ Result<LayoutSet> load_layouts(const std::string& templates_dir) {
     std::vector<fs::path> files = yaml_files(templates_dir);
     fs::path dir(templates_dir);
     if (!dir.has_filename()) dir = dir.parent_path();
-    for (const auto& f : yaml_files(dir.parent_path() / "maps")) files.push_back(f);
+    for (const char* sibling : {"maps", "catalog"})
+        for (const auto& f : yaml_files(dir.parent_path() / sibling)) files.push_back(f);
     std::uint64_t fingerprint = fnv_offset;
     for (const auto& path : files) {
         try {
@@ -353,6 +410,15 @@ Result<LayoutSet> load_layouts(const std::string& templates_dir) {
         }
     }
     set.fingerprint = hex16(fingerprint);
+    prepare_alias_keys(set);
+    for (size_t i = 0; i < set.catalog.size(); ++i) {
+        CatalogCode& entry = set.catalog[i];
+        set.catalog_by_code.emplace(entry.code, i);
+        for (const auto& name : entry.names) {
+            entry.name_keys.push_back(label_key(name));
+            set.catalog_by_name[entry.name_keys.back()].push_back(i);
+        }
+    }
     try {
         validate(set);
     } catch (const LayoutError& e) {

@@ -4,6 +4,7 @@
 // aliases, row keys, name maps, checks) lives in YAML; this header only gives it a shape.
 // See layouts/README.md for the file format and how to add a city's variant.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,11 +33,13 @@ enum class ColumnRole {
 struct AliasRule {
     std::string key;
     std::vector<std::string> aliases;
+    std::vector<std::string> alias_keys;  // each alias as header_key compares it (filled by the loader)
 };
 
 struct ColumnRoleRule {
     ColumnRole role = ColumnRole::none;
     std::vector<std::string> aliases;
+    std::vector<std::string> alias_keys;  // as header_key compares them (filled by the loader)
 };
 
 // A labelled row: its canonical key, what it is for the checks, and the labels that
@@ -47,6 +50,7 @@ struct RowKeyRule {
     bool starts_section = false;  // following keyed rows become "<key>.<their key>"
     bool not_amount = false;      // counts (车辆数), not money: read no amounts
     std::vector<std::string> aliases;
+    std::vector<std::string> alias_keys;  // as label_key compares them (filled by the loader)
 };
 
 struct UnitRule {
@@ -70,6 +74,10 @@ struct Layout {
     std::string name_map;                      // "", func_lei or econ: code rows printed by name
     std::string default_measure;               // measure for a column with only a part alias
     std::vector<std::string> checks;
+    std::vector<std::string> excludes;     // what the table leaves out (non_fiscal_funds …); no stand-in for its kind
+    // Keys of "1." rows under a keyed "一、" row read "parent.key" (fiscal_grant.general_budget);
+    // false where the rows' own keys are what the checks read (三公 parts).
+    bool breakdown_keys = true;
     std::vector<AliasRule> measures;       // consulted before the shared measures
     std::vector<AliasRule> column_parts;   // parts printed as columns (三公): key → row_key
     std::vector<RowKeyRule> rows;          // consulted before the shared rows
@@ -109,7 +117,19 @@ struct Vocabulary {
     // Header words that make a total column this year's only (本年收入/合计 leaves 上年结转 out).
     std::vector<std::string> current_year_markers;
     std::vector<std::string> of_which_prefixes;     // 其中: a row singling out part of the row above
+    // Header levels and row labels naming another period than the document's year (上年,
+    // 增减变化情况); a year of its own (2025年预算数) is compared with the document's.
+    std::vector<std::string> other_period_markers;
     std::vector<NameMapRule> name_map_headers;
+};
+
+// A code of the catalogue observed in published disclosures (layouts/catalog/codes.yaml) and the
+// names printed for it.
+struct CatalogCode {
+    std::string code;
+    CodeSystem system = CodeSystem::none;
+    std::vector<std::string> names;      // as listed
+    std::vector<std::string> name_keys;  // the names as label_key compares them
 };
 
 struct LayoutSet {
@@ -119,9 +139,12 @@ struct LayoutSet {
     std::vector<NameMapEntry> func_lei;  // 类 names of 支出功能分类 (201 …)
     std::vector<NameMapEntry> econ;      // 部门预算支出经济分类 names (301 …, 30101 …)
     std::vector<NameMapEntry> econ_gov;  // 政府预算支出经济分类 names (501 …, 50101 …)
+    std::vector<CatalogCode> catalog;    // codes and names printed in published disclosures
+    std::map<std::string, size_t> catalog_by_code;                 // code → catalog index
+    std::map<std::string, std::vector<size_t>> catalog_by_name;   // name key → catalog indexes
 };
 
-// Loads every *.yaml in templates_dir and every *.yaml in the sibling maps/ folder.
+// Loads every *.yaml in templates_dir and in its sibling maps/ and catalog/ folders.
 // An unreadable or invalid file gives Error{invalid_layout, "file: reason"}.
 Result<LayoutSet> load_layouts(const std::string& templates_dir);
 
@@ -137,6 +160,21 @@ std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, cons
 // (住房公积金 is 30113, and 30311 in the 2017 catalog).
 std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,
                                               const std::string& lei_hint = "");
+
+// 政府预算支出经济分类 code of a name (501 …, 50101 …): the 政府预算 set only (对个人和家庭的补助
+// is 303 in the 部门 set, 509 in this one).
+std::optional<std::string> econ_gov_code_for_name(const LayoutSet& layouts, const std::string& name,
+                                                  const std::string& lei_hint = "");
+
+// The code the catalogue gives a name printed under `parent` (a 3- or 5-digit code): the one code
+// two digits longer than the parent, starting with it, that has this name; nullopt when there is
+// none or more than one.
+std::optional<std::string> catalog_code_under(const LayoutSet& layouts, const std::string& name,
+                                              const std::string& parent);
+
+// Whether the catalogue knows `code` and lists `name` (or a name containing it, or contained in
+// it) for it; nullopt when the catalogue does not know the code.
+std::optional<bool> catalog_lists_name(const LayoutSet& layouts, const std::string& code, const std::string& name);
 
 // The layout that reads tables no other layout claims (kind other); nullptr when none is declared.
 const Layout* fallback_layout(const LayoutSet& layouts);

@@ -1,5 +1,7 @@
 #include "layouts/layout_set.h"
 
+#include <algorithm>
+
 #include "layouts/text_match.h"
 
 namespace budgetpdf {
@@ -17,6 +19,21 @@ std::vector<std::string> codes_named(const std::vector<NameMapEntry>& map, const
     return codes;
 }
 
+std::optional<std::string> code_in_maps(const std::vector<const std::vector<NameMapEntry>*>& maps,
+                                        const std::string& name, const std::string& lei_hint) {
+    std::string key = label_key(name);
+    if (key.empty()) return std::nullopt;
+    for (const auto* map : maps) {
+        auto codes = codes_named(*map, key);
+        if (codes.empty()) continue;
+        if (!lei_hint.empty())
+            for (const auto& code : codes)
+                if (code.size() > lei_hint.size() && starts_with(code, lei_hint)) return code;
+        return codes.front();
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, const std::string& name) {
@@ -29,17 +46,37 @@ std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, cons
 
 std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,
                                               const std::string& lei_hint) {
+    return code_in_maps({&layouts.econ, &layouts.econ_gov}, name, lei_hint);
+}
+
+std::optional<std::string> econ_gov_code_for_name(const LayoutSet& layouts, const std::string& name,
+                                                  const std::string& lei_hint) {
+    return code_in_maps({&layouts.econ_gov}, name, lei_hint);
+}
+
+std::optional<std::string> catalog_code_under(const LayoutSet& layouts, const std::string& name,
+                                              const std::string& parent) {
     std::string key = label_key(name);
-    if (key.empty()) return std::nullopt;
-    for (const auto* map : {&layouts.econ, &layouts.econ_gov}) {
-        auto codes = codes_named(*map, key);
-        if (codes.empty()) continue;
-        if (!lei_hint.empty())
-            for (const auto& code : codes)
-                if (code.size() > lei_hint.size() && starts_with(code, lei_hint)) return code;
-        return codes.front();
+    if (key.empty() || (parent.size() != 3 && parent.size() != 5)) return std::nullopt;
+    auto named = layouts.catalog_by_name.find(key);
+    if (named == layouts.catalog_by_name.end()) return std::nullopt;
+    std::optional<std::string> found;
+    for (size_t index : named->second) {
+        const std::string& code = layouts.catalog[index].code;
+        if (code.size() != parent.size() + 2 || !starts_with(code, parent)) continue;
+        if (found && *found != code) return std::nullopt;  // two codes: not ours to choose
+        found = code;
     }
-    return std::nullopt;
+    return found;
+}
+
+std::optional<bool> catalog_lists_name(const LayoutSet& layouts, const std::string& code, const std::string& name) {
+    auto at = layouts.catalog_by_code.find(code);
+    if (at == layouts.catalog_by_code.end()) return std::nullopt;
+    std::string key = label_key(name);
+    const CatalogCode& entry = layouts.catalog[at->second];
+    return std::any_of(entry.name_keys.begin(), entry.name_keys.end(),
+                       [&](const std::string& k) { return k == key || contains(k, key) || contains(key, k); });
 }
 
 const Layout* fallback_layout(const LayoutSet& layouts) {

@@ -28,29 +28,39 @@ constexpr int max_leading_section_rows = 2;
 constexpr int max_header_rows = 6;                // a header printed over more rows is not found by position
 constexpr int min_amount_column_percent = 80;     // share of a column's cells that are money, for an amount column
 constexpr int min_header_cells_on_tie = 2;
+constexpr size_t max_mark_bytes = 6;  // a not-applicable mark (——, /) is at most two characters
 
-bool alias_matches(const std::vector<std::string>& path, int level, const std::string& alias) {
-    if (starts_with(alias, "~")) {  // "~X": a header ending in X
-        std::string suffix = header_key(alias.substr(1));
-        std::string text = header_key(path[level]);
-        return !suffix.empty() && text.size() > suffix.size() && ends_with(text, suffix);
-    }
-    std::string key = header_key(alias);
-    if (key.empty()) return false;
-    if (key.find('/') == std::string::npos) return header_key(path[level]) == key;
-    int parts = static_cast<int>(std::count(key.begin(), key.end(), '/')) + 1;
-    if (level + 1 < parts) return false;
-    std::string joined;
-    for (int i = level + 1 - parts; i <= level; ++i) joined += (joined.empty() ? "" : "/") + header_key(path[i]);
-    return joined == key;
+// Header keys of a header path, one per level.
+std::vector<std::string> path_keys(const std::vector<std::string>& path) {
+    std::vector<std::string> keys;
+    keys.reserve(path.size());
+    for (const auto& level : path) keys.push_back(header_key(level));
+    return keys;
 }
 
-std::string match_rules(const std::vector<AliasRule>& rules, const std::vector<std::string>& path, int level) {
+// Whether an alias key matches level `level` of a header path: the level alone, the last levels
+// joined with '/' for an alias containing '/', or a level ending in X for "~X".
+bool alias_matches(const std::vector<std::string>& keys, int level, const std::string& alias) {
+    if (alias.empty()) return false;
+    if (alias[0] == '~') {
+        size_t n = alias.size() - 1;
+        const std::string& text = keys[level];
+        return n > 0 && text.size() > n && text.compare(text.size() - n, n, alias, 1, n) == 0;
+    }
+    if (alias.find('/') == std::string::npos) return keys[level] == alias;
+    int parts = static_cast<int>(std::count(alias.begin(), alias.end(), '/')) + 1;
+    if (level + 1 < parts) return false;
+    std::string joined;
+    for (int i = level + 1 - parts; i <= level; ++i) joined += (joined.empty() ? "" : "/") + keys[i];
+    return joined == alias;
+}
+
+std::string match_rules(const std::vector<AliasRule>& rules, const std::vector<std::string>& keys, int level) {
     // Longer (path) aliases first, so "“三公”经费/小计" wins over "小计".
     for (int pass = 0; pass < 2; ++pass)
         for (const auto& rule : rules)
-            for (const auto& alias : rule.aliases)
-                if ((alias.find('/') != std::string::npos) == (pass == 0) && alias_matches(path, level, alias))
+            for (const auto& alias : rule.alias_keys)
+                if ((alias.find('/') != std::string::npos) == (pass == 0) && alias_matches(keys, level, alias))
                     return rule.key;
     return "";
 }
@@ -100,31 +110,33 @@ std::vector<const Cell*> Grid::row_cells(int row, bool starting_here) const {
 }
 
 std::string Matcher::match_measure(const std::vector<std::string>& path, int level) const {
-    std::string key = match_rules(layout.measures, path, level);
-    return key.empty() ? match_rules(set.vocabulary.measures, path, level) : key;
+    std::vector<std::string> keys = path_keys(path);
+    std::string key = match_rules(layout.measures, keys, level);
+    return key.empty() ? match_rules(set.vocabulary.measures, keys, level) : key;
 }
 
 std::string Matcher::match_layout_measure(const std::vector<std::string>& path, int level) const {
-    return match_rules(layout.measures, path, level);
+    return match_rules(layout.measures, path_keys(path), level);
 }
 
 std::string Matcher::match_part(const std::vector<std::string>& path, int level) const {
-    return match_rules(layout.column_parts, path, level);
+    return match_rules(layout.column_parts, path_keys(path), level);
 }
 
 ColumnRole Matcher::match_role(const std::vector<std::string>& path, int level) const {
+    std::vector<std::string> keys = path_keys(path);
     for (const auto* rules : {&layout.columns, &set.vocabulary.columns})
         for (const auto& rule : *rules)
-            for (const auto& alias : rule.aliases)
-                if (alias_matches(path, level, alias)) return rule.role;
+            for (const auto& alias : rule.alias_keys)
+                if (alias_matches(keys, level, alias)) return rule.role;
     return ColumnRole::none;
 }
 
 Side Matcher::match_side(const std::string& text) const {
     std::string key = header_key(text);
     for (const auto& rule : set.vocabulary.sides)
-        for (const auto& alias : rule.aliases)
-            if (header_key(alias) == key) return rule.key == "income" ? Side::income : Side::expenditure;
+        for (const auto& alias : rule.alias_keys)
+            if (alias == key) return rule.key == "income" ? Side::income : Side::expenditure;
     return Side::none;
 }
 
@@ -144,16 +156,17 @@ const RowKeyRule* Matcher::match_row(const std::string& label, const std::string
     std::string grouped = group.empty() ? "" : label_key(group) + "/" + key;
     if (key.empty()) return nullptr;
     for (const auto* rules : {&layout.rows, &set.vocabulary.rows}) {
+        if (!grouped.empty())
+            for (const auto& rule : *rules)
+                for (const auto& alias : rule.alias_keys)
+                    if (alias.find('/') != std::string::npos && alias == grouped) return &rule;
         for (const auto& rule : *rules)
-            for (const auto& alias : rule.aliases)
-                if (!grouped.empty() && alias.find('/') != std::string::npos && label_key(alias) == grouped) return &rule;
-        for (const auto& rule : *rules)
-            for (const auto& alias : rule.aliases) {
-                if (alias.find('/') != std::string::npos) continue;
-                if (starts_with(alias, "~")) {
-                    std::string suffix = label_key(alias.substr(1));
-                    if (key.size() > suffix.size() && ends_with(key, suffix)) return &rule;
-                } else if (label_key(alias) == key) {
+            for (const auto& alias : rule.alias_keys) {
+                if (alias.empty() || alias.find('/') != std::string::npos) continue;
+                if (alias[0] == '~') {
+                    size_t n = alias.size() - 1;
+                    if (key.size() > n && key.compare(key.size() - n, n, alias, 1, n) == 0) return &rule;
+                } else if (alias == key) {
                     return &rule;
                 }
             }
@@ -180,6 +193,13 @@ bool Matcher::is_generic_total(const std::string& text) const {
     std::string key = header_key(text);
     for (const auto& t : set.vocabulary.generic_totals)
         if (header_key(t) == key) return true;
+    return false;
+}
+
+bool Matcher::is_of_which_group(const std::string& text) const {
+    std::string key = header_key(text);
+    for (const auto& prefix : set.vocabulary.of_which_prefixes)
+        if (key == header_key(prefix)) return true;
     return false;
 }
 
@@ -357,16 +377,15 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
             }
         }
     }
-    // 基本支出/小计: a generic total under a group that names a part is the group's measure
-    // (本年收入/合计 stays the table's total, marked as this year's only).
-    if (info.role == ColumnRole::measure && measure_level > 0 && matcher.is_generic_total(path[measure_level]))
+    // 基本支出/小计: a generic total under a group that names a measure reads as the group's
+    // measure where the table prints a total of its own (read_header decides); alone, it is the
+    // table's total (本年收入/合计 of a table with no other total, 基本支出预算/小计 of a basic table).
+    if (info.role == ColumnRole::measure && info.measure == keys::total && measure_level > 0 &&
+        matcher.is_generic_total(path[measure_level]))
         for (int level = measure_level - 1; level >= 0; --level) {
             std::string measure = matcher.match_measure(path, level);
             if (measure.empty()) continue;
-            if (measure == keys::current_year) info.current_year_group = true;
-            if (measure == keys::current_year || measure == keys::total) break;
-            info.measure = measure;
-            measure_level = level;
+            if (measure != keys::total) info.group_measure = measure;
             break;
         }
     // The measure of a header level above the column's own (项目支出 over 扣除基建项目后预算数):
@@ -376,8 +395,10 @@ ColumnInfo read_column(const Matcher& matcher, const std::vector<std::string>& p
     info.measure_from_group = info.role == ColumnRole::measure && measure_level >= 0 &&
                               measure_level + 1 < static_cast<int>(path.size()) &&
                               !matcher.is_generic_total(path.back());
-    for (const auto& level : path)
+    for (const auto& level : path) {
         if (matcher.is_current_year_marker(level)) info.current_year_only = true;
+        if (matcher.is_of_which_group(level)) info.of_which = true;
+    }
     if (matcher.layout.two_sided)
         for (const auto& level : path) {
             Side side = matcher.match_side(level);
@@ -484,14 +505,14 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
             col.part_label.clear();
             col.part_group.clear();
         }
-    // 本年收入/小计 beside a table total of its own (合计 | 本年收入 | 上年结转) is this year's income;
-    // alone, it is the table's total (this year's only).
+    // 本年收入/小计 or 基本支出/小计 beside a table total of its own (合计 | 本年收入 | 上年结转) is
+    // the group's measure; alone, it is the table's total.
     bool own_total = std::any_of(info.columns.begin(), info.columns.end(), [](const ColumnInfo& col) {
-        return col.measure == keys::total && !col.current_year_group;
+        return col.measure == keys::total && col.group_measure.empty();
     });
     if (own_total)
         for (ColumnInfo& col : info.columns)
-            if (col.current_year_group) col.measure = std::string(keys::current_year);
+            if (!col.group_measure.empty()) col.measure = col.group_measure;
     // A group header's measure names one column below it at most: a column that took the group's
     // measure for want of its own (项目支出/扣除基建项目后预算数 beside 项目支出/项目支出总数) keeps an
     // empty measure when another column under that group has the same one.
@@ -507,6 +528,17 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
                 continue;
             col.measure_shared = true;
             break;
+        }
+    }
+    // Under a carry-over group (上年结转结余/一般公共预算资金 … 单位资金) the columns break the
+    // carry-over down by fund: not the funds' measures (those are this year's money); the group's
+    // own 小计 is the carry-over.
+    for (ColumnInfo& col : info.columns) {
+        if (col.measure.empty() || !col.part_key.empty() || !col.group_measure.empty()) continue;
+        for (int level = 0; level < col.measure_level; ++level) {
+            std::string group = matcher.match_measure(col.path, level);
+            if ((group == keys::opening_balance || group == keys::prior_carryover) && col.measure != group)
+                col.measure_shared = true;
         }
     }
     for (ColumnInfo& col : info.columns)
@@ -544,6 +576,15 @@ bool labelled_before(const HeaderInfo& header, int col) {
 
 }  // namespace
 
+namespace {
+
+// Whether the column right before `col` holds amounts (a new block's label column starts here).
+bool after_amounts(const HeaderInfo& header, int col) {
+    return col > 0 && header.columns[static_cast<size_t>(col - 1)].role == ColumnRole::measure;
+}
+
+}  // namespace
+
 void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows, HeaderInfo& header) {
     const HeaderInfo named = header;  // label columns the header names, before content adds any
     int cols = static_cast<int>(header.columns.size());
@@ -571,15 +612,18 @@ void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows
             if (money_text(cell->text)) {
                 ++money;
                 if (written_amount(cell->text)) ++marked;
-            } else if (!looks_like_amount(cell->text)) {
-                ++text;
+            } else if (!looks_like_amount(cell->text) || match_key(cell->text).size() > max_mark_bytes) {
+                ++text;  // words (1、一般公共服务支出, [301]工资福利支出), not a not-applicable mark
             }
         }
         if (filled == 0) continue;
         if (marked > 0 && money * 100 >= filled * min_amount_column_percent) {
             col.role = ColumnRole::measure;  // an amount column whose header names no measure
             if (c < first_measure) first_measure = c;
-        } else if (c < first_measure && text * 2 > filled && !labelled_before(named, c)) {
+        } else if (text * 2 > filled && (c < first_measure ? !labelled_before(named, c) : after_amounts(header, c))) {
+            // Text before the first amount column labels the rows (unless a named label column
+            // does already); text right after amount columns labels the rows of a new block
+            // (支出功能分类科目（按大类） beside 收入's 项目 | 预算数).
             col.role = ColumnRole::name;
         }
     }

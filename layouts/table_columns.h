@@ -48,6 +48,7 @@ struct Matcher {
     bool is_column_number_label(const std::string& text) const;
     bool is_generic_total(const std::string& text) const;       // 小计, 合计 under a group header
     bool is_current_year_marker(const std::string& text) const; // a header level saying 本年/当年
+    bool is_of_which_group(const std::string& text) const;      // a header level that is 其中 alone
 };
 
 struct ColumnInfo {
@@ -63,7 +64,8 @@ struct ColumnInfo {
     int measure_level = -1;          // the path level the measure came from
     bool measure_from_group = false; // from a level above the column's own, which named nothing
     bool measure_shared = false;     // another column under that group has the same measure
-    bool current_year_group = false; // a generic total under a current-year group (本年收入/小计)
+    std::string group_measure;       // a generic total's group measure (基本支出/小计 → basic)
+    bool of_which = false;           // under a 其中 group: a part singled out, in no column identity
 };
 
 struct HeaderInfo {

@@ -32,6 +32,8 @@ namespace {
 
 enum class HierarchyKind { item = 0, closes = 1, outside = 2 };
 
+constexpr int max_name_mismatch_reports = 5;  // per table: a misprinted name, not a misread table
+
 bool marked_no_data(const LayoutSet& set, const std::vector<std::string>& texts) {
     for (const auto& text : texts)
         for (const auto& marker : set.vocabulary.no_data_markers)
@@ -45,13 +47,6 @@ CodeSystem code_system_of(const std::string& code, CodeSystem layout_system) {
     if (code[0] == '3') return CodeSystem::econ;
     if (code[0] == '5') return CodeSystem::econ_gov;
     return layout_system == CodeSystem::func ? CodeSystem::none : layout_system;
-}
-
-// A leading "1." / "1、" / "(1)" / "(一)" ordinal: a breakdown of the row above whose key
-// hangs under the parent's (① rows keep their own key: the 三公 parts).
-bool is_child_ordinal(const std::string& label) {
-    int rank = ordinal_rank(label);
-    return rank >= 2 && rank <= 4;
 }
 
 bool is_of_which(const Vocabulary& vocabulary, const std::string& label) {
@@ -91,6 +86,19 @@ std::vector<std::string> unit_texts(const Table& table, const Grid& grid, const 
     texts.insert(texts.end(), header.preamble_texts.begin(), header.preamble_texts.end());
     for (int r = 0; r < header.body_start; ++r)
         for (const Cell* cell : grid.row_cells(r)) texts.push_back(cell->text);
+    // A form prints its unit in the label of the rows holding the money (资金金额（万元） beside
+    // 实施期资金总额 | 285.87); a label over a target (人均培训成本（元） | ≤1947) states none.
+    auto labels_amounts = [&](const Cell& label) {
+        for (int r = label.row; r < label.row + std::max(1, label.row_span); ++r)
+            for (const Cell* cell : grid.row_cells(r))
+                if (cell != &label && written_amount(cell->text)) return true;
+        return false;
+    };
+    for (int r = header.body_start; r < grid.rows(); ++r)
+        for (const Cell* cell : grid.row_cells(r))
+            if (header.columns[static_cast<size_t>(cell->col)].role != ColumnRole::measure &&
+                !looks_like_amount(cell->text) && labels_amounts(*cell))
+                texts.push_back(cell->text);
     texts.insert(texts.end(), table.context.other_lines.rbegin(), table.context.other_lines.rend());
     return texts;
 }
@@ -99,8 +107,8 @@ std::vector<std::string> unit_texts(const Table& table, const Grid& grid, const 
 struct KeyState {
     std::string section;
     bool section_not_amount = false;
-    std::string parent;
-    std::string lei_above;  // 类 code of the nearest row above with one
+    std::string lei_above;   // 类 code of the nearest row above with one
+    std::string kuan_above;  // 款 code of the nearest row above with one, under that 类
 };
 
 struct RowReading {
@@ -119,7 +127,6 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
     } else if (!m.label.empty()) {
         bool of_which = is_of_which(set.vocabulary, m.label);
         const RowKeyRule* rule = matcher.match_row(of_which ? without_of_which(set.vocabulary, m.label) : m.label, m.group);
-        bool child = is_child_ordinal(m.label);
         if (rule) {
             out.row_key = rule->key;
             out.role = rule->role;
@@ -131,24 +138,29 @@ RowReading resolve_row(const LayoutSet& set, const Matcher& matcher, const Block
             } else if (rule->starts_section) {
                 state.section = out.row_key;
                 state.section_not_amount = rule->not_amount;
+                m.top_level = true;
             } else if (!state.section.empty()) {
                 out.row_key = state.section + "." + out.row_key;
-                out.hierarchy = HierarchyKind::outside;
-            } else if (child && !state.parent.empty()) {
-                out.row_key = state.parent + "." + out.row_key;
-                out.hierarchy = HierarchyKind::outside;
             }
         } else {
             m.code = code_for_name(set, block.name_map, m.label, state.lei_above);
+            // A 款/项 printed by name only (深圳 收支总表: 统计信息事务 under 一般公共服务支出) takes
+            // the catalogue's code among the children of the code above it.
+            for (const std::string* parent : {&state.kuan_above, &state.lei_above})
+                if (m.code.empty() && !parent->empty())
+                    if (auto code = catalog_code_under(set, m.label, *parent)) m.code = *code;
         }
-        if (!child) state.parent = rule && rule->role == RowRole::item ? rule->key : "";
         if (out.role == RowRole::item && of_which) {
             out.role = RowRole::of_which;
             out.hierarchy = HierarchyKind::outside;
         }
     }
     CodeSystem system = code_system_of(m.code, matcher.layout.code_system);
-    if (m.code.size() == 3 && system != CodeSystem::none) state.lei_above = m.code;
+    if (m.code.size() == 3 && system != CodeSystem::none) {
+        state.lei_above = m.code;
+        state.kuan_above.clear();
+    }
+    if (m.code.size() == 5 && system != CodeSystem::none) state.kuan_above = m.code;
     return out;
 }
 
@@ -180,13 +192,19 @@ void report_duplicate_meanings(const TableReading& reading, const std::string& t
 }
 
 // Amounts printed outside any amount column (form tables: 年度预算资金总额： | 9.00 in a
-// 绩效目标表) are records too: the row label is the nearest text to the left, the measure empty.
+// 绩效目标表) are records too: the row label is the nearest text to the left, the measure empty,
+// the measure label the nearest short text above in the same column (预算金额（万元）), else the
+// column's header.
+constexpr size_t max_form_heading_bytes = 60;  // a column heading inside a form is short (20 CJK characters)
+
 void read_loose_amounts(const Grid& grid, const HeaderInfo& header, const std::vector<int>& body_rows,
                         const Table& table, TableReading& reading) {
     for (int r : body_rows)
         for (int c = 0; c < grid.cols(); ++c) {
             const ColumnInfo& col = header.columns[static_cast<size_t>(c)];
-            if (col.role != ColumnRole::none) continue;
+            // A label column holds names; an amount written in one is a form's value (部门预算支出 |
+            // 基本支出 | 12,634.14 where text fills most of the column).
+            if (col.role != ColumnRole::none && col.role != ColumnRole::name) continue;
             const Cell* cell = grid.top_left(r, c);
             if (!cell || !written_amount(cell->text)) continue;
             std::string label;
@@ -194,17 +212,55 @@ void read_loose_amounts(const Grid& grid, const HeaderInfo& header, const std::v
                 const Cell* left = grid.covering(r, k);
                 if (left && !trim(left->text).empty() && !looks_like_amount(left->text)) label = trim(left->text);
             }
+            std::string heading = col.measure_label;
+            for (int k = r - 1; k >= 0; --k) {
+                const Cell* above = grid.covering(k, c);
+                if (!above || trim(above->text).empty() || looks_like_amount(above->text)) continue;
+                if (above->text.size() <= max_form_heading_bytes) heading = trim(above->text);
+                break;
+            }
             ReadAmount a;
             a.page = cell->page > 0 ? cell->page : table.page;
             a.row = r;
             a.col = c;
             a.row_label = label;
-            a.measure_label = col.measure_label;
+            a.measure_label = heading;
             a.printed = trim(cell->text);
             a.bbox = cell->bbox;
             a.confidence = cell->confidence;
             reading.amounts.push_back(std::move(a));
         }
+}
+
+// Whether a header level or row label names another period than the fiscal year: a marker of
+// the vocabulary (上年, 增减变化情况), or a year (2025年, 2025 年预算数) other than the document's.
+bool names_other_period(const Vocabulary& vocabulary, const std::string& text, const std::string& fiscal_year) {
+    std::string key = header_key(text);
+    for (const auto& marker : vocabulary.other_period_markers)
+        if (key == header_key(marker)) return true;
+    std::string raw = match_key(text);
+    if (fiscal_year.size() != 4 || raw.size() < 7 || raw.compare(4, 3, "年") != 0) return false;
+    if (!std::all_of(raw.begin(), raw.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) return false;
+    static const std::vector<std::string> year_headers = {"年", "年预算数", "年决算数", "年预算", "年度"};
+    std::string rest = raw.substr(4);
+    bool year_only = std::find(year_headers.begin(), year_headers.end(), rest) != year_headers.end();
+    return year_only && raw.compare(0, 4, fiscal_year) != 0;
+}
+
+// The label cells of a row in its block (names, groups, year columns) naming another period.
+bool row_names_other_period(const Grid& grid, const Block& block, int row, const Vocabulary& vocabulary,
+                            const std::string& fiscal_year) {
+    for (int c : block.name_cols)
+        if (const Cell* cell = grid.covering(row, c); cell && names_other_period(vocabulary, cell->text, fiscal_year))
+            return true;
+    return false;
+}
+
+bool path_names_other_period(const Vocabulary& vocabulary, const std::vector<std::string>& path,
+                             const std::string& fiscal_year) {
+    return std::any_of(path.begin(), path.end(), [&](const std::string& level) {
+        return names_other_period(vocabulary, level, fiscal_year);
+    });
 }
 
 }  // namespace
@@ -222,7 +278,7 @@ bool prints_amounts(const Table& table) {
 }
 
 std::optional<TableReading> read_table(const LayoutSet& set, const Table& table, int table_index,
-                                       std::vector<Diagnostic>& diagnostics) {
+                                       std::vector<Diagnostic>& diagnostics, const ReadOptions& options) {
     Grid grid(table);
     TableProfile profile = profile_table(grid);
     Classification found = classify(set, table, grid, profile);
@@ -243,7 +299,8 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     reading.table_kind = layout.kind;
     reading.table_title = found.title;
     reading.checks = layout.checks;
-    reading.excludes = title_excludes(set.vocabulary, found.title);
+    reading.excludes = layout.excludes;
+    for (const std::string& e : title_excludes(set.vocabulary, found.title)) reading.excludes.push_back(e);
 
     HeaderInfo header = read_header(grid, matcher, found.title);
     std::vector<int> body_rows;
@@ -312,6 +369,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
         }
 
     // Row keys, roles and name-map codes, per block in row order; then the hierarchy.
+    int name_mismatches = 0;
     std::vector<std::vector<RowReading>> rows(meanings.size(), std::vector<RowReading>(blocks.size()));
     for (size_t b = 0; b < blocks.size(); ++b) {
         KeyState state;
@@ -325,6 +383,13 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 continue;
             }
             rows[i][b] = resolve_row(set, matcher, blocks[b], m, state);
+            if (m.code_printed && !m.label.empty() && name_mismatches < max_name_mismatch_reports &&
+                catalog_lists_name(set, m.code, m.label) == false) {
+                ++name_mismatches;
+                report(diagnostics, Severity::info, "code_name_mismatch", table.page,
+                       "'" + shown_title + "': code " + m.code + " is printed with the name '" + m.label +
+                           "', which the catalogue of printed names does not list for it");
+            }
             column.push_back(m);
             // A code printed on the page has its own hierarchy; one from a name map (一、一般公共
             // 服务支出 → 201) keeps its ordinal's place among the labelled rows.
@@ -339,10 +404,19 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
             int parent = hierarchy.parents[i];
             if (parent >= 0) meanings[i][b].parent_row = meanings[static_cast<size_t>(parent)][b].row;
             meanings[i][b].sums_children = hierarchy.sums_children[i];
+            // A keyed row under a keyed item row itemises it: "parent.key" (一、财政拨款收入 →
+            // fiscal_grant, its 一般公共预算 line → fiscal_grant.general_budget).
+            RowReading& reading_i = rows[i][b];
+            if (parent >= 0 && matcher.layout.breakdown_keys && !reading_i.row_key.empty() &&
+                reading_i.row_key.find('.') == std::string::npos && reading_i.role == RowRole::item) {
+                const RowReading& above = rows[static_cast<size_t>(parent)][b];
+                if (!above.row_key.empty() && above.role == RowRole::item)
+                    reading_i.row_key = above.row_key + "." + reading_i.row_key;
+            }
         }
     }
 
-    int not_amount_cells = 0;
+    int not_amount_cells = 0, worded_cells = 0;
     for (size_t i = 0; i < meanings.size(); ++i) {
         for (size_t b = 0; b < blocks.size(); ++b) {
             const RowMeaning& m = meanings[i][b];
@@ -352,6 +426,10 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
             for (int c : blocks[b].measure_cols) {
                 const Cell* cell = grid.top_left(m.row, c);
                 if (!cell || !looks_like_amount(cell->text)) continue;
+                if (worded_value(cell->text)) {
+                    ++worded_cells;
+                    continue;
+                }
                 if (rr.not_amount) {
                     ++not_amount_cells;
                     continue;
@@ -361,6 +439,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.page = cell->page > 0 ? cell->page : table.page;
                 a.row = m.row;
                 a.col = c;
+                a.block = static_cast<int>(b);
                 a.side = col.side != Side::none ? col.side : blocks[b].side;
                 a.role = rr.role;
                 a.row_key = rr.row_key;
@@ -369,17 +448,23 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.code_system = system;
                 a.measure = col.measure;
                 a.measure_label = col.measure_label;
+                // Last year's figures and changes printed beside this year's are not the year's
+                // measure: they keep their label and an empty measure.
+                if (path_names_other_period(set.vocabulary, col.path, options.fiscal_year) ||
+                    row_names_other_period(grid, blocks[b], m.row, set.vocabulary, options.fiscal_year))
+                    a.measure.clear();
                 a.printed = trim(cell->text);
                 a.bbox = cell->bbox;
                 a.confidence = cell->confidence;
                 a.current_year_only = col.current_year_only;
+                a.of_which_column = col.of_which;
                 a.parent_row = m.parent_row;
                 a.sums_children = m.sums_children;
                 if (!col.part_key.empty()) {
                     a.part_in_header = true;
                     a.part_group = col.part_group;
                     a.row_key = col.part_key;
-                    if (a.row_label.empty()) a.row_label = col.part_label;
+                    a.row_label = col.part_label;  // parts as columns: the row label is the part's header
                     if (const RowKeyRule* part_rule = matcher.row_rule_by_key(col.part_key)) a.role = part_rule->role;
                 }
                 reading.amounts.push_back(std::move(a));
@@ -390,6 +475,10 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     if (not_amount_cells > 0)
         report(diagnostics, Severity::info, "not_amount_rows", table.page,
                std::to_string(not_amount_cells) + " count cells of '" + shown_title + "' are not money and were not read");
+    if (worded_cells > 0)
+        report(diagnostics, Severity::info, "worded_values", table.page,
+               std::to_string(worded_cells) + " cells of '" + shown_title +
+                   "' in amount columns print words or signs beside their digits (≥95%, 10月底): targets or notes, not read as amounts");
     if (reading.amounts.empty())
         report(diagnostics, Severity::info, "empty_table", table.page, "'" + shown_title + "' has no amounts");
     report_duplicate_meanings(reading, shown_title, diagnostics);

@@ -17,11 +17,17 @@ namespace budgetpdf {
 // none does (the fallback layout aside). title_out receives the text that named the table.
 const Layout* classify_table(const LayoutSet& layouts, const Table& table, std::string* title_out = nullptr);
 
+struct ReadOptions {
+    // The document's fiscal year (4 digits; empty when unknown): a column or row of another year
+    // (2025年预算数 in a 2026 budget) is not the year's measure.
+    std::string fiscal_year;
+};
+
 // The table read by the layout that claims it, or by the fallback layout (kind other, with an
 // unknown_table diagnostic) when it prints amounts that no layout claims; nullopt when nothing
 // reads it. A table marked 本表无数据 or with an empty body gives a reading without amounts.
 std::optional<TableReading> read_table(const LayoutSet& layouts, const Table& table, int table_index,
-                                       std::vector<Diagnostic>& diagnostics);
+                                       std::vector<Diagnostic>& diagnostics, const ReadOptions& options = {});
 
 // Whether the table prints amounts: a column most of whose cells are money, some written with a
 // decimal point or thousands separators. A table that does and gives no record lost something.

@@ -83,8 +83,15 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
             label_headers.emplace_back();
         }
         Block& b = blocks.back();
+        // A second code group after the block's name (部门 类|款 | 名称 | 政府 类|款 | 名称): another
+        // classification of the same row, not the row's code.
+        bool code_role = col.role == ColumnRole::code || col.role == ColumnRole::code_lei ||
+                         col.role == ColumnRole::code_kuan || col.role == ColumnRole::code_xiang;
+        if (code_role && !b.name_cols.empty() && (!b.code_cols.empty() || b.lei_col >= 0)) col.role = ColumnRole::code_gov;
         if (b.side == Side::none) b.side = col.side;
-        if (is_label_role(col.role)) label_headers.back() += col.measure_label + "/";
+        // The block's own label columns name its classification (not a 政府预算 name beside it).
+        if (is_label_role(col.role) && col.role != ColumnRole::name_gov && col.role != ColumnRole::code_gov)
+            label_headers.back() += col.measure_label + "/";
         switch (col.role) {
             case ColumnRole::code: b.code_cols.push_back(c); break;
             case ColumnRole::code_lei: b.lei_col = c; break;
@@ -276,13 +283,38 @@ RowHierarchy parents_from_ordinals(const std::vector<RowMeaning>& rows, const st
     h.sums_children.assign(rows.size(), false);
     std::vector<int> depth(rows.size(), 0);
     std::vector<std::pair<int, int>> open;  // (depth, index)
+    // A numbered list indented under a row without an ordinal (财政拨款 above 1.一般公共预算拨款,
+    // 2.政府性基金预算拨款) belongs to that row: its rank is placed one level below it while the
+    // row stays open.
+    struct ListUnder {
+        int rank, depth, parent;
+    };
+    std::vector<ListUnder> lists;
+    auto is_open = [&](int index) {
+        return std::any_of(open.begin(), open.end(), [&](const auto& o) { return o.second == index; });
+    };
     for (size_t i = 0; i < rows.size(); ++i) {
         if (kinds[i] == 1) {
             open.clear();
+            lists.clear();
             continue;
         }
         if (kinds[i] != 0 || rows[i].label.empty()) continue;
-        depth[i] = depth_of(rows[i]);
+        depth[i] = rows[i].top_level ? 0 : depth_of(rows[i]);
+        int rank = rows[i].ordinal_rank;
+        if (rank > 0 && !rows[i].top_level) {
+            lists.erase(std::remove_if(lists.begin(), lists.end(), [&](const ListUnder& l) { return !is_open(l.parent); }),
+                        lists.end());
+            auto list = std::find_if(lists.begin(), lists.end(), [&](const ListUnder& l) { return l.rank == rank; });
+            if (list != lists.end()) {
+                depth[i] = list->depth;
+            } else if (!open.empty() && rows[static_cast<size_t>(open.back().second)].ordinal_rank == 0 &&
+                       !rows[static_cast<size_t>(open.back().second)].top_level &&
+                       rows[i].indent_pt > rows[static_cast<size_t>(open.back().second)].indent_pt + indent_tolerance_pt) {
+                depth[i] = open.back().first + 1;
+                lists.push_back({rank, depth[i], open.back().second});
+            }
+        }
         while (!open.empty() && open.back().first >= depth[i]) open.pop_back();
         if (!open.empty()) h.parents[i] = open.back().second;
         open.emplace_back(depth[i], static_cast<int>(i));
@@ -309,7 +341,8 @@ std::string code_for_name(const LayoutSet& set, const std::string& name_map, con
                           const std::string& lei_above) {
     std::optional<std::string> code;
     if (name_map == "func_lei") code = func_code_for_lei_name(set, label);
-    else if (name_map == "econ" || name_map == "econ_gov") code = econ_code_for_name(set, label, lei_above);
+    else if (name_map == "econ") code = econ_code_for_name(set, label, lei_above);
+    else if (name_map == "econ_gov") code = econ_gov_code_for_name(set, label, lei_above);
     return code ? *code : std::string();
 }
 

@@ -34,6 +34,7 @@ struct RowMeaning {
     bool code_printed = false; // read from the page, not from a name
     bool has_amounts = false;
     int ordinal_rank = 0;      // 一、=1 （一）=2 1.=3 （1）=4 ①=5; 0 without an ordinal
+    bool top_level = false;    // a section of its own (上年结转): never under the row above
     double indent_pt = 0;      // the label's distance from its cell's left edge
     int parent_row = -1;       // the logical row this row itemises (ordinals, indentation)
     bool sums_children = false;  // its children add up to it (they print ordinals, or indents tell levels)
@@ -52,8 +53,11 @@ void join_wrapped_labels(const LayoutSet& set, const Matcher& matcher, const std
 
 // The row a labelled row itemises, from ordinals and indentation: an ordinal of a deeper rank,
 // or no ordinal under a row that has one, or a deeper indentation, is a child of the row above
-// it. kinds[i] says what row i is: 0 an item taking part, 1 a total or subtotal (it closes
-// every open parent), 2 a row outside the hierarchy (a printed code, 其中, a keyed breakdown).
+// it; a numbered list indented under a row without an ordinal (财政拨款 | 1.一般公共预算拨款)
+// itemises that row; a top-level row (a section such as 上年结转) closes every open parent and
+// opens its own.
+// kinds[i] says what row i is: 0 an item taking part, 1 a total or subtotal (it closes every
+// open parent), 2 a row outside the hierarchy (a printed code, 其中).
 struct RowHierarchy {
     std::vector<int> parents;        // index of the row each row itemises, -1 at the top
     std::vector<bool> sums_children; // the row's children are all its parts, at one level

@@ -36,26 +36,44 @@ std::string unit_after(const Vocabulary& vocabulary, const std::string& key, siz
     return best;
 }
 
+// A unit word alone in brackets (预算金额（万元）): the unit of the column it heads.
+std::string unit_in_brackets(const Vocabulary& vocabulary, const std::string& key, size_t open) {
+    std::string unit = unit_after(vocabulary, key, open + 1);
+    if (unit.empty()) return "";
+    for (const auto& rule : vocabulary.units)
+        if (rule.unit == unit)
+            for (const auto& marker : rule.markers) {
+                std::string m = match_key(marker);
+                if (key.compare(open + 1, m.size(), m) == 0 && open + 1 + m.size() < key.size() &&
+                    key[open + 1 + m.size()] == ')')
+                    return unit;
+            }
+    return "";
+}
+
 }  // namespace
 
 UnitFound read_unit(const Vocabulary& vocabulary, const std::vector<std::string>& texts) {
     UnitFound found;
+    auto take = [&](const std::string& unit, const std::string& text) {
+        if (unit.empty()) return;
+        if (found.unit.empty()) {
+            found.unit = unit;
+            found.text = text;
+        } else if (unit != found.unit && found.conflict.empty()) {
+            found.conflict = unit;
+        }
+    };
     for (const auto& text : texts) {
         std::string key = match_key(text);
         for (const auto& label : vocabulary.unit_labels) {
             std::string l = match_key(label);
             if (l.empty()) continue;
-            for (size_t at = key.find(l); at != std::string::npos; at = key.find(l, at + 1)) {
-                std::string unit = unit_after(vocabulary, key, at + l.size());
-                if (unit.empty()) continue;
-                if (found.unit.empty()) {
-                    found.unit = unit;
-                    found.text = text;
-                } else if (unit != found.unit && found.conflict.empty()) {
-                    found.conflict = unit;
-                }
-            }
+            for (size_t at = key.find(l); at != std::string::npos; at = key.find(l, at + 1))
+                take(unit_after(vocabulary, key, at + l.size()), text);
         }
+        for (size_t open = key.find('('); open != std::string::npos; open = key.find('(', open + 1))
+            take(unit_in_brackets(vocabulary, key, open), text);
     }
     return found;
 }

@@ -17,7 +17,7 @@ struct UnitFound {
 // The unit is the token right after a unit label (金额单位, 单位, with or without a colon): a
 // unit word not followed by another CJK character (编制单位：元宝山区 names no unit). Texts are
 // read in order; the first unit found is the table's, and a different unit in any of the texts
-// is a conflict.
+// is a conflict. A unit word alone in brackets (预算金额（万元）, 金额(元)) states a unit too.
 UnitFound read_unit(const Vocabulary& vocabulary, const std::vector<std::string>& texts);
 
 }  // namespace budgetpdf

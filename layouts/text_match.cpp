@@ -239,6 +239,16 @@ bool looks_like_amount(const std::string& text) {
     return false;
 }
 
+bool worded_value(const std::string& text) {
+    std::u32string s = canonical(text);
+    if (std::none_of(s.begin(), s.end(), is_digit)) return false;
+    return std::any_of(s.begin(), s.end(), [](char32_t c) {
+        // minus and not-applicable signs (— – ― － −) may stand beside an amount's digits
+        bool sign = c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0xFF0D || c == 0x2212;
+        return c == U'%' || c == U'<' || c == U'>' || c == U'~' || (c >= 0x80 && !sign);
+    });
+}
+
 bool money_text(const std::string& text) {
     std::string t = match_key(text);
     bool digit = false;

@@ -42,6 +42,11 @@ std::optional<CodeAndName> split_code_and_name(const std::string& text);
 // one of - — –– / * (normalize/ decides what each means).
 bool looks_like_amount(const std::string& text);
 
+// True for a value written with words or signs no amount carries (≥95%, 4次, 10月底, ≤1200,
+// 执行率分值(10分), 2,000万元): a target or a note printed in an amount column, not a damaged
+// amount. Digits with Latin letters (1,2O4.00) are not words: they may be a damaged amount.
+bool worded_value(const std::string& text);
+
 // True for text made only of digits, ',' '.' and '-' with at least one digit (money as printed).
 bool money_text(const std::string& text);
 // money_text written with a decimal point or thousands separators: surely an amount, not a count

@@ -42,18 +42,31 @@ inline constexpr std::string_view subsidiary_remit = "subsidiary_remit";
 inline constexpr std::string_view other_income = "other_income";
 inline constexpr std::string_view special_account = "special_account";
 inline constexpr std::string_view unit_funds = "unit_funds";
+inline constexpr std::string_view other_funds = "other_funds";
 inline constexpr std::string_view current_year = "current_year";
 inline constexpr std::string_view prior_carryover = "prior_carryover";
+inline constexpr std::string_view opening_balance = "opening_balance";
 inline constexpr std::string_view personnel = "personnel";
 inline constexpr std::string_view public_funds = "public_funds";
+
+// Table kinds the cross-table identities compare (SCHEMA.md).
+inline constexpr std::string_view kind_summary = "summary";
+inline constexpr std::string_view kind_income = "income";
+inline constexpr std::string_view kind_expenditure = "expenditure";
+inline constexpr std::string_view kind_grant_summary = "grant_summary";
+inline constexpr std::string_view kind_general_budget = "general_budget";
 
 // Expenditure by use: the parts of a total (合计 = 基本支出 + 项目支出 + …), as columns and as
 // the rows of an expenditure-by-use block.
 inline constexpr std::array expenditure_uses = {basic, project, remit_upper, operating_exp, subsidiary_grant, reserve};
 // Income sources printed beside a total (合计 = Σ sources); fiscal_grant = Σ fiscal_parts.
 inline constexpr std::array fiscal_parts = {general_budget, gov_fund, state_capital};
-inline constexpr std::array other_sources = {upper_subsidy,  business_income, operating_income, subsidiary_remit,
-                                             other_income,   special_account, unit_funds};
+// 单位资金 (the national template's unit funds) = 事业收入 + 事业单位经营收入 + 上级补助收入 +
+// 附属单位上缴收入 + 其他收入, where the table prints it beside them.
+inline constexpr std::array unit_fund_parts = {business_income, operating_income, upper_subsidy, subsidiary_remit,
+                                               other_income};
+inline constexpr std::array other_sources = {upper_subsidy, business_income, operating_income, subsidiary_remit,
+                                             other_income,  special_account, unit_funds,       other_funds};
 
 inline constexpr std::array row_keys = {grand_total,       income_total, expenditure_total, three_public_total,
                                         travel_abroad,     vehicles,     vehicle_purchase,  vehicle_operation,
@@ -64,7 +77,8 @@ inline constexpr std::array measures = {total,           basic,           projec
                                         operating_exp,   subsidiary_grant, reserve,          fiscal_grant,
                                         general_budget,  gov_fund,        state_capital,    upper_subsidy,
                                         business_income, operating_income, subsidiary_remit, other_income,
-                                        special_account, unit_funds,      current_year,     prior_carryover,
+                                        special_account, unit_funds,      other_funds,      current_year,
+                                        prior_carryover, opening_balance,
                                         personnel,       public_funds};
 
 }  // namespace budgetpdf::keys

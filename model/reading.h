@@ -29,6 +29,7 @@ struct ReadAmount {
     int page = 0;                // 1-based page where the amount is printed
     int row = 0;                 // row in the logical table
     int col = 0;                 // column in the logical table
+    int block = 0;               // the column block (code | name | amounts) the amount belongs to
     Side side = Side::none;
     RowRole role = RowRole::item;
     std::string row_key;         // layout's canonical key for a labelled row (e.g. income_total); may be empty
@@ -41,6 +42,7 @@ struct ReadAmount {
     Rect bbox;                   // the cell on its page (PDF points, origin top-left)
     double confidence = 1.0;
     bool current_year_only = false;  // the column's header says 本年/当年: 上年结转 is not in it
+    bool of_which_column = false;    // under a 其中 group header: a part singled out, in no column identity
     // Parts printed as columns (三公: 因公出国（境）费 | 公务接待费 …): row_key is the column's part
     // and part_group the header levels above it (上年, 预算数); the parts of one row and group
     // add up together.

@@ -112,9 +112,18 @@ ParsedAmount parse_amount(std::string_view printed) {
         body.remove_prefix(std::string_view("\u2212").size());
     }
     if (!body.empty() && body.front() == ' ') body.remove_prefix(1);
+    // A space printed before the decimal point (25180591 .33): no amount starts with its
+    // point, so the two parts are one amount.
+    std::string joined(body);
+    for (size_t dot = joined.find(" ."); dot != std::string::npos; dot = joined.find(" .", dot)) {
+        size_t first = joined.find_last_not_of(' ', dot);
+        if (first == std::string::npos || joined[first] < '0' || joined[first] > '9') break;
+        joined.erase(first + 1, dot + 1 - (first + 1));
+        dot = first + 1;
+    }
 
     int decimals = 0;
-    std::optional<std::string> digits = plain_number(body, decimals);
+    std::optional<std::string> digits = plain_number(joined, decimals);
     if (!digits) return result;
     std::optional<Decimal> value = Decimal::parse(*digits);
     if (!value) return result;

@@ -14,13 +14,17 @@
 //   total_is_sum_of_lei   the total row (role total, no code, row_key not grand_total) = Σ 类
 //                    rows of the same side, per measure.
 //   columns_basic_project   per row: total = basic + project + remit_upper + operating_exp +
-//                    subsidiary_grant + reserve (those present in the table).
+//                    subsidiary_grant + reserve (those present in the table); where basic is not
+//                    printed, its personnel + public_funds stand for it (西安 合计 | 人员经费支出 |
+//                    公用经费支出 | 专项业务经费支出), unless the table promises personnel_public,
+//                    which then checks that identity.
 //   columns_income_sources  per row, from the measures present in the table:
 //                    sources = upper_subsidy, business_income, operating_income,
 //                    subsidiary_remit, other_income, special_account, unit_funds, and either
 //                    fiscal_grant (then also fiscal_grant = general_budget + gov_fund +
 //                    state_capital where those are printed) or general_budget + gov_fund +
-//                    state_capital directly.
+//                    state_capital directly; unit_funds printed beside its parts (事业收入 …
+//                    其他收入) is checked against them and stands for them among the sources.
 //                    With current_year: current_year = Σ sources, total = current_year +
 //                    prior_carryover. Without it: total = Σ sources, plus prior_carryover when
 //                    the total's header does not say 本年 (a 本年收入/合计 excludes 上年结转).
@@ -28,7 +32,8 @@
 //                    expenditure side) get total = current_year + prior_carryover.
 //                    Column identities are evaluated for a row only when at least one part is
 //                    printed.
-//   personnel_public per row: total = personnel + public_funds.
+//   personnel_public per row: basic = personnel + public_funds where basic is printed, else
+//                    total = personnel + public_funds + the other uses printed (project …).
 //   group_subtotals  a subtotal row (no code) heading its group (江苏 收入预算总表: 一般公共预算资金 |
 //                    小计 above 公共财政拨款(补助)资金 …) = Σ the item rows below it up to the next
 //                    subtotal or total row (其中 rows excluded), where the group has item rows; the
@@ -65,8 +70,9 @@
 //                    summary 本年收入合计.
 //   cross_grant_general_budget  grant_summary expenditure 类 rows and 本年支出合计 in column
 //                    general_budget = general_budget table 类 rows and total (measure total).
-//                    Skipped when the general_budget table's title says 不含上年结转: the grant
-//                    summary includes the carry-over, that table does not.
+//                    A table whose layout or title says it leaves something out (TableReading::
+//                    excludes: 不含上年结转, fiscal funds only) never stands for its kind here: the
+//                    grant summary includes the carry-over, such a table does not.
 //
 // Tolerance: a printed amount carries up to half a unit of its last printed decimal (from
 // amount_printed's digits after '.', in the record's unit, scaled to 元): 50元 for 2 decimals in

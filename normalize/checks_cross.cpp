@@ -8,24 +8,21 @@
 
 #include "normalize/checks_grid.h"
 
+#include "model/check_keys.h"
+
 #include <algorithm>
 #include <set>
 
 namespace budgetpdf {
 namespace {
 
-// The table standing for `kind`: the first one with 类 rows, else the first one. A layout id
-// ending in /grant_expenditure (江苏 财政拨款支出预算表, read as kind expenditure) covers
-// fiscal funds only and never stands for the expenditure table.
+// The table standing for `kind`: the first one with 类 rows, else the first one. A table whose
+// title or layout says it leaves something out (excludes: fiscal funds only, 不含上年结转) never
+// stands for its kind.
 const CheckTable* first_of_kind(const std::vector<CheckTable>& tables, std::string_view kind) {
     const CheckTable* first = nullptr;
     for (const CheckTable& t : tables) {
-        if (t.reading->table_kind != kind) continue;
-        const std::string& id = t.reading->layout_id;
-        constexpr std::string_view fiscal_only = "/grant_expenditure";
-        if (id.size() >= fiscal_only.size() &&
-            id.compare(id.size() - fiscal_only.size(), fiscal_only.size(), fiscal_only) == 0)
-            continue;
+        if (t.reading->table_kind != kind || !t.reading->excludes.empty()) continue;
         if (!first) first = &t;
         if (std::any_of(t.lines.begin(), t.lines.end(), [](const CheckLine& l) { return is_lei(l); })) return &t;
     }
@@ -41,7 +38,7 @@ const CheckLine* side_subtotal(const CheckTable& table, Side side) {
 // The table's total row: role total, no code, not a grand total.
 const CheckLine* total_line(const CheckTable& table) {
     for (const CheckLine& line : table.lines)
-        if (line.role == RowRole::total && line.code.empty() && !line.breakdown && line.row_key != "grand_total")
+        if (line.role == RowRole::total && line.code.empty() && !line.breakdown && line.row_key != keys::grand_total)
             return &line;
     return nullptr;
 }
@@ -67,7 +64,7 @@ const CheckLine* line_with_code(const std::vector<const CheckLine*>& lines, cons
 std::string side_measure(const CheckTable& table, Side side) {
     std::vector<std::string> measures = table.measures(side);
     for (const std::string& m : measures)
-        if (m == "total") return m;
+        if (m == keys::total) return m;
     return measures.size() == 1 ? measures.front() : std::string();
 }
 
@@ -110,7 +107,7 @@ void compare_lei(const std::string& identity, const CheckTable& summary, const s
         const CheckLine* l = line_with_code(left, code);
         const CheckLine* r = line_with_code(right, code);
         std::string label = l ? l->describe() : r->describe();
-        compare(identity, summary, l, measure, table, r, "total", "类 " + label,
+        compare(identity, summary, l, measure, table, r, std::string(keys::total), "类 " + label,
                 table.reading->table_kind + " 类 " + code, ledger);
     }
 }
@@ -118,41 +115,65 @@ void compare_lei(const std::string& identity, const CheckTable& summary, const s
 }  // namespace
 
 void check_cross_tables(const std::vector<CheckTable>& tables, CheckLedger& ledger) {
-    const CheckTable* summary = first_of_kind(tables, "summary");
-    const CheckTable* income = first_of_kind(tables, "income");
-    const CheckTable* expenditure = first_of_kind(tables, "expenditure");
-    const CheckTable* grant = first_of_kind(tables, "grant_summary");
-    const CheckTable* general = first_of_kind(tables, "general_budget");
+    const CheckTable* summary = first_of_kind(tables, keys::kind_summary);
+    const CheckTable* income = first_of_kind(tables, keys::kind_income);
+    const CheckTable* expenditure = first_of_kind(tables, keys::kind_expenditure);
+    const CheckTable* grant = first_of_kind(tables, keys::kind_grant_summary);
+    const CheckTable* general = first_of_kind(tables, keys::kind_general_budget);
+    const std::string total(keys::total);
 
     if (summary && expenditure) {
         std::string measure = side_measure(*summary, Side::expenditure);
         if (!measure.empty()) {
             compare_lei("cross_summary_expenditure", *summary, measure, *expenditure, ledger);
             const CheckLine* subtotal = side_subtotal(*summary, Side::expenditure);
-            const CheckLine* total = total_line(*expenditure);
-            if (subtotal && total)
-                compare("cross_summary_expenditure", *summary, subtotal, measure, *expenditure, total, "total",
+            const CheckLine* table_total = total_line(*expenditure);
+            if (subtotal && table_total)
+                compare("cross_summary_expenditure", *summary, subtotal, measure, *expenditure, table_total, total,
                         "expenditure " + subtotal->describe(), "expenditure table total", ledger);
         }
     }
     if (summary && income) {
         std::string measure = side_measure(*summary, Side::income);
         const CheckLine* subtotal = side_subtotal(*summary, Side::income);
-        const CheckLine* total = total_line(*income);
-        std::string income_measure = income->has_measure("current_year", total ? total->side : Side::none)
-                                         ? "current_year"
-                                         : "total";
-        if (!measure.empty() && subtotal && total)
-            compare("cross_summary_income", *summary, subtotal, measure, *income, total, income_measure,
+        const CheckLine* table_total = total_line(*income);
+        std::string income_measure =
+            income->has_measure(keys::current_year, table_total ? table_total->side : Side::none)
+                ? std::string(keys::current_year)
+                : total;
+        // An income table whose total also holds last year's money (上年结转, 上年实户资金余额 …)
+        // without a current-year column: its total = the summary's 本年收入合计 + those columns.
+        std::vector<const CheckCell*> carryover;
+        if (table_total && income_measure == total)
+            for (std::string_view key : {keys::prior_carryover, keys::opening_balance})
+                if (const CheckCell* c = table_total->cell(key)) carryover.push_back(c);
+        const CheckCell* table_total_cell = table_total ? table_total->cell(total) : nullptr;
+        if (!measure.empty() && subtotal && table_total && !carryover.empty() && table_total_cell &&
+            !table_total_cell->amount->current_year_only) {
+            IdentityText text;
+            text.identity = "cross_summary_income";
+            text.table = income;
+            text.other = summary;
+            text.lhs = "income table total";
+            text.rhs = "income " + subtotal->describe() + " + carry-over columns";
+            text.measure = total;
+            std::vector<const CheckCell*> rhs{subtotal->cell(measure)};
+            if (rhs.front()) {
+                rhs.insert(rhs.end(), carryover.begin(), carryover.end());
+                ledger.expect_sum(text, table_total_cell, rhs, EvaluateWhen::any_printed);
+            }
+        } else if (!measure.empty() && subtotal && table_total) {
+            compare("cross_summary_income", *summary, subtotal, measure, *income, table_total, income_measure,
                     "income " + subtotal->describe(), "income table total", ledger);
+        }
     }
-    if (grant && general && general->reading->table_title.find("不含上年结转") == std::string::npos &&
-        grant->has_measure("general_budget", Side::expenditure)) {
-        compare_lei("cross_grant_general_budget", *grant, "general_budget", *general, ledger);
+    if (grant && general && grant->has_measure(keys::general_budget, Side::expenditure)) {
+        const std::string general_budget(keys::general_budget);
+        compare_lei("cross_grant_general_budget", *grant, general_budget, *general, ledger);
         const CheckLine* subtotal = side_subtotal(*grant, Side::expenditure);
-        const CheckLine* total = total_line(*general);
-        if (subtotal && total)
-            compare("cross_grant_general_budget", *grant, subtotal, "general_budget", *general, total, "total",
+        const CheckLine* table_total = total_line(*general);
+        if (subtotal && table_total)
+            compare("cross_grant_general_budget", *grant, subtotal, general_budget, *general, table_total, total,
                     "expenditure " + subtotal->describe(), "general_budget table total", ledger);
     }
 }

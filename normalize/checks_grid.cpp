@@ -138,9 +138,10 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
     for (const TableReading& reading : readings) {
         CheckTable table;
         table.reading = &reading;
-        using LineKey = std::tuple<int, int, std::string, std::string, std::string, int>;
+        using LineKey = std::tuple<int, int, int, std::string, std::string, std::string, int>;
         std::map<LineKey, std::size_t> line_at;
         for (const ReadAmount& amount : reading.amounts) {
+            if (amount.of_which_column) continue;  // 其中 columns single out a part: in no identity
             CheckCell cell;
             cell.amount = &amount;
             auto found = record_at.find(CellKey{reading.table_index, amount.row, amount.col});
@@ -153,12 +154,13 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
                         half_unit_yuan(r.amount_printed, r.unit.empty() ? reading.unit : r.unit);
                 }
             }
-            LineKey key{static_cast<int>(amount.side), amount.row, amount.code, amount.row_key,
+            LineKey key{static_cast<int>(amount.side), amount.block, amount.row, amount.code, amount.row_key,
                         amount.row_label, static_cast<int>(amount.role)};
             auto [it, inserted] = line_at.emplace(key, table.lines.size());
             if (inserted) {
                 CheckLine line;
                 line.side = amount.side;
+                line.block = amount.block;
                 line.row = amount.row;
                 line.role = amount.role;
                 line.breakdown = amount.row_key.find('.') != std::string::npos;

@@ -28,6 +28,7 @@ struct CheckCell {
 // lines; a row holding several code blocks side by side is one line per code).
 struct CheckLine {
     Side side = Side::none;
+    int block = 0;           // the column block of its cells (a summary side may print several)
     int row = 0;
     RowRole role = RowRole::item;
     bool breakdown = false;  // row_key "parent.part": itemises the row keyed "parent"

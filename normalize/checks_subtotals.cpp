@@ -161,7 +161,7 @@ void check_row_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger
         if (!parent->sums_children) continue;
         std::vector<const CheckLine*> children;
         for (const CheckLine* line : lines)
-            if (line->parent_row == parent->row && line->role == RowRole::item && !line->breakdown)
+            if (line->parent_row == parent->row && line->block == parent->block && line->role == RowRole::item)
                 children.push_back(line);
         if (children.empty()) continue;
         IdentityText text = text_for(table, "row_hierarchy", parent->describe(), "Σ rows under it");

@@ -9,7 +9,13 @@
 
 #include "normalize/checks_grid.h"
 
+#include <array>
+#include <initializer_list>
+
+#include "model/check_keys.h"
+
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace budgetpdf {
@@ -33,14 +39,58 @@ std::vector<const CheckLine*> lines_of(const CheckTable& table, Side side) {
     return out;
 }
 
-// First line per code among `lines` matching `keep`.
+// What a line prints, cell by cell: two lines of one code printing the same are one row printed
+// twice (a repeated last row of a page), printing different amounts they are two rows (a table
+// crossing two classifications lists 301 under 501 and again under 505).
+std::vector<std::string> printed_of(const CheckLine& line) {
+    std::vector<std::string> out;
+    for (const CheckCell& c : line.cells) out.push_back(c.printed() ? c.value.to_string(2) : std::string());
+    return out;
+}
+
+// The lines among `lines` matching `keep`, a line repeating an earlier one of its code left out.
 template <typename Keep>
 std::vector<const CheckLine*> unique_codes(const std::vector<const CheckLine*>& lines, Keep keep) {
     std::vector<const CheckLine*> out;
-    std::set<std::string> seen;
-    for (const CheckLine* line : lines)
-        if (keep(*line) && seen.insert(line->code).second) out.push_back(line);
+    std::map<std::string, std::vector<std::vector<std::string>>> seen;
+    for (const CheckLine* line : lines) {
+        if (!keep(*line)) continue;
+        auto& printed = seen[line->code];
+        std::vector<std::string> mine = printed_of(*line);
+        if (std::find(printed.begin(), printed.end(), mine) != printed.end()) continue;
+        printed.push_back(std::move(mine));
+        out.push_back(line);
+    }
     return out;
+}
+
+// The children of `parent` among `lines` (same block): where its code is printed once, every
+// line two digits longer under it; where it is printed again further down, the lines of its own
+// run (from it to the next line that does not descend from it).
+template <typename Keep>
+std::vector<const CheckLine*> children_of(const std::vector<const CheckLine*>& lines, const CheckLine* parent,
+                                          Keep keep) {
+    auto descends = [&](const CheckLine* l) {
+        return l->code.size() > parent->code.size() && l->code.compare(0, parent->code.size(), parent->code) == 0;
+    };
+    int occurrences = 0;
+    for (const CheckLine* l : lines)
+        if (l->block == parent->block && l->code == parent->code) ++occurrences;
+    std::vector<const CheckLine*> run;
+    if (occurrences <= 1) {
+        for (const CheckLine* l : lines)
+            if (l->block == parent->block) run.push_back(l);
+    } else {
+        auto at = std::find(lines.begin(), lines.end(), parent);
+        for (auto it = at + 1; it != lines.end(); ++it) {
+            if ((*it)->block != parent->block || (*it)->code.empty()) continue;
+            if (!descends(*it)) break;
+            run.push_back(*it);
+        }
+    }
+    return unique_codes(run, [&](const CheckLine& l) {
+        return keep(l) && l.code.size() == parent->code.size() + 2 && descends(&l);
+    });
 }
 
 void check_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger) {
@@ -55,10 +105,8 @@ void check_hierarchy(const CheckTable& table, Side side, CheckLedger& ledger) {
         std::size_t max_parent_digits = econ ? 3 : 5;
         if ((parent->code.size() != 3 && parent->code.size() != 5) || parent->code.size() > max_parent_digits)
             continue;
-        std::vector<const CheckLine*> children = unique_codes(lines, [&](const CheckLine& l) {
-            return is_econ(l.code_system) == econ && l.code.size() == parent->code.size() + 2 &&
-                   l.code.compare(0, parent->code.size(), parent->code) == 0;
-        });
+        std::vector<const CheckLine*> children =
+            children_of(lines, parent, [&](const CheckLine& l) { return is_econ(l.code_system) == econ; });
         if (children.empty()) continue;
         IdentityText text;
         text.identity = econ ? "econ_hierarchy" : "code_hierarchy";
@@ -82,7 +130,7 @@ void check_total_of_lei(const CheckTable& table, Side side, CheckLedger& ledger)
     std::vector<std::string> measures = table.measures(side);
     for (const CheckLine* total : lines) {
         if (total->role != RowRole::total || !total->code.empty() || total->breakdown ||
-            total->row_key == "grand_total")
+            total->row_key == keys::grand_total)
             continue;
         IdentityText text;
         text.identity = "total_is_sum_of_lei";
@@ -128,69 +176,104 @@ std::vector<std::string> present(const CheckTable& table, Side side, const std::
     return out;
 }
 
-// Whether the table's total column is headed as this year's total (本年收入/合计), which leaves
-// 上年结转 out.
+// Whether the table's total column is headed as this year's total (本年收入/合计: layouts/ marks
+// it current_year_only), which leaves 上年结转 out.
 bool total_is_current_year(const CheckTable& table, Side side) {
     for (const CheckLine& line : table.lines) {
         if (line.side != side) continue;
-        if (const CheckCell* c = line.cell("total"))
-            return c->amount->measure_label.find("本年") != std::string::npos ||
-                   c->amount->measure_label.find("当年") != std::string::npos;
+        if (const CheckCell* c = line.cell(keys::total)) return c->amount->current_year_only;
     }
     return false;
 }
 
+std::vector<std::string> key_list(std::initializer_list<std::string_view> keys_in) {
+    return std::vector<std::string>(keys_in.begin(), keys_in.end());
+}
+
+template <size_t N>
+std::vector<std::string> key_list(const std::array<std::string_view, N>& keys_in) {
+    return std::vector<std::string>(keys_in.begin(), keys_in.end());
+}
+
 void check_income_sources(const CheckTable& table, Side side, CheckLedger& ledger) {
     const std::string identity = "columns_income_sources";
-    auto has = [&](const char* m) { return table.has_measure(m, side); };
-    std::vector<std::string> top = present(table, side,
-        {"upper_subsidy", "business_income", "operating_income", "subsidiary_remit", "other_income",
-         "special_account", "unit_funds"});
-    std::vector<std::string> fiscal_parts = present(table, side, {"general_budget", "gov_fund", "state_capital"});
+    auto has = [&](std::string_view m) { return table.has_measure(m, side); };
+    std::vector<std::string> top = present(table, side, key_list(keys::other_sources));
+    std::vector<std::string> fiscal_parts = present(table, side, key_list(keys::fiscal_parts));
     std::vector<std::string> sources;
-    if (has("fiscal_grant")) {
-        sources.push_back("fiscal_grant");
-        check_columns(table, side, identity, "fiscal_grant", fiscal_parts, ledger);
+    if (has(keys::fiscal_grant)) {
+        sources.emplace_back(keys::fiscal_grant);
+        check_columns(table, side, identity, std::string(keys::fiscal_grant), fiscal_parts, ledger);
     } else {
         sources = fiscal_parts;
     }
+    // 单位资金 printed with its parts (事业收入 …): unit_funds = Σ parts, and only unit_funds is a source.
+    std::vector<std::string> unit_parts = present(table, side, key_list(keys::unit_fund_parts));
+    if (has(keys::unit_funds) && !unit_parts.empty()) {
+        check_columns(table, side, identity, std::string(keys::unit_funds), unit_parts, ledger);
+        top.erase(std::remove_if(top.begin(), top.end(),
+                                 [&](const std::string& m) {
+                                     return std::find(unit_parts.begin(), unit_parts.end(), m) != unit_parts.end();
+                                 }),
+                  top.end());
+    }
     sources.insert(sources.end(), top.begin(), top.end());
 
-    if (has("current_year")) {
-        check_columns(table, side, identity, "current_year", sources, ledger);
-        if (has("prior_carryover"))
-            check_columns(table, side, identity, "total", {"current_year", "prior_carryover"}, ledger);
+    // Last year's money brought in: 上年结转 (prior_carryover) or 上年结转结余 (opening_balance).
+    std::vector<std::string> carryover = present(table, side, key_list({keys::prior_carryover, keys::opening_balance}));
+    if (has(keys::current_year)) {
+        check_columns(table, side, identity, std::string(keys::current_year), sources, ledger);
+        if (!carryover.empty()) {
+            std::vector<std::string> parts{std::string(keys::current_year)};
+            parts.insert(parts.end(), carryover.begin(), carryover.end());
+            check_columns(table, side, identity, std::string(keys::total), parts, ledger);
+        }
         return;
     }
     if (sources.empty()) return;
-    if (has("prior_carryover") && !total_is_current_year(table, side)) sources.push_back("prior_carryover");
-    check_columns(table, side, identity, "total", sources, ledger);
+    if (!total_is_current_year(table, side)) sources.insert(sources.end(), carryover.begin(), carryover.end());
+    check_columns(table, side, identity, std::string(keys::total), sources, ledger);
 }
 
 }  // namespace
 
 void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
+    const std::string total(keys::total);
     for (Side side : table.sides()) {
         if (table.promises("code_hierarchy") || table.promises("econ_hierarchy"))
             check_hierarchy(table, side, ledger);
         if (table.promises("total_is_sum_of_lei")) check_total_of_lei(table, side, ledger);
-        if (table.promises("columns_basic_project"))
-            check_columns(table, side, "columns_basic_project", "total",
-                          present(table, side, {"basic", "project", "remit_upper", "operating_exp", "subsidiary_grant", "reserve"}),
-                          ledger);
-        if (table.promises("columns_income_sources")) {
-            bool has_sources = !present(table, side,
-                {"fiscal_grant", "general_budget", "gov_fund", "state_capital", "upper_subsidy", "business_income",
-                 "operating_income", "subsidiary_remit", "other_income", "special_account", "unit_funds"}).empty();
-            if (has_sources)
-                check_income_sources(table, side, ledger);
-            else if (table.has_measure("current_year", side) || table.has_measure("prior_carryover", side))
-                check_columns(table, side, "columns_income_sources", "total",
-                              present(table, side, {"current_year", "prior_carryover"}), ledger);
+        // The uses of a total: 基本支出 — or, where it is not printed, its 人员经费 and 公用经费
+        // (西安: 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出) — and 项目支出 and the others.
+        std::vector<std::string> uses = present(table, side, key_list(keys::expenditure_uses));
+        bool basic_printed = table.has_measure(keys::basic, side);
+        std::vector<std::string> basic_parts = present(table, side, key_list({keys::personnel, keys::public_funds}));
+        if (table.promises("columns_basic_project") && !(table.promises("personnel_public") && !basic_printed)) {
+            if (!basic_printed) uses.insert(uses.begin(), basic_parts.begin(), basic_parts.end());
+            check_columns(table, side, "columns_basic_project", total, uses, ledger);
         }
-        if (table.promises("personnel_public"))
-            check_columns(table, side, "personnel_public", "total",
-                          present(table, side, {"personnel", "public_funds"}), ledger);
+        if (table.promises("columns_income_sources")) {
+            std::vector<std::string> sources = key_list(keys::fiscal_parts);
+            std::vector<std::string> others = key_list(keys::other_sources);
+            sources.emplace_back(keys::fiscal_grant);
+            sources.insert(sources.end(), others.begin(), others.end());
+            if (!present(table, side, sources).empty())
+                check_income_sources(table, side, ledger);
+            else if (table.has_measure(keys::current_year, side) || table.has_measure(keys::prior_carryover, side))
+                check_columns(table, side, "columns_income_sources", total,
+                              present(table, side, key_list({keys::current_year, keys::prior_carryover,
+                                                              keys::opening_balance})), ledger);
+        }
+        if (table.promises("personnel_public") && !basic_parts.empty()) {
+            if (basic_printed) {
+                check_columns(table, side, "personnel_public", std::string(keys::basic), basic_parts, ledger);
+            } else {
+                std::vector<std::string> parts = basic_parts;
+                for (const std::string& use : uses)
+                    if (use != keys::basic) parts.push_back(use);
+                check_columns(table, side, "personnel_public", total, parts, ledger);
+            }
+        }
     }
 }
 

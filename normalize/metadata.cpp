@@ -28,6 +28,7 @@ namespace budgetpdf {
 namespace {
 
 constexpr int first_fiscal_year = 1990;
+constexpr size_t cover_title_lines = 3;  // a cover's title wraps over at most this many lines
 constexpr int last_fiscal_year = 2100;
 constexpr int min_department_chars = 3;
 constexpr int max_department_chars = 40;
@@ -314,6 +315,11 @@ DocumentMeta infer_document_meta_from_lines(const std::vector<std::string>& cove
         if (auto scope = scope_in(compact, cover)) scopes.add(*scope, cover);
     };
     for (size_t i = 0; i < cover_lines.size(); ++i) read_line(cover_lines[i], true, static_cast<int>(i));
+    // A cover title wrapped over lines (2026 年深圳市统计局（本级）部门预 | 算, or 2026年 |
+    // 广州市统计局部门预算) is read once more joined.
+    std::string cover_title;
+    for (size_t i = 0; i < cover_lines.size() && i < cover_title_lines; ++i) cover_title += cover_lines[i];
+    if (cover_lines.size() > 1) read_line(cover_title, true, 0);
     for (size_t i = 0; i < table_lines.size(); ++i) read_line(table_lines[i], false, static_cast<int>(i));
 
     DocumentMeta meta;

@@ -112,7 +112,7 @@ void run_stages(const std::string& path, const LayoutSet& layouts, OcrSession& o
 
     std::vector<TableReading> readings;
     for (int i = 0; i < static_cast<int>(document.tables.size()); ++i) {
-        std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics);
+        std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics, {meta.year});
         if (reading) readings.push_back(std::move(*reading));
     }
     assign_missing_units(readings, diagnostics);

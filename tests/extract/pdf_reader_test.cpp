@@ -150,6 +150,35 @@ TEST_CASE("a hand-made page: which vector graphics become rulings") {
     CHECK_FALSE(has_diagnostic(doc, "no_text_layer", 1));
 }
 
+TEST_CASE("cell borders filled as thin quadrilaterals with mitred ends (Excel) are rulings") {
+    TestPdfPage page;
+    // A 0.75 pt frame drawn as four trapezoids, each long side axis-aligned, the ends cut
+    // at 45 degrees where they meet; then a thick trapezoid (a shape, not a border) and a
+    // thin slanted sliver (neither side axis-aligned).
+    page.content =
+        "0 0 0 rg\n"
+        "500 100 m 100 100 l 100 100.75 l 499.25 100.75 l h f\n"  // bottom
+        "500 300 m 500 100 l 499.25 100.75 l 499.25 300 l h f\n"  // right
+        "100 300 m 500 300 l 499.25 299.25 l 100.75 299.25 l h f\n"  // top
+        "100 100 m 100 300 l 100.75 299.25 l 100.75 100.75 l h f\n"  // left
+        "100 500 m 300 500 l 290 520 l 110 520 l h f\n"            // thick: no
+        "100 600 m 300 640 l 300 641 l 100 601 l h f\n";           // slanted: no
+    auto doc = read_test_pdf("mitred_borders.pdf", {page});
+    const Page& p = doc.pages[0];
+    auto h = rulings_of(p, Orientation::horizontal);
+    auto v = rulings_of(p, Orientation::vertical);
+    REQUIRE(h.size() == 2);
+    REQUIRE(v.size() == 2);
+    CHECK(h[0].from.y == doctest::Approx(792 - 299.625));
+    CHECK(h[0].from.x == doctest::Approx(100));
+    CHECK(h[0].to.x == doctest::Approx(500));
+    CHECK(h[1].from.y == doctest::Approx(792 - 100.375));
+    CHECK(v[0].from.x == doctest::Approx(100.375));
+    CHECK(v[1].from.x == doctest::Approx(499.625));
+    CHECK(v[1].from.y == doctest::Approx(792 - 300));
+    CHECK(v[1].to.y == doctest::Approx(792 - 100));
+}
+
 TEST_CASE("/Rotate on a page with little text: shown as displayed, swapped size, rotated boxes") {
     TestPdfPage page;
     page.content = text_and_lines;

@@ -211,3 +211,32 @@ TEST_CASE("a header ruled as a grid over a body with horizontal rules only keeps
         CHECK(cell_at(t, r, 3)->text == "2" + std::to_string(r - 1) + ".00");
     }
 }
+
+TEST_CASE("a merged cell continued from another page shows only its side border: the grid keeps that column") {
+    // The project name cell runs down the first column; its top and bottom borders are on
+    // the pages before and after, so its left border touches no horizontal line.
+    std::vector<double> cols{110, 250, 400}, rows{60, 80, 100, 120};
+    std::vector<Ruling> rulings;
+    for (double y : rows) rulings.push_back(hline(y, cols.front(), cols.back()));
+    for (double x : cols) rulings.push_back(vline(x, rows.front(), rows.back()));
+    rulings.push_back(vline(50, 60, 120));
+    std::vector<TextSpan> spans{span_at("信息系统运维项目", 55, 85, 50), span_at("产出指标", 115, 65),
+                                span_right("1.00", 395, 65),           span_at("质量指标", 115, 85),
+                                span_right("2.00", 395, 85),           span_at("时效指标", 115, 105),
+                                span_right("3.00", 395, 105)};
+    auto tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(t.cols == 3);
+    CHECK(cells_tile(t));
+    const Cell* name = cell_at(t, 0, 0);
+    REQUIRE(name);
+    CHECK(name->row_span == 3);
+    CHECK(name->text == "信息系统运维项目");
+
+    // A page frame (a vertical running past the grid) is no side border.
+    rulings.back() = vline(50, 20, 800);
+    auto framed = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(framed.size() == 1);
+    CHECK(framed[0].cols == 2);
+}

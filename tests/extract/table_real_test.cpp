@@ -21,13 +21,6 @@ using namespace budgetpdf::test;
 
 namespace {
 
-std::vector<Table> tables_of_file(const std::string& relative, PageRange range = {}) {
-    auto pages = read_pdf_pages(shared_file(relative), range);
-    REQUIRE(pages.ok());
-    std::vector<Diagnostic> diagnostics;
-    return find_tables(pages.value().pages, {}, diagnostics);
-}
-
 bool is_code_cell(const std::string& t) {
     return (t.size() == 3 || t.size() == 5 || t.size() == 7) && t.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -65,21 +58,6 @@ CodeCount count_codes(const std::vector<Table>& tables) {
     return count;
 }
 
-std::vector<std::string> row_of(const Table& t, const std::string& label) {
-    for (const Cell& c : t.cells) {
-        if (c.text != label) continue;
-        std::vector<std::string> row;
-        for (const Cell& o : t.cells)
-            if (o.row == c.row) row.push_back(o.text);
-        return row;
-    }
-    return {};
-}
-
-bool contains(const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
-
 }  // namespace
 
 TEST_CASE("real PDFs: every classification code lands in a grid row, none missed") {
@@ -108,7 +86,7 @@ TEST_CASE("real PDFs: every classification code lands in a grid row, none missed
 }
 
 TEST_CASE("real PDF: top-aligned amounts in tall cells stay on their code row (finance page 10)") {
-    auto tables = tables_of_file("real/govbudgetchecker/putuo_finance_2024_dept_final.pdf", {10, 10});
+    auto tables = tables_of_file("real/govbudgetchecker/putuo_finance_2024_dept_final.pdf", 10, 10);
     REQUIRE(tables.size() == 1);
     const Table& t = tables[0];
     CHECK(t.context.title == "支出决算表");

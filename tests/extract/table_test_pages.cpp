@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include "extract/pdf_reader.h"
 #include "extract/table_finder.h"
+#include "pdf_test_files.h"
+
+#include <doctest/doctest.h>
 
 namespace budgetpdf::test {
 
@@ -91,6 +95,38 @@ std::vector<Table> tables_of(const std::vector<Page>& pages, bool join_continued
     TableFinderOptions options;
     options.join_continued_tables = join_continued;
     return find_tables(pages, options, diagnostics);
+}
+
+std::vector<Table> tables_of_file(const std::string& relative, int first, int last) {
+    auto pages = read_pdf_pages(shared_file(relative), PageRange{first, last});
+    REQUIRE_MESSAGE(pages.ok(), relative);
+    std::vector<Diagnostic> diagnostics;
+    return find_tables(pages.value().pages, {}, diagnostics);
+}
+
+std::vector<std::string> row_texts(const Table& table, int row) {
+    std::vector<std::string> out;
+    for (const Cell& c : table.cells)
+        if (c.row == row) out.push_back(c.text);
+    return out;
+}
+
+std::vector<std::string> row_of(const Table& table, const std::string& label) {
+    for (const Cell& c : table.cells) {
+        if (c.text != label) continue;
+        std::vector<const Cell*> row;
+        for (const Cell& o : table.cells)
+            if (o.row == c.row) row.push_back(&o);
+        std::sort(row.begin(), row.end(), [](const Cell* a, const Cell* b) { return a->col < b->col; });
+        std::vector<std::string> texts;
+        for (const Cell* o : row) texts.push_back(o->text);
+        return texts;
+    }
+    return {};
+}
+
+bool contains(const std::vector<std::string>& texts, const std::string& text) {
+    return std::find(texts.begin(), texts.end(), text) != texts.end();
 }
 
 }  // namespace budgetpdf::test

@@ -38,4 +38,17 @@ bool cells_tile(const Table& table);
 // diagnostics discarded.
 std::vector<Table> tables_of(const std::vector<Page>& pages, bool join_continued = true);
 
+// The tables of a PDF under the shared folder ("real/renwu/x.pdf"), pages first..last
+// (0: to the end); fails the test when the file cannot be read.
+std::vector<Table> tables_of_file(const std::string& relative, int first = 1, int last = 0);
+
+// The texts of the cells whose top-left position is in `row`, left to right.
+std::vector<std::string> row_texts(const Table& table, int row);
+
+// The texts of the row holding a cell whose text is `label` (the first such row), left to
+// right; empty when no cell holds it.
+std::vector<std::string> row_of(const Table& table, const std::string& label);
+
+bool contains(const std::vector<std::string>& texts, const std::string& text);
+
 }  // namespace budgetpdf::test

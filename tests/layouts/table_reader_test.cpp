@@ -98,7 +98,7 @@ TEST_CASE("收入支出决算总表: two sides, 类 rows mapped by name, 行次 
     REQUIRE(r.reading);
     const TableReading& t = *r.reading;
     CHECK(t.layout_id == "final/summary");
-    CHECK(t.checks == std::vector<std::string>{"summary_sides", "row_hierarchy"});
+    CHECK(t.checks == std::vector<std::string>{"summary_sides", "row_hierarchy", "code_hierarchy"});
     ReadAmount gpb = by_key(t, "general_budget", "total", Side::income);
     CHECK(gpb.printed == "105613371.38");
     CHECK(gpb.row_label == "一、一般公共预算财政拨款收入");

@@ -66,9 +66,15 @@ TEST_CASE("a separator before the last group only still groups thousands (上海
     CHECK(value_of("120258,600.50") == "120258600.50");
 }
 
+TEST_CASE("a space before the decimal point joins the parts (西安 prints 25180591 .33)") {
+    CHECK(value_of("25180591 .33") == "25180591.33");
+    CHECK(value_of("1,000  .50") == "1000.50");
+    CHECK(value_of("-12 .5") == "-12.5");
+}
+
 TEST_CASE("anything else is unreadable") {
     for (const char* text : {"12.3.4", "合计", "1,23", "12,3456", "1234,56", ",123", "12.", "1e5",
-                             "12 34", "12%", "(12", "--5", "¥12", "12.3a", "1,234,56.7"}) {
+                             "12 34", "12 .3 .4", "合计 .5", " .5", "12. 5", "12%", "(12", "--5", "¥12", "12.3a", "1,234,56.7"}) {
         INFO(text);
         CHECK(kind_of(text) == AmountKind::unreadable);
     }

@@ -76,6 +76,8 @@ Tables add_document_002(SeedDocument& doc) {
     t.general = add_code_table(doc, seed_rows("002", "2026年一般公共预算支出预算表（不含上年结转）"), "general_budget",
                                "2026年一般公共预算支出预算表（不含上年结转）", "万元", 10, code_checks,
                                {"total", "basic", "project"});
+    // layouts/ reads 不含上年结转 in the title as the table leaving prior_carryover out.
+    doc.readings[static_cast<std::size_t>(t.general)].excludes = {"prior_carryover"};
     return t;
 }
 
@@ -128,6 +130,38 @@ TEST_CASE("cross_summary_income: income table total against 本年收入合计")
     CHECK(doc.record(t.income, "合计", "total").check == "mismatch");
 }
 
+TEST_CASE("cross_summary_income: an income total holding last year's money is 本年收入合计 + those columns") {
+    // 西安 部门综合预算: the summary's 本年收入合计 leaves 上年实户资金余额 out; the income table's
+    // 合计 holds it in a column of its own.
+    auto build = [](SeedDocument& doc, const std::string& income_total) {
+        int summary = doc.add_table("summary", "部门综合预算收支总表", "元", 22, {"summary_sides"});
+        doc.add_amount(summary, 1, 1, {Side::income, RowRole::item, "fiscal_grant", "1、财政拨款"}, "total", "预算数",
+                       "40,052,896.08");
+        doc.add_amount(summary, 2, 1, {Side::income, RowRole::item, "other_income", "6、其他收入"}, "total", "预算数",
+                       "1,000,000.00");
+        doc.add_amount(summary, 3, 1, {Side::income, RowRole::subtotal, "income_total", "本年收入合计"}, "total",
+                       "预算数", "41,052,896.08");
+        int income = doc.add_table("income", "部门综合预算收入总表", "元", 23, {"columns_income_sources"});
+        RowMeaning total_row{Side::none, RowRole::total, "table_total", "合计"};
+        doc.add_amount(income, 1, 2, total_row, "total", "合计", income_total);
+        doc.add_amount(income, 1, 3, total_row, "general_budget", "一般公共预算拨款", "40,052,896.08");
+        doc.add_amount(income, 1, 12, total_row, "opening_balance", "上年实户资金余额", "981,827.50");
+        doc.add_amount(income, 1, 13, total_row, "other_income", "其他收入", "1,000,000.00");
+        return income;
+    };
+    SeedDocument doc;
+    build(doc, "42,034,723.58");
+    CHECK(doc.check().failed == 0);
+    CHECK(doc.mismatch_messages().empty());
+
+    SeedDocument misprinted;
+    int income = build(misprinted, "42,034,723.68");
+    misprinted.check();
+    auto messages = misprinted.mismatch_messages();
+    CHECK(count_starting(messages, "cross_summary_income: income table total total 42034723.68 ≠ income 本年收入合计") == 1);
+    CHECK(misprinted.record(income, "合计", "total").check == "mismatch");
+}
+
 TEST_CASE("cross_grant_general_budget: 一般公共预算 column against the general_budget table") {
     SeedDocument doc;
     Tables t = add_document_000(doc);
@@ -170,7 +204,8 @@ TEST_CASE("a fiscal-only expenditure table never stands for the expenditure tabl
     SeedDocument doc;
     int fiscal = add_code_table(doc, seed_rows("000", "支出决算表"), "expenditure", "财政拨款支出预算表", "元", 2,
                                 {"code_hierarchy"}, {"total"});
-    doc.readings[static_cast<std::size_t>(fiscal)].layout_id = "budget/grant_expenditure";
+    // Its layout says it leaves non-fiscal funds out (budget/grant_expenditure: excludes).
+    doc.readings[static_cast<std::size_t>(fiscal)].excludes = {"non_fiscal_funds"};
     doc.reprint(fiscal, "208", "total", "758400.15");
     doc.reprint(fiscal, "20805", "total", "758400.15");
     doc.reprint(fiscal, "2080505", "total", "430995.07");
@@ -179,7 +214,7 @@ TEST_CASE("a fiscal-only expenditure table never stands for the expenditure tabl
     CHECK(summary.failed == 0);
 
     // Read as an ordinary expenditure table, the first one stands and 208 disagrees.
-    doc.readings[static_cast<std::size_t>(fiscal)].layout_id = "budget/expenditure";
+    doc.readings[static_cast<std::size_t>(fiscal)].excludes.clear();
     summary = doc.check();
     CHECK(summary.failed == 1);
     REQUIRE(doc.mismatch_messages().size() == 1);

@@ -169,14 +169,21 @@ TEST_CASE("预算收入总表 (万元): 本年收入/合计 leaves 上年结转 
                            {"code_hierarchy", "total_is_sum_of_lei", "columns_income_sources"},
                            {"total", "general_budget", "gov_fund", "state_capital", "special_account", "unit_funds",
                             "prior_carryover"});
+    // layouts/ marks a total headed 本年收入/合计 as this year's only (current_year_markers).
     for (ReadAmount& a : doc.readings[0].amounts)
-        if (a.measure == "total") a.measure_label = "本年收入/合计";
+        if (a.measure == "total") {
+            a.measure_label = "本年收入/合计";
+            a.current_year_only = true;
+        }
     CHECK(doc.check().failed == 0);
     CHECK(doc.record(t, "216", "prior_carryover").check == "ok");
 
     // Headed plain 合计, the same total would have to include 上年结转.
     for (ReadAmount& a : doc.readings[0].amounts)
-        if (a.measure == "total") a.measure_label = "合计";
+        if (a.measure == "total") {
+            a.measure_label = "合计";
+            a.current_year_only = false;
+        }
     CheckSummary summary = doc.check();
     CHECK(summary.failed > 0);
     CHECK(count_starting(doc.mismatch_messages(), "columns_income_sources: 合计 total 6618500.00 ≠ "
