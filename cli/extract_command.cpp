@@ -29,15 +29,6 @@ void print_totals(const BatchTotals& totals) {
 }  // namespace
 
 int run_extract(const ExtractArgs& args) {
-    // The batch (pipeline/batch) runs every document with the default OCR options (auto,
-    // 300 dpi) until it takes an OcrSession per worker; other options are refused rather
-    // than ignored.
-    const OcrOptions defaults;
-    if (args.ocr.mode != defaults.mode || args.ocr.dpi != defaults.dpi) {
-        std::cerr << "budgetpdf: extract: --ocr always|never and --dpi need the batch to pass OCR options "
-                     "(pipeline/batch); this build reads with --ocr auto --dpi 300\n";
-        return exit_status(ExitCode::usage);
-    }
     std::string layouts_dir = args.layouts_dir.empty() ? default_layouts_dir() : args.layouts_dir;
     Result<LayoutSet> layouts = load_layouts(layouts_dir);
     if (!layouts) {
@@ -45,12 +36,12 @@ int run_extract(const ExtractArgs& args) {
         return exit_status(ExitCode::usage);
     }
     if (args.out == "-") {
-        BatchTotals totals = run_batch_to_stream(args.files, layouts.value(), std::cout, report_document);
+        BatchTotals totals = run_batch_to_stream(args.files, layouts.value(), std::cout, report_document, args.ocr);
         print_totals(totals);
         return exit_for(totals);
     }
     Result<BatchTotals> totals =
-        run_batch_to_directory(args.files, layouts.value(), args.out, report_document);
+        run_batch_to_directory(args.files, layouts.value(), args.out, report_document, args.ocr);
     if (!totals) {
         report_failure(args.out, totals.error().message);
         return exit_status(ExitCode::input_failed);

@@ -53,7 +53,8 @@ struct OutputFiles {
 }  // namespace
 
 Result<BatchTotals> run_batch_to_directory(std::vector<std::string> files, const LayoutSet& layouts,
-                                           const std::string& out_dir, const DocumentDone& done) {
+                                           const std::string& out_dir, const DocumentDone& done,
+                                           const OcrOptions& ocr_options) {
     std::error_code error;
     std::filesystem::create_directories(out_dir, error);
     OutputFiles out;
@@ -65,8 +66,9 @@ Result<BatchTotals> run_batch_to_directory(std::vector<std::string> files, const
 
     sort_by_source(files);
     BatchTotals totals;
+    OcrSession ocr(ocr_options);
     for (const std::string& file : files) {
-        DocumentOutput document = process_document(file, layouts);
+        DocumentOutput document = process_document(file, layouts, ocr);
         write_records_csv(out.records_csv, document.records, CsvHeader::omit);
         write_records_jsonl(out.records_jsonl, document.records);
         write_documents_csv(out.documents_csv, {document.summary}, CsvHeader::omit);
@@ -81,12 +83,13 @@ Result<BatchTotals> run_batch_to_directory(std::vector<std::string> files, const
 }
 
 BatchTotals run_batch_to_stream(std::vector<std::string> files, const LayoutSet& layouts,
-                                std::ostream& out, const DocumentDone& done) {
+                                std::ostream& out, const DocumentDone& done, const OcrOptions& ocr_options) {
     write_records_csv(out, {});
     sort_by_source(files);
     BatchTotals totals;
+    OcrSession ocr(ocr_options);
     for (const std::string& file : files) {
-        DocumentOutput document = process_document(file, layouts);
+        DocumentOutput document = process_document(file, layouts, ocr);
         write_records_csv(out, document.records, CsvHeader::omit);
         count(totals, document.summary);
         if (done) done(file, document.summary);
