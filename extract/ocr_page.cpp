@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <leptonica/allheaders.h>
 
@@ -48,6 +49,7 @@ constexpr double max_upscale = 2.0;          // taller lines are scaled down to 
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
 constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
+constexpr double lead_in_max_lines = 2.5;       // a lead-in (一、 （三）) is at most this many line heights wide
 
 int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
 
@@ -196,6 +198,75 @@ bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, 
     return false;
 }
 
+// One text line read as a single line: large print brought down to body-text size, small print
+// (a unit line at 200 dpi) up to it, flat lines given a line's room. A line that reads as an
+// amount with stray letters or ideographs (O for 0, l for 1) is read again with digits and
+// separators only; a clean amount is kept as it is, since a forced charset can also turn a
+// speck into a digit.
+OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box, int line_height) {
+    const double dpi = prepared.geometry.dpi;
+    const PixelBox room = with_line_height(box, line_height);
+    double scale = 1.0;
+    if (box.h > max_line_height_px) scale = static_cast<double>(max_line_height_px) / box.h;
+    if (box.h >= min_upscaled_height_px && box.h < min_line_height_px)
+        scale = std::min(max_upscale, static_cast<double>(min_line_height_px) / box.h);
+    PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
+    if (!crop) return {};
+    OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);
+    if (looks_numeric(line.text) && !is_plain_number(line.text)) {
+        OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
+        if (!digits.text.empty()) line = std::move(digits);
+    }
+    return line;
+}
+
+bool vertical_line_between(const std::vector<PixelLine>& lines, int x0, int x1, int y0, int y1) {
+    return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& l) {
+        return !l.horizontal && l.position > x0 && l.position < x1 && l.from <= y1 && l.to >= y0;
+    });
+}
+
+// A lead-in (一、 （三） 2.) stands apart from its label by the wide gap its 、 or bracket
+// leaves, so it is a text line of its own, and read alone — a flat 一 with no context — it
+// comes out as a Latin letter or a sign (N, n, /). A short line (at most `lead_in_max_lines`
+// line heights wide) that reads as neither Chinese nor a number, with Chinese text right
+// after it on the same line and no ruling between, is read again together with that text;
+// the joint reading replaces both when it holds Chinese and is no less sure than the text
+// alone. `joined` and `lines` are updated in place (the text's entry is emptied).
+template <typename Read>
+void read_lead_ins_with_their_text(const std::vector<PixelBox>& boxes, const std::vector<PixelLine>& rulings,
+                                   int line_height, const Read& read, std::vector<PixelBox>& joined,
+                                   std::vector<std::optional<OcrLine>>& lines) {
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (!lines[i] || lines[i]->text.empty()) continue;
+        const PixelBox& lead = boxes[i];
+        const std::string& text = lines[i]->text;
+        if (has_cjk(text) || is_plain_number(text) || lead.w > lead_in_max_lines * line_height)
+            continue;
+        std::optional<std::size_t> next;
+        for (std::size_t j = 0; j < boxes.size(); ++j) {
+            if (j == i || !lines[j] || !has_cjk(lines[j]->text)) continue;
+            const PixelBox& b = boxes[j];
+            const int height = std::max(lead.h, b.h);
+            const int overlap = std::min(lead.bottom(), b.bottom()) - std::max(lead.y, b.y);
+            const int gap = b.x - lead.right();
+            if (overlap <= ordinal_overlap_share * std::min(lead.h, b.h) || gap < 0 || gap > ordinal_gap_share * height)
+                continue;
+            if (!next || b.x < boxes[*next].x) next = j;
+        }
+        if (!next) continue;
+        const PixelBox& label = boxes[*next];
+        const int y0 = std::min(lead.y, label.y), y1 = std::max(lead.bottom(), label.bottom());
+        if (vertical_line_between(rulings, lead.right(), label.x, y0, y1)) continue;
+        const PixelBox both{lead.x, y0, label.right() - lead.x, y1 - y0};
+        OcrLine together = read(both);
+        if (!has_cjk(together.text) || together.confidence < lines[*next]->confidence) continue;
+        joined[i] = both;
+        lines[i] = std::move(together);
+        lines[*next].reset();
+    }
+}
+
 // Joins each ordinal or label to the text after it on the same line.
 void join_ordinals(Page& page) {
     std::vector<TextSpan> out;
@@ -315,25 +386,18 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     const std::vector<PixelBox> components = ink_components(prepared.text.get(), dpi);
     const int line_height = static_cast<int>(typical_glyph_height(components) * line_height_share);
     const std::vector<PixelBox> boxes = group_text_lines(components, prepared.lines);
-    for (const PixelBox& box : boxes) {
-        if (box.h < flat_line_share * line_height && on_a_ruling(box, prepared.lines)) continue;
-        const PixelBox room = with_line_height(box, line_height);
-        // Large print (titles) reads better brought down to body-text size.
-        // … and small print (a unit line at 200 dpi) brought up to it.
-        double scale = 1.0;
-        if (box.h > max_line_height_px) scale = static_cast<double>(max_line_height_px) / box.h;
-        if (box.h >= min_upscaled_height_px && box.h < min_line_height_px)
-            scale = std::min(max_upscale, static_cast<double>(min_line_height_px) / box.h);
-        PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
-        if (!crop) continue;
-        OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);
-        // A line that reads as an amount with stray letters or ideographs (O for 0, l for 1) is
-        // read again with digits and separators only; a clean amount is kept as it is, since a
-        // forced charset can also turn a speck into a digit.
-        if (looks_numeric(line.text) && !is_plain_number(line.text)) {
-            OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
-            if (!digits.text.empty()) line = std::move(digits);
-        }
+    const auto read = [&](const PixelBox& box) { return read_text_line(prepared, engine, box, line_height); };
+    std::vector<std::optional<OcrLine>> lines(boxes.size());
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (boxes[i].h < flat_line_share * line_height && on_a_ruling(boxes[i], prepared.lines)) continue;
+        lines[i] = read(boxes[i]);
+    }
+    std::vector<PixelBox> joined = boxes;
+    read_lead_ins_with_their_text(boxes, prepared.lines, line_height, read, joined, lines);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (!lines[i]) continue;
+        const OcrLine& line = *lines[i];
+        const PixelBox& box = joined[i];
         if (line.text.empty()) continue;
         if (line.confidence < noise_confidence && line.text.size() <= noise_max_bytes) continue;
         TextSpan span;
