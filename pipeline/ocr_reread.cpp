@@ -12,6 +12,8 @@
 // the amount, is tried the same way; a value that makes all of the amount's identities hold
 // is named in a warning, and the amount keeps its printed reading, check mismatch and a low
 // confidence. A printed number is never replaced by a value that was not read from the page.
+// Last, amounts whose identities only compare them with other readings of the same value are
+// found by doubling those readings together: if no identity notices, they are not confirmed.
 #include "pipeline/ocr_reread.h"
 
 #include <algorithm>
@@ -31,6 +33,7 @@ constexpr double mismatch_text_confidence = 0.5;  // cap for an OCR amount its i
 constexpr int max_rereads_per_document = 400;     // cells read again at most (each costs a few reads)
 constexpr double min_reread_confidence = 0.3;     // weaker re-readings (rare alternatives) are not tried
 constexpr double reread_text_confidence = 0.85;   // cap for an amount taken from a second reading
+constexpr double unconfirmed_text_confidence = 0.85;  // cap for an amount its identities relate only to copies of itself
 
 struct Trial {
     int failed = 0;
@@ -239,6 +242,39 @@ void flag_remaining(const std::vector<TableReading>& readings, std::vector<Recor
     }
 }
 
+// OCR amounts whose identities hold only because they compare a reading with readings of the
+// same text: one printed value read identically in several cells (a total equal to its only
+// part, a parent with one child, a total repeated in another table). The same glyphs read the
+// same way, so a misread would be repeated and the identity would still hold: it confirms
+// nothing. Per value printed in more than one OCR cell, every such cell is doubled at once;
+// when no further identity fails, those cells keep check ok but their text confidence is
+// capped below 0.9, and one info diagnostic `ocr_unconfirmed` names them.
+void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
+                     std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, std::vector<std::size_t>> by_value;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Record& r = records[i];
+        if (r.method != "ocr" || r.check != "ok") continue;
+        std::optional<Decimal> value = Decimal::parse(r.amount_yuan);
+        if (value && !value->is_zero()) by_value[r.amount_yuan].push_back(i);
+    }
+    for (const auto& [yuan, cells] : by_value) {
+        if (cells.size() < 2) continue;
+        const Decimal doubled = *Decimal::parse(yuan) + *Decimal::parse(yuan);
+        std::vector<Record> trial = records;
+        for (std::size_t i : cells) trial[i].amount_yuan = amount_yuan_string(doubled);
+        std::vector<Diagnostic> scratch;
+        if (check_identities(readings, trial, scratch).failed > failed) continue;
+        for (std::size_t i : cells) records[i].text_confidence = std::min(records[i].text_confidence, unconfirmed_text_confidence);
+        const Record& first = records[cells.front()];
+        diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", first,
+                                 where(first) + ": '" + first.amount_printed + "' read by OCR in " +
+                                     std::to_string(cells.size()) +
+                                     " cells whose identities compare them only with each other; a misread "
+                                     "repeated in all of them would pass, so none is confirmed"));
+    }
+}
+
 }  // namespace
 
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
@@ -267,6 +303,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     });
     if (!any_ocr_mismatch) {
         diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
+        cap_unconfirmed(readings, records, summary.failed, diagnostics);
         return summary;
     }
     std::vector<Diagnostic> reread_diagnostics;
@@ -276,6 +313,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
     diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
     diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
+    cap_unconfirmed(readings, records, summary.failed, diagnostics);
     return summary;
 }
 

@@ -168,6 +168,50 @@ TEST_CASE("ocr pipeline: an OCR amount that breaks its identities is flagged wit
                       [](const std::string& f) { return f.find("20102") != std::string::npos && f.find("imply 40.00") != std::string::npos; }));
 }
 
+TEST_CASE("ocr pipeline: readings confirmed only by copies of themselves stay below 0.9") {
+    // 201 = 20101 holds, but both cells print the same value: a misread repeated in both would
+    // hold too. 202 = 20201 + 20202 compares different texts and confirms its readings.
+    TableReading reading;
+    reading.table_index = 0;
+    reading.page = 1;
+    reading.table_kind = "expenditure";
+    reading.table_title = "支出决算表";
+    reading.unit = "元";
+    reading.checks = {"code_hierarchy"};
+    auto amount = [](int row, const char* code, const char* printed) {
+        ReadAmount a;
+        a.page = 1;
+        a.row = row;
+        a.col = 2;
+        a.code = code;
+        a.code_system = CodeSystem::func;
+        a.measure = "total";
+        a.printed = printed;
+        a.bbox = {100, 100.0 + 20 * row, 200, 118.0 + 20 * row};
+        a.confidence = 0.95;
+        return a;
+    };
+    reading.amounts = {amount(0, "201", "100.00"), amount(1, "20101", "100.00"), amount(2, "202", "50.00"),
+                       amount(3, "20201", "30.00"), amount(4, "20202", "20.00")};
+    std::vector<TableReading> readings{reading};
+    std::vector<Diagnostic> diagnostics;
+    std::vector<Record> records = records_from_readings(readings, {}, TextSource::ocr, diagnostics);
+    REQUIRE(records.size() == 5);
+    for (Record& r : records) r.method = "ocr";
+    CheckSummary checks = check_with_ocr_rereads("", readings, records, diagnostics, nullptr);
+    CHECK(checks.failed == 0);
+    for (const Record& r : records) {
+        CAPTURE(r.code);
+        CHECK(r.check == "ok");
+        if (r.code == "201" || r.code == "20101")
+            CHECK(r.text_confidence < 0.9);
+        else
+            CHECK(r.text_confidence == doctest::Approx(0.95));
+    }
+    CHECK(std::count_if(diagnostics.begin(), diagnostics.end(),
+                        [](const Diagnostic& d) { return d.kind == "ocr_unconfirmed"; }) == 1);
+}
+
 // The four image-only disclosures of ../shared/real/renwu.
 namespace {
 std::string real_scan(const std::string& prefix) {
