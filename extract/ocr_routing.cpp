@@ -3,7 +3,8 @@
 // How it works: the capture counts glyphs drawn, glyphs without usable Unicode, images (and
 // the area they cover) and path points. A page with no glyph is blank, a scan (images) or
 // text drawn as outlines (many path points). A page whose glyphs mostly lack Unicode is
-// unreadable. A page whose glyphs decode is still checked for plausibility: its characters
+// unreadable, and so is a short page (a table's last rows) whose characters other than digits
+// mostly lack it. A page whose glyphs decode is still checked for plausibility: its characters
 // must be mostly CJK, Latin, digits and punctuation, and its ideographs mostly common ones —
 // a font without /ToUnicode whose glyph ids Poppler passes through as code points gives
 // random rare ideographs or other scripts, while a font whose CMap (Adobe-GB1) maps its CIDs
@@ -25,6 +26,8 @@ constexpr double unreadable_glyph_share = 0.5;      // more unreadable glyphs th
 constexpr long max_blank_path_points = 2000;        // more path points and no glyph: outlines
 constexpr double min_scan_image_share = 0.3;        // images covering this much with no text: a scan
 constexpr int min_codepoints_to_judge = 20;         // fewer characters: too few to call implausible
+constexpr int min_words_to_judge_unreadable = 8;    // a short page (a table's last rows) whose words are
+constexpr double short_page_unreadable_share = 0.5; // mostly unreadable glyphs is unreadable too
 constexpr double min_plausible_share = 0.7;         // of all characters, in plausible ranges
 constexpr double min_common_ideograph_share = 0.75; // of the ideographs, in GB 2312
 constexpr double max_odd_sign_share = 0.3;          // of the non-digit characters, controls and signs such as < > ? Ñ ¢
@@ -107,6 +110,14 @@ TextLayerVerdict assess_text_layer(const PdfPageCapture& capture, double page_ar
     });
     const auto odd = std::count_if(cps.begin(), cps.end(), is_odd_sign) + capture.unreadable_glyphs;
     const auto judged = wordish + capture.unreadable_glyphs;
+    // A page with few words (the last rows of a table: labels and amounts) is judged on them
+    // alone: most of them without usable Unicode is a font without ToUnicode, however short.
+    if (judged >= min_words_to_judge_unreadable && judged < min_codepoints_to_judge &&
+        capture.unreadable_glyphs >= short_page_unreadable_share * static_cast<double>(judged))
+        return {TextLayerState::unreadable, std::to_string(capture.unreadable_glyphs) + " of the " +
+                                                std::to_string(judged) +
+                                                " characters other than digits have no usable Unicode (font without "
+                                                "ToUnicode?)"};
     if (judged >= min_codepoints_to_judge && odd >= max_odd_sign_share * static_cast<double>(judged))
         return {TextLayerState::implausible,
                 std::to_string(odd) + " of " + std::to_string(judged) +

@@ -57,6 +57,18 @@ TEST_CASE("ocr routing: unmapped glyphs and glyph ids taken for Unicode are not 
     CHECK(assess_text_layer(with_text(rare), a4_area).state == TextLayerState::implausible);
 }
 
+TEST_CASE("ocr routing: a short page whose words have no usable Unicode is unreadable, its digits aside") {
+    // The last rows of a table on a page of their own: four amounts in a font that decodes,
+    // four labels of 4 glyphs in one without ToUnicode (control characters).
+    PdfPageCapture rows = with_text(U"5307.695307.695307.695307.69");
+    rows.drawn_glyphs += 16;
+    rows.unreadable_glyphs = 16;
+    CHECK(assess_text_layer(rows, a4_area).state == TextLayerState::unreadable);
+    // The same page with its labels readable stays on the text path.
+    CHECK(assess_text_layer(with_text(U"5307.695307.69上年结转年终结转收入总计支出总计"), a4_area).state ==
+          TextLayerState::usable);
+}
+
 TEST_CASE("ocr routing: text decoded through a CMap stays on the text path") {
     const std::u32string page = U"一般公共预算财政拨款支出决算表 部门名称：阳泉市商务局 金额单位：元 合计 8,611,494.83 行政运行";
     CHECK(common_ideograph_share(std::vector<char32_t>(page.begin(), page.end())) == doctest::Approx(1.0));
