@@ -13,7 +13,8 @@
 // is named in a warning, and the amount keeps its printed reading, check mismatch and a low
 // confidence. A printed number is never replaced by a value that was not read from the page.
 // Last, amounts whose identities only compare them with other readings of the same value are
-// found by doubling those readings together: if no identity notices, they are not confirmed.
+// found by doubling those readings together: if no identity notices, they are not confirmed;
+// nor is an amount printed with other decimals than the rest of its column.
 #include "pipeline/ocr_reread.h"
 
 #include <algorithm>
@@ -34,6 +35,7 @@ constexpr int max_rereads_per_document = 400;     // cells read again at most (e
 constexpr double min_reread_confidence = 0.3;     // weaker re-readings (rare alternatives) are not tried
 constexpr double reread_text_confidence = 0.85;   // cap for an amount taken from a second reading
 constexpr double unconfirmed_text_confidence = 0.85;  // cap for an amount its identities relate only to copies of itself
+constexpr int min_column_amounts_for_decimals = 3;     // other amounts of a column that must agree on their decimals
 
 struct Trial {
     int failed = 0;
@@ -275,6 +277,40 @@ void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Reco
     }
 }
 
+// A column prints its amounts with one number of decimals; an OCR amount with another (a digit
+// read twice, 2.55 as 2.595, or a point lost) is suspect even when its identities hold, since
+// they allow half a unit of the last printed digit per amount and a sum of twenty amounts
+// absorbs a misread in the third decimal. Where at least min_column_amounts_for_decimals other
+// amounts of the column agree on their decimals, an OCR amount with other decimals is capped
+// below 0.9 with an `ocr_unconfirmed` note.
+void cap_odd_decimals(std::vector<Record>& records, std::vector<Diagnostic>& diagnostics) {
+    std::map<std::pair<int, int>, std::map<int, int>> decimals_per_column;  // (table, col) → decimals → count
+    auto decimals_of = [](const Record& r) -> std::optional<int> {
+        ParsedAmount parsed = parse_amount(r.amount_printed);
+        if (parsed.kind != AmountKind::value) return std::nullopt;
+        return parsed.decimals_printed;
+    };
+    for (const Record& r : records)
+        if (std::optional<int> d = decimals_of(r)) ++decimals_per_column[{r.table_index, r.col}][*d];
+    for (Record& r : records) {
+        if (r.method != "ocr" || r.check == "mismatch") continue;
+        std::optional<int> d = decimals_of(r);
+        if (!d) continue;
+        const std::map<int, int>& counts = decimals_per_column[{r.table_index, r.col}];
+        int others = 0, usual = *d, usual_count = 0;
+        for (const auto& [decimals, count] : counts) {
+            const int n = decimals == *d ? count - 1 : count;
+            others += n;
+            if (n > usual_count) usual = decimals, usual_count = n;
+        }
+        if (usual == *d || usual_count < min_column_amounts_for_decimals || usual_count < others) continue;
+        r.text_confidence = std::min(r.text_confidence, unconfirmed_text_confidence);
+        diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", r,
+                                 where(r) + ": '" + r.amount_printed + "' read by OCR with " + std::to_string(*d) +
+                                     " decimals where the column prints " + std::to_string(usual)));
+    }
+}
+
 }  // namespace
 
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
@@ -304,6 +340,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     if (!any_ocr_mismatch) {
         diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
         cap_unconfirmed(readings, records, summary.failed, diagnostics);
+        cap_odd_decimals(records, diagnostics);
         return summary;
     }
     std::vector<Diagnostic> reread_diagnostics;
@@ -314,6 +351,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
     diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
     cap_unconfirmed(readings, records, summary.failed, diagnostics);
+    cap_odd_decimals(records, diagnostics);
     return summary;
 }
 

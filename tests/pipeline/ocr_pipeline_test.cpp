@@ -212,6 +212,42 @@ TEST_CASE("ocr pipeline: readings confirmed only by copies of themselves stay be
                         [](const Diagnostic& d) { return d.kind == "ocr_unconfirmed"; }) == 1);
 }
 
+TEST_CASE("ocr pipeline: an amount with other decimals than its column stays below 0.9") {
+    TableReading reading;
+    reading.table_index = 0;
+    reading.page = 1;
+    reading.table_kind = "expenditure";
+    reading.table_title = "支出决算表";
+    reading.unit = "万元";
+    int row = 0;
+    for (const char* printed : {"10.25", "20.50", "2.595", "30.75", "4.10"}) {
+        ReadAmount a;
+        a.page = 1;
+        a.row = row;
+        a.col = 2;
+        a.row_label = "项目" + std::to_string(row);
+        a.measure = "total";
+        a.printed = printed;
+        a.bbox = {100, 100.0 + 20 * row, 200, 118.0 + 20 * row};
+        a.confidence = 0.95;
+        reading.amounts.push_back(a);
+        ++row;
+    }
+    std::vector<TableReading> readings{reading};
+    std::vector<Diagnostic> diagnostics;
+    std::vector<Record> records = records_from_readings(readings, {}, TextSource::ocr, diagnostics);
+    REQUIRE(records.size() == 5);
+    for (Record& r : records) r.method = "ocr";
+    check_with_ocr_rereads("", readings, records, diagnostics, nullptr);
+    for (const Record& r : records) {
+        CAPTURE(r.amount_printed);
+        if (r.amount_printed == "2.595")
+            CHECK(r.text_confidence < 0.9);
+        else
+            CHECK(r.text_confidence == doctest::Approx(0.95));
+    }
+}
+
 // The four image-only disclosures of ../shared/real/renwu.
 namespace {
 std::string real_scan(const std::string& prefix) {
