@@ -45,6 +45,7 @@ void install_batch_signal_handlers() {
 BatchOptions batch_options_from(const ConversionArgs& args) {
     BatchOptions options;
     options.jobs = args.jobs;
+    options.ocr = args.ocr;
     options.limits.timeout = std::chrono::seconds(args.timeout_s);
     options.limits.memory_limit_kb = static_cast<std::int64_t>(args.memory_mb) * 1024;
     options.stop = &stop_signal;

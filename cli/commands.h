@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/ocr_reader.h"
 #include "extract/pdf_reader.h"
 
 namespace budgetpdf {
@@ -12,6 +13,7 @@ struct TablesArgs {
     std::string file;
     PageRange pages;
     std::string format = "text";  // text or json
+    OcrOptions ocr;
 };
 
 struct InspectArgs {
@@ -19,6 +21,7 @@ struct InspectArgs {
     int page = 1;
     std::string png;
     double dpi = 110;
+    OcrOptions ocr;
 };
 
 // What `extract` and `batch` share: where the layouts are, how documents are converted.
@@ -27,6 +30,7 @@ struct ConversionArgs {
     int jobs = 0;             // worker processes; 0: one per core
     int timeout_s = 600;      // per document, wall clock
     int memory_mb = 4096;     // per worker, resident
+    OcrOptions ocr;           // --ocr auto|always|never, --dpi
 };
 
 struct ExtractArgs {
@@ -63,6 +67,9 @@ int run_inspect(const InspectArgs& args);
 int run_extract(const ExtractArgs& args);
 int run_batch(const BatchArgs& args);
 int run_dataset(const DatasetArgs& args);
+
+// OcrMode from the --ocr argument (auto, always, never; validated by the parser).
+OcrMode ocr_mode_from_arg(const std::string& arg);
 
 // "budgetpdf: FILE: reason" on stderr.
 void report_failure(const std::string& file, const std::string& reason);

@@ -9,7 +9,8 @@
 namespace budgetpdf {
 
 int run_inspect(const InspectArgs& args) {
-    Result<ExtractedDocument> document = extract_document(args.file, PageRange{args.page, args.page});
+    OcrSession ocr(args.ocr);
+    Result<ExtractedDocument> document = extract_document(args.file, PageRange{args.page, args.page}, &ocr);
     if (!document) {
         report_failure(args.file, document.error().message);
         return exit_status(ExitCode::input_failed);

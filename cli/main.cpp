@@ -32,7 +32,13 @@ int main(int argc, char** argv) {
     inspect_cmd->add_option("--dpi", inspect.dpi, "resolution (default 110)")
         ->check(CLI::Range(20.0, 600.0));
 
-    auto add_conversion_options = [](CLI::App* command, ConversionArgs& conversion) {
+    const std::vector<std::string> ocr_modes{"auto", "always", "never"};
+    const char* ocr_help = "read pages by OCR: auto (pages without usable text), always, never (default auto)";
+    std::string tables_ocr = "auto", inspect_ocr = "auto", extract_ocr = "auto", batch_ocr = "auto";
+    tables_cmd->add_option("--ocr", tables_ocr, ocr_help)->check(CLI::IsMember(ocr_modes));
+    inspect_cmd->add_option("--ocr", inspect_ocr, ocr_help)->check(CLI::IsMember(ocr_modes));
+
+    auto add_conversion_options = [&](CLI::App* command, ConversionArgs& conversion, std::string& ocr_mode) {
         command->add_option("--layouts", conversion.layouts_dir,
                             "layout templates folder (default: the layouts installed with budgetpdf)");
         command->add_option("--jobs,-j", conversion.jobs, "worker processes (default: one per core)")
@@ -41,6 +47,9 @@ int main(int argc, char** argv) {
             ->check(CLI::PositiveNumber);
         command->add_option("--memory", conversion.memory_mb, "MiB of memory per worker before it is killed (default 4096)")
             ->check(CLI::PositiveNumber);
+        command->add_option("--ocr", ocr_mode, ocr_help)->check(CLI::IsMember(ocr_modes));
+        command->add_option("--dpi", conversion.ocr.dpi, "resolution at which pages are read by OCR (default 300)")
+            ->check(CLI::Range(100.0, 600.0));
     };
 
     ExtractArgs extract;
@@ -48,13 +57,13 @@ int main(int argc, char** argv) {
     extract_cmd->add_option("FILE", extract.files, "the PDFs")->required();
     extract_cmd->add_option("--out", extract.out, "output directory, or - for records CSV on stdout")
         ->required();
-    add_conversion_options(extract_cmd, extract.conversion);
+    add_conversion_options(extract_cmd, extract.conversion, extract_ocr);
 
     BatchArgs batch;
     auto* batch_cmd = app.add_subcommand("batch", "convert folders of PDFs into a resumable dataset");
     batch_cmd->add_option("INPUT", batch.inputs, "PDF files and folders (searched recursively for *.pdf)");
     batch_cmd->add_option("--out", batch.out, "dataset folder: dataset.sqlite and the exported CSV/JSONL files");
-    add_conversion_options(batch_cmd, batch.conversion);
+    add_conversion_options(batch_cmd, batch.conversion, batch_ocr);
     batch_cmd->add_option("--shard", batch.shard, "K/N: convert only the inputs of shard K (0 <= K < N)");
     batch_cmd->add_flag("--all-files", batch.all_files, "in folders, take every file, not only *.pdf");
     batch_cmd->add_flag("--wait", batch.wait, "wait for another run on the same --out instead of refusing");
@@ -88,6 +97,10 @@ int main(int argc, char** argv) {
         int status = app.exit(error);
         return status == 0 ? 0 : exit_status(ExitCode::usage);
     }
+    tables.ocr.mode = ocr_mode_from_arg(tables_ocr);
+    inspect.ocr.mode = ocr_mode_from_arg(inspect_ocr);
+    extract.conversion.ocr.mode = ocr_mode_from_arg(extract_ocr);
+    batch.conversion.ocr.mode = ocr_mode_from_arg(batch_ocr);
 
     if (tables_cmd->parsed()) {
         if (!pages_arg.empty()) {

@@ -8,12 +8,19 @@
 
 namespace budgetpdf {
 
+OcrMode ocr_mode_from_arg(const std::string& arg) {
+    if (arg == "always") return OcrMode::always;
+    if (arg == "never") return OcrMode::never;
+    return OcrMode::automatic;
+}
+
 void report_failure(const std::string& file, const std::string& reason) {
     std::cerr << "budgetpdf: " << file << ": " << reason << '\n';
 }
 
 int run_tables(const TablesArgs& args) {
-    Result<ExtractedDocument> document = extract_document(args.file, args.pages);
+    OcrSession ocr(args.ocr);
+    Result<ExtractedDocument> document = extract_document(args.file, args.pages, &ocr);
     if (!document) {
         report_failure(args.file, document.error().message);
         return exit_status(ExitCode::input_failed);

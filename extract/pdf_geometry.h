@@ -37,6 +37,8 @@ struct PdfPageCapture {
     int drawn_glyphs = 0;     // glyphs drawn, including blanks and unmapped ones
     int unreadable_glyphs = 0;  // unmapped, U+FFFD, private-use or control characters
     int images_drawn = 0;       // images painted (a page of them and no text is a scan)
+    double image_area = 0;      // points² of the page the images cover (their boxes, clipped, summed)
+    double image_ppi = 0;       // resolution of the largest image (a scan's), pixels per inch; 0 without images
     long path_points = 0;       // points of the paths drawn (text drawn as outlines has many)
     // Empty unless the page hit a work limit and the rest of its content was not read;
     // then what was exceeded, for a diagnostic.

@@ -6,6 +6,7 @@
 
 #include <PDFDoc.h>
 
+#include "extract/ocr_routing.h"
 #include "extract/pdf_geometry.h"
 #include "extract/poppler_capture.h"
 #include "extract/poppler_document.h"
@@ -13,35 +14,37 @@
 namespace budgetpdf {
 namespace {
 
-constexpr double garbled_glyph_share = 0.5;  // more unreadable glyphs than this: garbled page
 constexpr int full_turn_degrees = 360;
-// A page without text or images drawing at most this many path points is blank (an empty ruled
-// row, a frame); more could be text drawn as outlines, which only OCR can read.
-constexpr long max_blank_page_path_points = 2000;
 // Pages that may hit a work limit before the rest of the document is skipped: each such
 // page costs up to a few seconds, and a hostile file can repeat one on every page.
 constexpr int max_pages_over_work_limit = 5;
 
-void add_text_diagnostics(const Page& page, const PdfPageCapture& content, std::vector<Diagnostic>& out) {
+// The text layer's state as a diagnostic: blank pages (info), pages without text (a scan,
+// outlines) and pages whose text cannot be used (garbled). Whether OCR then reads the page
+// is decided later (extract/ocr_reader); a page it reads loses this diagnostic.
+void add_text_diagnostics(const Page& page, const PdfPageCapture& content, const TextLayerVerdict& verdict,
+                          std::vector<Diagnostic>& out) {
     if (!content.stopped_early.empty()) {
         out.push_back({Severity::error, "page_too_complex", page.number, {},
                        "page content exceeds a work limit (" + content.stopped_early +
                            "); reading stopped there and the rest of the page is missing"});
     }
-    if (content.glyphs.empty() && content.unreadable_glyphs == 0) {
-        if (content.images_drawn == 0 && content.path_points <= max_blank_page_path_points)
-            out.push_back({Severity::info, "blank_page", page.number, {},
-                           "page prints no text and no image (at most a few lines)"});
-        else
-            out.push_back({Severity::warning, "no_text_layer", page.number, {},
-                           "page has no text layer (scanned or drawn as images)"});
-        return;
-    }
-    const int counted = std::max(content.drawn_glyphs, 1);
-    if (content.unreadable_glyphs > garbled_glyph_share * counted) {
-        out.push_back({Severity::warning, "garbled_text", page.number, {},
-                       std::to_string(content.unreadable_glyphs) + " of " + std::to_string(content.drawn_glyphs) +
-                           " glyphs have no usable Unicode (font without ToUnicode?)"});
+    switch (verdict.state) {
+    case TextLayerState::blank:
+        out.push_back({Severity::info, "blank_page", page.number, {}, "page prints no text and no image (at most a few lines)"});
+        break;
+    case TextLayerState::no_text:
+    case TextLayerState::outlines:
+        out.push_back({Severity::warning, "no_text_layer", page.number, {},
+                       "page has no text layer (scanned or drawn as images): " + verdict.reason});
+        break;
+    case TextLayerState::unreadable:
+    case TextLayerState::implausible:
+        out.push_back({Severity::warning, "garbled_text", page.number, {}, verdict.reason});
+        break;
+    case TextLayerState::usable:
+    case TextLayerState::mixed:
+        break;
     }
 }
 
@@ -73,12 +76,14 @@ Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range)
                                               "page not read: " + std::to_string(pages_over_limit) +
                                                   " earlier pages exceeded a work limit"});
                 result.pages.push_back(std::move(page));
+                result.text_layers.push_back({TextLayerState::blank, "not read"});
                 continue;
             }
             if (!doc.getPage(number)) {
                 result.diagnostics.push_back({Severity::error, "unreadable_page", number, {},
                                               "page object is missing or damaged"});
                 result.pages.push_back(std::move(page));
+                result.text_layers.push_back({TextLayerState::blank, "not read"});
                 continue;
             }
             CapturedPage captured = capture_pdf_page(doc, number);
@@ -94,7 +99,10 @@ Result<PdfPages> read_pdf_pages(const std::string& path, const PageRange& range)
             page.spans = build_text_spans(captured.content.glyphs, captured.content.codepoints,
                                           captured.content.rulings);
             page.rulings = std::move(captured.content.rulings);
-            add_text_diagnostics(page, captured.content, result.diagnostics);
+            TextLayerVerdict verdict = assess_text_layer(captured.content, captured.width * captured.height);
+            verdict.scan_ppi = captured.content.image_ppi;
+            add_text_diagnostics(page, captured.content, verdict, result.diagnostics);
+            result.text_layers.push_back(verdict);
             result.pages.push_back(std::move(page));
         }
     } catch (const std::exception& e) {

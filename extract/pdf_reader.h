@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/ocr_routing.h"
 #include "model/diagnostic.h"
 #include "model/document.h"
 #include "model/page.h"
@@ -23,6 +24,7 @@ struct PdfPages {
     DocumentInfo info;
     std::vector<Page> pages;               // the requested range, in order
     std::vector<Diagnostic> diagnostics;   // e.g. a page without a text layer
+    std::vector<TextLayerVerdict> text_layers;  // one per page: can its text layer be used?
 };
 
 // Fails (never throws, never crashes) for: a missing/unreadable file, not a PDF,

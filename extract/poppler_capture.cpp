@@ -7,9 +7,9 @@
 // ascent/descent, through the text matrix and CTM), its reading direction and its Unicode,
 // unless the glyph lies outside the clip; stroke and fill hand straight segments and filled
 // rectangles (or thin quadrilaterals with mitred ends) to the ruling builder with the current
-// clip box. Images, shadings and patterns are skipped without decoding (an opaque image only
-// hides the glyphs drawn under it), and content drawn into a soft mask is ignored. A page that
-// exceeds a work limit (glyphs, path points, form drawings, graphics-state saves, or operators
+// clip box. Images, shadings and patterns are skipped without decoding (an image's box and
+// resolution are noted for routing to OCR; an opaque image also hides the glyphs drawn under
+// it), and content drawn into a soft mask is ignored. A page that exceeds a work limit (glyphs, path points, form drawings, graphics-state saves, or operators
 // counted through Poppler's abort check) stops being read there: hostile content such as forms
 // nested to millions of segments costs a second or two, never a hang. The limits count work,
 // never time, so a page reads the same on every machine and under any load. Saves are counted
@@ -133,7 +133,7 @@ public:
     // class; other images are never decoded.
     void drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height, bool invert,
                        bool interpolate, bool inline_img) override {
-        ++out_.content.images_drawn;
+        note_image(state, width, height);
         if (inline_img) OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
     }
     void setSoftMaskFromImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
@@ -144,20 +144,20 @@ public:
     void drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                    GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
                    bool inline_img) override {
-        ++out_.content.images_drawn;
+        note_image(state, width, height);
         if (!mask_colors) hide_glyphs_under_image(state);
         if (inline_img)
             OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors, inline_img);
     }
     void setSoftMask(GfxState*, const double*, bool, Function*, GfxColor*) override { soft_mask_ = true; }
     void clearSoftMask(GfxState*) override { soft_mask_ = false; }
-    void drawMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int, int,
-                         bool, bool) override {
-        ++out_.content.images_drawn;
+    void drawMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool, Stream*,
+                         int, int, bool, bool) override {
+        note_image(state, width, height);
     }
-    void drawSoftMaskedImage(GfxState*, Object*, Stream*, int, int, GfxImageColorMap*, bool, Stream*, int,
-                             int, GfxImageColorMap*, bool) override {
-        ++out_.content.images_drawn;
+    void drawSoftMaskedImage(GfxState* state, Object*, Stream*, int width, int height, GfxImageColorMap*, bool,
+                             Stream*, int, int, GfxImageColorMap*, bool) override {
+        note_image(state, width, height);
     }
 
     void beginTransparencyGroup(GfxState*, const double*, GfxColorSpace*, bool, bool, bool for_soft_mask) override {
@@ -189,6 +189,32 @@ private:
         return !stopped();
     }
     void fill_path(GfxState* state);
+    // Counts an image and adds the area of its box (the unit square through the CTM, clipped);
+    // the largest image's resolution is kept (a scan's).
+    void note_image(GfxState* state, int width_px, int height_px) {
+        ++out_.content.images_drawn;
+        double xs[4], ys[4];
+        state->transform(0, 0, &xs[0], &ys[0]);
+        state->transform(1, 0, &xs[1], &ys[1]);
+        state->transform(0, 1, &xs[2], &ys[2]);
+        state->transform(1, 1, &xs[3], &ys[3]);
+        const Rect clip = clip_rect(state);
+        const double x0 = std::max(*std::min_element(xs, xs + 4), clip.x0);
+        const double x1 = std::min(*std::max_element(xs, xs + 4), clip.x1);
+        const double y0 = std::max(*std::min_element(ys, ys + 4), clip.y0);
+        const double y1 = std::min(*std::max_element(ys, ys + 4), clip.y1);
+        if (x1 > x0 && y1 > y0) out_.content.image_area += (x1 - x0) * (y1 - y0);
+        const double drawn_w = *std::max_element(xs, xs + 4) - *std::min_element(xs, xs + 4);
+        const double drawn_h = *std::max_element(ys, ys + 4) - *std::min_element(ys, ys + 4);
+        const double area = drawn_w * drawn_h;
+        if (area > largest_image_area_ && drawn_w > 0 && drawn_h > 0) {
+            largest_image_area_ = area;
+            // Pixels along the drawn box's longer side, whichever way the image is turned.
+            const double pixels = std::max(width_px, height_px), points = std::max(drawn_w, drawn_h);
+            out_.content.image_ppi = pixels / points * 72.0;
+        }
+    }
+    double largest_image_area_ = 0;
     void hide_glyphs_under_image(GfxState* state);
     static Rect clip_rect(GfxState* state) {
         Rect r;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "pipeline/batch_common.h"
 #include "pipeline/input_check.h"
@@ -125,9 +126,13 @@ int worker_count(const BatchOptions& options) { return options.jobs > 0 ? option
 
 bool stop_requested(const BatchOptions& options) { return options.stop && *options.stop; }
 
-ConvertDocument document_converter(const LayoutSet& layouts) {
-    return [&layouts](const std::string& path) {
-        DocumentOutput output = process_document(path, layouts);
+// Runs in each worker process: its OCR session (one Tesseract engine, started on the first page
+// that needs it) serves every document the worker converts.
+ConvertDocument document_converter(const LayoutSet& layouts, const OcrOptions& ocr) {
+    auto session = std::make_shared<std::unique_ptr<OcrSession>>();
+    return [&layouts, ocr, session](const std::string& path) {
+        if (!*session) *session = std::make_unique<OcrSession>(ocr);
+        DocumentOutput output = process_document(path, layouts, **session);
         if (output.summary.status == "failed") output.summary.error = explain_failure(path, output.summary.error);
         return output;
     };
@@ -151,7 +156,7 @@ Result<BatchTotals> run_batch_into_dataset(const std::vector<std::string>& argum
         if (observer.document_done) observer.document_done({input.given, failed.summary, 0, 0, 0});
     }
 
-    WorkerPool pool(worker_count(options), options.limits, document_converter(layouts));
+    WorkerPool pool(worker_count(options), options.limits, document_converter(layouts, options.ocr));
     size_t next = 0;
     while (next < plan.jobs.size() || pool.running() > 0) {
         if (stop_requested(options)) {

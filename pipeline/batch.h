@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dataset/dataset.h"
+#include "extract/ocr_reader.h"
 #include "layouts/layout_set.h"
 #include "model/result.h"
 #include "pipeline/batch_inputs.h"
@@ -22,6 +23,7 @@ namespace budgetpdf {
 
 struct BatchOptions {
     int jobs = 0;  // worker processes; 0: one per core
+    OcrOptions ocr;  // which pages are read by OCR and at what resolution (--ocr, --dpi)
     WorkerLimits limits;
     InputWalkOptions walk;
     std::optional<Shard> shard;
@@ -67,7 +69,7 @@ struct BatchTotals {
 
 // The conversion each worker runs: process_document, with a failure's reason made precise
 // from the file's bytes (pipeline/input_check.h).
-ConvertDocument document_converter(const LayoutSet& layouts);
+ConvertDocument document_converter(const LayoutSet& layouts, const OcrOptions& ocr = {});
 
 // Converts the inputs into `dataset`: documents it holds with the same content and pipeline
 // version are skipped (unless their worker was killed or crashed), the same content under two names is converted once,

@@ -28,7 +28,7 @@ Result<BatchTotals> run_batch_in_order(const NextPath& next_path, const LayoutSe
                                        const BatchOptions& options, const EmitDocument& emit,
                                        const BatchObserver& observer) {
     const std::string pipeline = pipeline_version(layouts);
-    WorkerPool pool(worker_count(options), options.limits, document_converter(layouts));
+    WorkerPool pool(worker_count(options), options.limits, document_converter(layouts, options.ocr));
     const size_t window = static_cast<size_t>(pool.capacity()) * window_documents_per_worker;
     std::deque<Slot> slots;
     size_t first_slot = 0;  // job number of slots.front()

@@ -6,10 +6,11 @@
 
 namespace budgetpdf {
 
-Result<ExtractedDocument> extract_document(const std::string& path, const PageRange& range) {
+Result<ExtractedDocument> extract_document(const std::string& path, const PageRange& range, OcrSession* ocr) {
     Result<PdfPages> read = read_pdf_pages(path, range);
     if (!read) return read.error();
     PdfPages& pdf = read.value();
+    if (ocr) ocr->read_routed_pages(path, pdf);
     ExtractedDocument document;
     document.info = std::move(pdf.info);
     document.pages = std::move(pdf.pages);

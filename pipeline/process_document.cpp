@@ -13,6 +13,7 @@
 #include "normalize/text.h"
 #include "pipeline/doc_id.h"
 #include "pipeline/extract_document.h"
+#include "pipeline/ocr_reread.h"
 
 namespace budgetpdf {
 namespace {
@@ -94,9 +95,9 @@ void fail(DocumentOutput& output, const std::string& reason) {
     output.records.clear();
 }
 
-void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutput& output) {
+void run_stages(const std::string& path, const LayoutSet& layouts, OcrSession& ocr, DocumentOutput& output) {
     std::vector<Diagnostic> diagnostics;
-    Result<ExtractedDocument> extracted = extract_document(path);
+    Result<ExtractedDocument> extracted = extract_document(path, {}, &ocr);
     if (!extracted) {
         fail(output, extracted.error().message);
         return;
@@ -117,7 +118,8 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     assign_missing_units(readings, diagnostics);
 
     output.records = records_from_readings(readings, meta, TextSource::text_layer, diagnostics);
-    CheckSummary checks = check_identities(readings, output.records, diagnostics);
+    mark_ocr_records(output.records, document.pages);
+    CheckSummary checks = check_with_ocr_rereads(path, readings, output.records, diagnostics, &ocr);
     set_confidence(output.records, readings);
     add_cross_classified_records(output.records, readings);
     sort_records(output.records);
@@ -129,7 +131,8 @@ void run_stages(const std::string& path, const LayoutSet& layouts, DocumentOutpu
     summary.year = meta.year;
     summary.stage = meta.stage;
     summary.pages = document.info.page_count;
-    summary.pages_ocr = 0;
+    summary.pages_ocr = static_cast<int>(std::count_if(document.pages.begin(), document.pages.end(),
+                                                       [](const Page& p) { return p.source == TextSource::ocr; }));
     summary.tables_found = static_cast<int>(document.tables.size());
     summary.records = static_cast<int>(output.records.size());
     summary.checks_total = checks.total;
@@ -149,6 +152,11 @@ std::string pipeline_version(const LayoutSet& layouts) {
 }
 
 DocumentOutput process_document(const std::string& path, const LayoutSet& layouts) {
+    OcrSession ocr;
+    return process_document(path, layouts, ocr);
+}
+
+DocumentOutput process_document(const std::string& path, const LayoutSet& layouts, OcrSession& ocr) {
     DocumentOutput output;
     output.summary.source = file_name(path);
     output.summary.pipeline = pipeline_version(layouts);
@@ -159,7 +167,7 @@ DocumentOutput process_document(const std::string& path, const LayoutSet& layout
     }
     output.summary.doc_id = *id;
     try {
-        run_stages(path, layouts, output);
+        run_stages(path, layouts, ocr, output);
     } catch (const std::exception& e) {
         output.diagnostics.clear();
         fail(output, std::string("internal error: ") + e.what());

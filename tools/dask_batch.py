@@ -57,10 +57,13 @@ def main():
     parser.add_argument("--layouts", help="layouts folder, as the workers reach it")
     parser.add_argument("--timeout", type=int, help="seconds per document")
     parser.add_argument("--memory", type=int, help="MiB per document")
+    parser.add_argument("--ocr", choices=["auto", "always", "never"], help="which pages are read by OCR (default auto)")
+    parser.add_argument("--dpi", type=int, help="resolution of the pages read by OCR (default 300)")
     args = parser.parse_args()
 
     options = ["--jobs", "1"]
-    for flag, value in (("--layouts", args.layouts), ("--timeout", args.timeout), ("--memory", args.memory)):
+    for flag, value in (("--layouts", args.layouts), ("--timeout", args.timeout), ("--memory", args.memory),
+                        ("--ocr", args.ocr), ("--dpi", args.dpi)):
         if value is not None:
             options += [flag, str(value)]
     local_options = ["--layouts", args.layouts] if args.layouts else []

@@ -1,0 +1,462 @@
+// The raster path for one page.
+//
+// How it works: the page is rendered at the OCR resolution (300 dpi by default) and turned
+// to grey with red seal ink removed. Orientation: a binarised copy tells whether its text
+// lines run along the rows or the columns (a sideways page is turned a quarter); then a few
+// text lines are read upright and upside down, and the reading with the higher confidence
+// wins. The skew of the turned page is measured and removed, the page binarised again, the
+// ruling lines found and removed, and the remaining ink grouped into text lines. Each text
+// line is read as a single line (chi_sim+eng); one that reads as an amount or code is read
+// again with the digits-only charset when it holds stray letters, which that charset cannot
+// confuse with 0 or 1. The result
+// is a Page like the text layer gives: spans with Tesseract's confidence and rulings, in
+// points of the upright, levelled page, so the table finder and everything after it run
+// unchanged.
+#include "extract/ocr_page.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include <leptonica/allheaders.h>
+
+#include "extract/ocr_text_lines.h"
+#include "extract/pdf_geometry.h"
+#include "extract/raster_render.h"
+#include "model/geometry.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double points_per_inch = 72.0;
+constexpr int orientation_sample_lines = 8;
+constexpr double min_sample_aspect = 3.0;       // sample lines at least this many heights wide
+constexpr double flip_confidence_margin = 0.05; // per line: an upright page is read upside down only by this much more
+constexpr double crop_pad_share = 0.3;          // white margin around a line, of its height
+constexpr int min_crop_pad_px = 4;
+constexpr double numeric_share = 0.6;           // of a line's characters, digits or separators
+constexpr double cjk_height_em = 0.9;           // a CJK line box's height in ems
+constexpr double latin_height_em = 0.72;        // a digits-only line's height in ems
+constexpr double noise_confidence = 0.3;        // short reads below this are specks, not text
+constexpr std::size_t noise_max_bytes = 3;
+constexpr double line_height_share = 1.2;       // a line's height, of the median ink height
+constexpr int ruling_residue_px = 3;            // how far from a ruling's centre its leftovers lie
+constexpr double flat_line_share = 0.6;         // lines flatter than this × a line's height are flat marks
+constexpr int max_line_height_px = 40;
+constexpr int min_line_height_px = 24;          // shorter lines are scaled up to this for reading
+constexpr int min_upscaled_height_px = 8;       // (not specks and flat marks)
+constexpr double max_upscale = 2.0;          // taller lines are scaled down to this for reading
+constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
+constexpr double ordinal_overlap_share = 0.5;
+constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
+constexpr double lead_in_max_lines = 2.5;       // a lead-in (一、 （三）) is at most this many line heights wide
+
+int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
+
+// A line box grown to at least `line_height` tall around its centre: a flat line (一、, a row
+// of dashes) reads as text only with the room a line of characters has.
+PixelBox with_line_height(PixelBox box, int line_height) {
+    // Lines of ordinary height keep their box: growing it would take in the specks a removed
+    // ruling leaves above and below the text.
+    if (box.h >= flat_line_share * line_height) return box;
+    const int grow = line_height - box.h;
+    box.y -= grow / 2;
+    box.h = line_height;
+    return box;
+}
+
+// Text lines of a binarised page: lines found and removed, ink grouped.
+struct LineLayout {
+    PixPtr text;
+    std::vector<PixelLine> lines;
+    std::vector<PixelBox> text_lines;
+};
+
+LineLayout lay_out_lines(Pix* binary, double dpi) {
+    LineLayout layout;
+    PageLines lines = find_lines(binary, dpi);
+    layout.text = remove_mask(binary, lines.mask.get());
+    layout.lines = std::move(lines.lines);
+    layout.text_lines = group_text_lines(ink_components(layout.text.get(), dpi), layout.lines);
+    return layout;
+}
+
+double mean_confidence(const OcrLine& line) {
+    if (line.symbols.empty()) return 0;
+    double sum = 0;
+    for (const OcrSymbol& s : line.symbols) sum += s.confidence;
+    return sum / static_cast<double>(line.symbols.size());
+}
+
+// True when the sample lines read better turned half round.
+// `margin_per_line`: how much better, per line, the half-turned reading must be.
+bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double dpi, double margin_per_line) {
+    std::vector<PixelBox> sample;
+    for (const PixelBox& b : layout.text_lines)
+        if (b.h > 0 && b.w >= min_sample_aspect * b.h) sample.push_back(b);
+    std::sort(sample.begin(), sample.end(), [](const PixelBox& a, const PixelBox& b) { return a.w > b.w; });
+    if (sample.size() > orientation_sample_lines) sample.resize(orientation_sample_lines);
+    if (sample.empty()) return false;
+    double upright = 0, flipped = 0;
+    for (const PixelBox& b : sample) {
+        PixPtr crop = crop_for_reading(layout.text.get(), b, crop_pad(b), 1.0);
+        PixPtr turned = turn_quarters(crop.get(), 2);
+        upright += mean_confidence(engine.read_line(crop.get(), dpi, OcrCharset::any));
+        flipped += mean_confidence(engine.read_line(turned.get(), dpi, OcrCharset::any));
+    }
+    return flipped > upright + margin_per_line * static_cast<double>(sample.size());
+}
+
+bool is_digit_like(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
+bool is_separator_like(char32_t c) {
+    return c == U',' || c == U'.' || c == U'-' || c == U'，' || c == U'．' || c == U'。' || c == U'、' || c == U'－';
+}
+
+std::u32string decode_utf8(const std::string& text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+        for (int k = 1; k < n && i + k < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+// A flat box lying along a horizontal ruling: what removing the line left of it, not a mark.
+bool on_a_ruling(const PixelBox& box, const std::vector<PixelLine>& lines) {
+    const int centre = box.y + box.h / 2;
+    return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& line) {
+        return line.horizontal && std::abs(centre - line.position) <= line.thickness / 2 + ruling_residue_px &&
+               line.from <= box.x && line.to >= box.right();
+    });
+}
+
+bool is_plain_number(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
+    });
+}
+
+bool has_cjk(const std::string& text) {
+    for (char32_t c : decode_utf8(text))
+        if (is_cjk_codepoint(c)) return true;
+    return false;
+}
+
+// Text that leads into what follows it on the line: an ordinal before a label (一、 （三） 2.)
+// or a label before its value (金额单位：). The 、, bracket or colon leaves a gap wider than
+// between characters, so the text line stops there.
+bool leads_into_next(const std::string& text) {
+    std::u32string t;
+    for (char32_t c : decode_utf8(text))
+        if (c != U' ') t.push_back(c);
+    if (t.size() >= 2 && (t.back() == U'：' || t.back() == U':')) return true;
+    if (t.size() < 2) return false;
+    auto numeral = [](char32_t c) {
+        return is_digit_like(c) || std::u32string_view(U"一二三四五六七八九十百").find(c) != std::u32string_view::npos;
+    };
+    const char32_t last = t.back();
+    if (last == U'、' || last == U'.' || last == U'．')
+        return std::all_of(t.begin(), t.end() - 1, numeral);
+    if ((t.front() == U'（' || t.front() == U'(') && (last == U'）' || last == U')') && t.size() >= 3)
+        return std::all_of(t.begin() + 1, t.end() - 1, numeral);
+    return false;
+}
+
+// A label's colon read as a semicolon (金额单位;元): a ; or ； after a short run of ideographs at
+// the start of a line becomes ：, as a label before its value has it. Semicolons further into a
+// line (between the clauses of a note) stay.
+std::string label_colon_restored(const std::string& text) {
+    const std::u32string t = decode_utf8(text);
+    for (std::size_t i = 1; i < t.size() && i <= max_label_chars; ++i) {
+        if (t[i] != U';' && t[i] != U'；') {
+            if (!is_cjk_codepoint(t[i])) return text;
+            continue;
+        }
+        std::string out;
+        for (std::size_t k = 0; k < t.size(); ++k) append_utf8(out, k == i ? U'：' : t[k]);
+        return out;
+    }
+    return text;
+}
+
+// One or two characters that are not a number: the end of a phrase whose colon the
+// recogniser missed (金额单位 元), not a column of its own at that distance.
+bool is_short_word(const std::string& text) {
+    const std::u32string t = decode_utf8(text);
+    return !t.empty() && t.size() <= 2 && std::none_of(t.begin(), t.end(), is_digit_like);
+}
+
+bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, double y1) {
+    for (const Ruling& r : page.rulings)
+        if (r.orientation == Orientation::vertical && r.from.x > x0 && r.from.x < x1 && r.from.y <= y1 && r.to.y >= y0)
+            return true;
+    return false;
+}
+
+// One text line read as a single line: large print brought down to body-text size, small print
+// (a unit line at 200 dpi) up to it, flat lines given a line's room. A line that reads as an
+// amount with stray letters or ideographs (O for 0, l for 1) is read again with digits and
+// separators only; a clean amount is kept as it is, since a forced charset can also turn a
+// speck into a digit.
+OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box, int line_height) {
+    const double dpi = prepared.geometry.dpi;
+    const PixelBox room = with_line_height(box, line_height);
+    double scale = 1.0;
+    if (box.h > max_line_height_px) scale = static_cast<double>(max_line_height_px) / box.h;
+    if (box.h >= min_upscaled_height_px && box.h < min_line_height_px)
+        scale = std::min(max_upscale, static_cast<double>(min_line_height_px) / box.h);
+    PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
+    if (!crop) return {};
+    OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);
+    if (looks_numeric(line.text) && !is_plain_number(line.text)) {
+        OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
+        if (!digits.text.empty()) line = std::move(digits);
+    }
+    return line;
+}
+
+bool vertical_line_between(const std::vector<PixelLine>& lines, int x0, int x1, int y0, int y1) {
+    return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& l) {
+        return !l.horizontal && l.position > x0 && l.position < x1 && l.from <= y1 && l.to >= y0;
+    });
+}
+
+// A lead-in (一、 （三） 2.) stands apart from its label by the wide gap its 、 or bracket
+// leaves, so it is a text line of its own, and read alone — a flat 一 with no context — it
+// comes out as a Latin letter or a sign (N, n, /). A short line (at most `lead_in_max_lines`
+// line heights wide) that reads as neither Chinese nor a number, with Chinese text right
+// after it on the same line and no ruling between, is read again together with that text;
+// the joint reading replaces both when it holds Chinese and is no less sure than the text
+// alone. `joined` and `lines` are updated in place (the text's entry is emptied).
+template <typename Read>
+void read_lead_ins_with_their_text(const std::vector<PixelBox>& boxes, const std::vector<PixelLine>& rulings,
+                                   int line_height, const Read& read, std::vector<PixelBox>& joined,
+                                   std::vector<std::optional<OcrLine>>& lines) {
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (!lines[i] || lines[i]->text.empty()) continue;
+        const PixelBox& lead = boxes[i];
+        const std::string& text = lines[i]->text;
+        if (has_cjk(text) || is_plain_number(text) || lead.w > lead_in_max_lines * line_height)
+            continue;
+        std::optional<std::size_t> next;
+        for (std::size_t j = 0; j < boxes.size(); ++j) {
+            if (j == i || !lines[j] || !has_cjk(lines[j]->text)) continue;
+            const PixelBox& b = boxes[j];
+            const int height = std::max(lead.h, b.h);
+            const int overlap = std::min(lead.bottom(), b.bottom()) - std::max(lead.y, b.y);
+            const int gap = b.x - lead.right();
+            if (overlap <= ordinal_overlap_share * std::min(lead.h, b.h) || gap < 0 || gap > ordinal_gap_share * height)
+                continue;
+            if (!next || b.x < boxes[*next].x) next = j;
+        }
+        if (!next) continue;
+        const PixelBox& label = boxes[*next];
+        const int y0 = std::min(lead.y, label.y), y1 = std::max(lead.bottom(), label.bottom());
+        if (vertical_line_between(rulings, lead.right(), label.x, y0, y1)) continue;
+        const PixelBox both{lead.x, y0, label.right() - lead.x, y1 - y0};
+        OcrLine together = read(both);
+        if (!has_cjk(together.text) || together.confidence < lines[*next]->confidence) continue;
+        joined[i] = both;
+        lines[i] = std::move(together);
+        lines[*next].reset();
+    }
+}
+
+// Joins each ordinal or label to the text after it on the same line.
+void join_ordinals(Page& page) {
+    std::vector<TextSpan> out;
+    for (TextSpan& span : page.spans) {
+        if (!out.empty()) {
+            TextSpan& prev = out.back();
+            const double height = std::max(prev.bbox.height(), span.bbox.height());
+            const double overlap = std::min(prev.bbox.y1, span.bbox.y1) - std::max(prev.bbox.y0, span.bbox.y0);
+            const double gap = span.bbox.x0 - prev.bbox.x1;
+            if ((leads_into_next(prev.text) || is_short_word(span.text)) && overlap > ordinal_overlap_share * height && gap >= 0 &&
+                gap <= ordinal_gap_share * height &&
+                !vertical_ruling_between(page, prev.bbox.x1, span.bbox.x0, prev.bbox.y0, prev.bbox.y1)) {
+                prev.text += span.text;
+                prev.bbox = rect_union(prev.bbox, span.bbox);
+                prev.confidence = std::min(prev.confidence, span.confidence);
+                prev.font_size = std::max(prev.font_size, span.font_size);
+                continue;
+            }
+        }
+        out.push_back(std::move(span));
+    }
+    page.spans = std::move(out);
+}
+
+}  // namespace
+
+double points_from_pixels(double px, double dpi) { return px * points_per_inch / dpi; }
+
+PixelBox pixels_from_points(const Rect& r, double dpi) {
+    const double scale = dpi / points_per_inch;
+    const int x0 = static_cast<int>(std::floor(r.x0 * scale)), y0 = static_cast<int>(std::floor(r.y0 * scale));
+    const int x1 = static_cast<int>(std::ceil(r.x1 * scale)), y1 = static_cast<int>(std::ceil(r.y1 * scale));
+    return {x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
+}
+
+bool looks_numeric(const std::string& text) {
+    int digits = 0, numeric = 0, total = 0;
+    for (char32_t c : decode_utf8(text)) {
+        if (c == U' ') continue;
+        ++total;
+        if (is_cjk_codepoint(c) && !is_separator_like(c)) return false;
+        if (is_digit_like(c)) ++digits;
+        if (is_digit_like(c) || is_separator_like(c)) ++numeric;
+    }
+    return digits > 0 && numeric >= numeric_share * total;
+}
+
+std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, TesseractEngine& engine,
+                                         const OcrPageGeometry* known) {
+    silence_leptonica();
+    std::optional<RgbImage> rendered = render_page_rgb(doc, number, dpi);
+    if (!rendered) return std::nullopt;
+    PixPtr grey = grey_without_red(*rendered);
+    rendered.reset();
+
+    PreparedPage page;
+    page.geometry.dpi = dpi;
+    if (known) {
+        page.geometry = *known;
+        page.geometry.dpi = dpi;
+        grey = turn_quarters(grey.get(), page.geometry.turn_degrees / 90);
+    } else {
+        PixPtr binary = binarise_quickly(grey.get());
+        int quarters = text_runs_horizontally(binary.get(), dpi) ? 0 : 1;
+        if (quarters != 0) {
+            grey = turn_quarters(grey.get(), quarters);
+            binary = turn_quarters(binary.get(), quarters);
+        }
+        page.geometry.skew_degrees = measure_skew_degrees(binary.get());
+        if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
+        page.binary = binarise(grey.get(), dpi);
+        LineLayout layout = lay_out_lines(page.binary.get(), dpi);
+        // Upright pages are the rule, so turning one half round needs a clear margin; a page
+        // lying on its side is as likely turned one way as the other. A level page stays level
+        // turned half round.
+        if (reads_upside_down(layout, engine, dpi, quarters == 0 ? flip_confidence_margin : 0.0)) {
+            quarters += 2;
+            grey = turn_quarters(grey.get(), 2);
+            page.binary = turn_quarters(page.binary.get(), 2);
+            layout = lay_out_lines(page.binary.get(), dpi);
+        }
+        page.geometry.turn_degrees = (quarters % 4) * 90;
+        page.grey = std::move(grey);
+        page.text = std::move(layout.text);
+        page.lines = std::move(layout.lines);
+        return page;
+    }
+    if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
+    page.grey = std::move(grey);
+    page.binary = binarise(page.grey.get(), dpi);
+    LineLayout layout = lay_out_lines(page.binary.get(), dpi);
+    page.text = std::move(layout.text);
+    page.lines = std::move(layout.lines);
+    return page;
+}
+
+Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, int number, int pdf_rotation) {
+    const double dpi = prepared.geometry.dpi;
+    Page page;
+    page.number = number;
+    page.width = points_from_pixels(pix_width(prepared.grey.get()), dpi);
+    page.height = points_from_pixels(pix_height(prepared.grey.get()), dpi);
+    page.rotation = (pdf_rotation + prepared.geometry.turn_degrees) % 360;
+    page.source = TextSource::ocr;
+    for (const PixelLine& line : prepared.lines) {
+        Ruling ruling;
+        ruling.orientation = line.horizontal ? Orientation::horizontal : Orientation::vertical;
+        const double position = points_from_pixels(line.position, dpi);
+        const double from = points_from_pixels(line.from, dpi), to = points_from_pixels(line.to, dpi);
+        ruling.from = line.horizontal ? Point{from, position} : Point{position, from};
+        ruling.to = line.horizontal ? Point{to, position} : Point{position, to};
+        ruling.width = points_from_pixels(line.thickness, dpi);
+        page.rulings.push_back(ruling);
+    }
+    merge_duplicate_rulings(page.rulings);
+
+    const std::vector<PixelBox> components = ink_components(prepared.text.get(), dpi);
+    const int line_height = static_cast<int>(typical_glyph_height(components) * line_height_share);
+    const std::vector<PixelBox> boxes = group_text_lines(components, prepared.lines);
+    const auto read = [&](const PixelBox& box) { return read_text_line(prepared, engine, box, line_height); };
+    std::vector<std::optional<OcrLine>> lines(boxes.size());
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (boxes[i].h < flat_line_share * line_height && on_a_ruling(boxes[i], prepared.lines)) continue;
+        lines[i] = read(boxes[i]);
+    }
+    std::vector<PixelBox> joined = boxes;
+    read_lead_ins_with_their_text(boxes, prepared.lines, line_height, read, joined, lines);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (!lines[i]) continue;
+        const OcrLine& line = *lines[i];
+        const PixelBox& box = joined[i];
+        if (line.text.empty()) continue;
+        if (line.confidence < noise_confidence && line.text.size() <= noise_max_bytes) continue;
+        TextSpan span;
+        span.text = label_colon_restored(line.text);
+        span.bbox = {points_from_pixels(box.x, dpi), points_from_pixels(box.y, dpi),
+                     points_from_pixels(box.right(), dpi), points_from_pixels(box.bottom(), dpi)};
+        span.font_size = span.bbox.height() / (has_cjk(line.text) ? cjk_height_em : latin_height_em);
+        span.confidence = line.confidence;
+        span.source = TextSource::ocr;
+        page.spans.push_back(std::move(span));
+    }
+    join_ordinals(page);
+    return page;
+}
+
+}  // namespace budgetpdf
+
+namespace budgetpdf {
+namespace {
+
+constexpr double cover_margin_pt = 2.0;  // a text span covers what lies this close to it
+
+bool covered(const std::vector<TextSpan>& spans, const Rect& box) {
+    const double cx = box.center_x(), cy = box.center_y();
+    return std::any_of(spans.begin(), spans.end(), [&](const TextSpan& s) {
+        return cx >= s.bbox.x0 - cover_margin_pt && cx <= s.bbox.x1 + cover_margin_pt &&
+               cy >= s.bbox.y0 - cover_margin_pt && cy <= s.bbox.y1 + cover_margin_pt;
+    });
+}
+
+}  // namespace
+
+int uncovered_text_lines(PDFDoc& doc, int number, double dpi, int turn_degrees, const std::vector<TextSpan>& spans) {
+    silence_leptonica();
+    std::optional<RgbImage> rendered = render_page_rgb(doc, number, dpi);
+    if (!rendered) return 0;
+    PixPtr grey = turn_quarters(grey_without_red(*rendered).get(), turn_degrees / 90);
+    PixPtr binary = binarise(grey.get(), dpi);
+    LineLayout layout = lay_out_lines(binary.get(), dpi);
+    int uncovered = 0;
+    for (const PixelBox& b : layout.text_lines) {
+        if (b.w < b.h) continue;  // not a line of text
+        const Rect box{points_from_pixels(b.x, dpi), points_from_pixels(b.y, dpi), points_from_pixels(b.right(), dpi),
+                       points_from_pixels(b.bottom(), dpi)};
+        if (!covered(spans, box)) ++uncovered;
+    }
+    return uncovered;
+}
+
+void merge_ocr_into_text_page(Page& text, Page ocr) {
+    const std::vector<TextSpan> text_spans = text.spans;
+    for (TextSpan& span : ocr.spans)
+        if (!covered(text_spans, span.bbox)) text.spans.push_back(std::move(span));
+    std::stable_sort(text.spans.begin(), text.spans.end(), [](const TextSpan& a, const TextSpan& b) {
+        return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+    });
+    text.rulings.insert(text.rulings.end(), ocr.rulings.begin(), ocr.rulings.end());
+    merge_duplicate_rulings(text.rulings);
+    text.source = TextSource::ocr;
+}
+
+}  // namespace budgetpdf

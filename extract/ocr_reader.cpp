@@ -1,0 +1,200 @@
+// Pages routed to OCR, and cells read again.
+//
+// How it works: read_routed_pages opens the PDF once more with Poppler, and for each page the
+// routing sends to OCR prepares the page image (extract/ocr_page) and reads its text lines
+// with the session's one Tesseract engine, remembering how the page was turned and levelled.
+// reread_cells prepares that page again with the same turn and skew, so a cell's box in
+// points lands on the same pixels, and reads the cell's ink in several ways: the grey image
+// (no binarisation) at 1× and 1.5×, the binarised ink at 2×, and the first reading with each
+// uncertain character replaced by the recogniser's alternatives at that place.
+#include "extract/ocr_reader.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <PDFDoc.h>
+
+#include "extract/ocr_page.h"
+#include "extract/poppler_document.h"
+#include "extract/tesseract_adapter.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double min_alternative_probability = 0.02;  // per-character alternatives considered
+constexpr std::size_t max_alternative_readings = 12;
+constexpr int cell_inset_px = 3;                       // keeps a cell's borders out of its ink box
+constexpr double reread_pad_share = 0.3;
+constexpr int min_reread_pad_px = 4;
+constexpr double min_scan_dpi = 150;     // scans below this are rendered at the OCR resolution anyway
+constexpr double mixed_check_dpi = 100;  // enough to see lines of text in a page's images
+constexpr int min_uncovered_lines = 8;   // a mixed page goes to OCR when its images hold this many
+
+struct Variant {
+    const char* how;
+    bool grey;
+    double scale;
+};
+constexpr Variant reread_variants[] = {
+    {"grey", true, 1.0},
+    {"grey ×1.5", true, 1.5},
+    {"binary ×2", false, 2.0},
+    {"binary ×0.75", false, 0.75},
+};
+
+void add_reading(std::vector<CellReading>& out, std::string text, double confidence, std::string how) {
+    if (text.empty()) return;
+    for (const CellReading& r : out)
+        if (r.text == text) return;
+    out.push_back({std::move(text), confidence, std::move(how)});
+}
+
+// The first reading with one uncertain character at a time replaced by an alternative.
+void add_alternatives(const OcrLine& line, std::vector<CellReading>& out) {
+    std::vector<std::pair<double, CellReading>> found;
+    for (std::size_t i = 0; i < line.symbols.size(); ++i) {
+        for (const auto& [alt, probability] : line.symbols[i].alternatives) {
+            if (alt == line.symbols[i].text || probability < min_alternative_probability) continue;
+            std::string text;
+            for (std::size_t k = 0; k < line.symbols.size(); ++k) text += k == i ? alt : line.symbols[k].text;
+            found.push_back({probability, {text, probability, "alternative for character " + std::to_string(i + 1)}});
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t k = 0; k < found.size() && k < max_alternative_readings; ++k)
+        add_reading(out, found[k].second.text, found[k].second.confidence, found[k].second.how);
+}
+
+}  // namespace
+
+struct OcrSession::Impl {
+    OcrOptions options;
+    std::unique_ptr<TesseractEngine> engine;
+    std::string engine_error;
+    bool engine_tried = false;
+    std::string path;                          // the document the geometries belong to
+    std::map<int, OcrPageGeometry> geometries;  // page number → how it was prepared
+
+    TesseractEngine* engine_or_null() {
+        if (!engine_tried) {
+            engine_tried = true;
+            engine = TesseractEngine::create(options.languages, engine_error);
+        }
+        return engine.get();
+    }
+};
+
+OcrSession::OcrSession(OcrOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
+OcrSession::~OcrSession() = default;
+
+const OcrOptions& OcrSession::options() const { return impl_->options; }
+
+int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
+    impl_->path = path;
+    impl_->geometries.clear();
+    std::vector<std::size_t> routed;
+    for (std::size_t i = 0; i < pdf.pages.size() && i < pdf.text_layers.size(); ++i)
+        if (routes_to_ocr(pdf.text_layers[i].state, impl_->options.mode)) routed.push_back(i);
+    if (routed.empty()) return 0;
+
+    TesseractEngine* engine = impl_->engine_or_null();
+    auto opened = engine ? open_pdf_document(path) : Result<PdfDocPtr>(Error{ErrorKind::io, impl_->engine_error});
+    if (!engine || !opened) {
+        pdf.diagnostics.push_back({Severity::error, "ocr_unavailable", 0, {},
+                                   (engine ? opened.error().message : impl_->engine_error) + "; " +
+                                       std::to_string(routed.size()) + " pages not read by OCR"});
+        return 0;
+    }
+    PDFDoc& doc = *opened.value();
+    int read = 0;
+    std::set<int> read_pages;
+    for (std::size_t i : routed) {
+        Page& page = pdf.pages[i];
+        const TextLayerVerdict& verdict = pdf.text_layers[i];
+        const int pdf_rotation = doc.getPageRotate(page.number);
+        // A mixed page keeps its text layer; OCR adds what only the images hold, read in the
+        // text layer's own geometry (its turn, no deskew) so the two line up.
+        const bool mixed = verdict.state == TextLayerState::mixed;
+        OcrPageGeometry text_geometry;
+        text_geometry.turn_degrees = ((page.rotation - pdf_rotation) % 360 + 360) % 360;
+        if (mixed) {
+            const int uncovered = uncovered_text_lines(doc, page.number, mixed_check_dpi, text_geometry.turn_degrees, page.spans);
+            if (uncovered < min_uncovered_lines) {
+                pdf.diagnostics.push_back({Severity::info, "ocr_skipped", page.number, {},
+                                           "kept on its text layer: " + verdict.reason + ", but the images hold only " +
+                                               std::to_string(uncovered) + " lines of text the text layer lacks"});
+                continue;
+            }
+        }
+        // A scan is never rendered above its own resolution: upsampling adds no detail, only
+        // the interpolation's staircase edges, which the threshold turns into specks.
+        const double dpi = verdict.scan_ppi >= min_scan_dpi ? std::min(impl_->options.dpi, verdict.scan_ppi)
+                                                            : impl_->options.dpi;
+        std::optional<PreparedPage> prepared =
+            prepare_page(doc, page.number, dpi, *engine, mixed ? &text_geometry : nullptr);
+        if (!prepared) {
+            pdf.diagnostics.push_back({Severity::error, "ocr_failed", page.number, {}, "page could not be rendered for OCR"});
+            continue;
+        }
+        impl_->geometries[page.number] = prepared->geometry;
+        Page ocr_page = page_from_prepared(*prepared, *engine, page.number, pdf_rotation);
+        if (mixed)
+            merge_ocr_into_text_page(page, std::move(ocr_page));
+        else
+            page = std::move(ocr_page);
+        ++read;
+        read_pages.insert(page.number);
+        std::string why = verdict.state == TextLayerState::usable ? std::string("OCR requested for every page")
+                                                                   : verdict.reason;
+        std::string how = "turned " + std::to_string(prepared->geometry.turn_degrees) + "°, deskewed " +
+                          std::to_string(prepared->geometry.skew_degrees).substr(0, 5) + "°";
+        pdf.diagnostics.push_back({Severity::info, "ocr_page", page.number, {},
+                                   "read by OCR (" + std::string(text_layer_state_name(verdict.state)) + ": " + why +
+                                       "; " + how + ", " + std::to_string(page.spans.size()) + " text lines)"});
+    }
+    std::erase_if(pdf.diagnostics, [&](const Diagnostic& d) {
+        return read_pages.count(d.page) && (d.kind == "no_text_layer" || d.kind == "garbled_text");
+    });
+    return read;
+}
+
+std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string& path, int page_number,
+                                                               const std::vector<Rect>& boxes) {
+    std::vector<std::vector<CellReading>> out(boxes.size());
+    auto known = impl_->geometries.find(page_number);
+    if (path != impl_->path || known == impl_->geometries.end()) return out;
+    TesseractEngine* engine = impl_->engine_or_null();
+    if (!engine) return out;
+    auto opened = open_pdf_document(path);
+    if (!opened) return out;
+    std::optional<PreparedPage> prepared =
+        prepare_page(*opened.value(), page_number, known->second.dpi, *engine, &known->second);
+    if (!prepared) return out;
+    const double dpi = prepared->geometry.dpi;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        PixelBox cell = pixels_from_points(boxes[i], dpi);
+        cell = {cell.x + cell_inset_px, cell.y + cell_inset_px, cell.w - 2 * cell_inset_px, cell.h - 2 * cell_inset_px};
+        if (cell.w <= 0 || cell.h <= 0) continue;
+        std::optional<PixelBox> ink = ink_box(prepared->text.get(), cell);
+        if (!ink) continue;
+        const int pad = std::max(min_reread_pad_px, static_cast<int>(ink->h * reread_pad_share));
+        PixPtr first_crop = crop_for_reading(prepared->text.get(), *ink, pad, 1.0);
+        if (first_crop) {
+            OcrLine first = engine->read_line(first_crop.get(), dpi, OcrCharset::digits, true);
+            add_reading(out[i], first.text, first.confidence, "binary");
+            add_alternatives(first, out[i]);
+        }
+        for (const Variant& v : reread_variants) {
+            PixPtr crop = v.grey ? grey_crop_without_lines(prepared->grey.get(), prepared->binary.get(),
+                                                           prepared->text.get(), *ink, pad, v.scale)
+                                 : crop_for_reading(prepared->text.get(), *ink, pad, v.scale);
+            if (!crop) continue;
+            OcrLine line = engine->read_line(crop.get(), dpi * v.scale, OcrCharset::digits);
+            add_reading(out[i], line.text, line.confidence, v.how);
+        }
+    }
+    return out;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,62 @@
+#pragma once
+// The OCR path's public face: pages whose text layer cannot be used (extract/ocr_routing)
+// are rendered and read by Leptonica + Tesseract into the same Page values the text layer
+// gives, and single cells can be read again when the identity checks doubt them. No
+// Tesseract, Leptonica or Poppler type leaves extract/.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/ocr_routing.h"
+#include "extract/pdf_reader.h"
+#include "model/geometry.h"
+
+namespace budgetpdf {
+
+struct OcrOptions {
+    OcrMode mode = OcrMode::automatic;
+    double dpi = 300;                       // rendering resolution of the pages read by OCR
+    std::string languages = "chi_sim";  // Tesseract language data (its character set includes Latin and digits)
+};
+
+// One reading of a cell's text, e.g. from another preprocessing or scale.
+struct CellReading {
+    std::string text;
+    double confidence = 0;  // 0..1, Tesseract's score of the least sure character
+    std::string how;        // which re-reading gave it, e.g. "grey ×1.5"
+};
+
+// One per worker: holds the Tesseract engine, created on the first page that needs it and
+// reused for every page and document after, and how the pages of the document read last were
+// turned and straightened (for re-reading their cells). Not thread-safe.
+class OcrSession {
+public:
+    explicit OcrSession(OcrOptions options = {});
+    ~OcrSession();
+    OcrSession(const OcrSession&) = delete;
+    OcrSession& operator=(const OcrSession&) = delete;
+
+    const OcrOptions& options() const;
+
+    // Reads by OCR every page of `pdf` (read from `path`) that the options route there: the
+    // page is replaced by its OCR reading (Page::source ocr), its no_text_layer / garbled_text
+    // diagnostic by an info `ocr_page` naming why it was read by OCR. Returns the number of
+    // pages read. When the OCR engine cannot start, the pages stay as they were and an error
+    // diagnostic `ocr_unavailable` says why.
+    int read_routed_pages(const std::string& path, PdfPages& pdf);
+
+    // Reads the cells `boxes` (points, on page `page_number` as read_routed_pages left it) of a
+    // page it read before, again in several ways (other binarisation, other scales, the
+    // recogniser's per-character alternatives), amounts only (digits and separators). One
+    // list per box, each without repeats of the same text; empty when the page cannot be
+    // read again.
+    std::vector<std::vector<CellReading>> reread_cells(const std::string& path, int page_number,
+                                                       const std::vector<Rect>& boxes);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace budgetpdf

@@ -1,0 +1,127 @@
+// Text lines from ink components.
+//
+// How it works: components are joined (union-find) in two ways. Side by side: they overlap
+// vertically by a good part of the smaller one (a component flatter than the typical height
+// counts as that tall around its centre, so 一 and 、 stay with their line) and the horizontal gap between them is less
+// than a share of the taller one's height — the gap between characters of a word or an
+// amount, never the gap between two columns — and no vertical ruling passes between them.
+// Stacked: they overlap horizontally and sit close above one another, as the strokes of 三 or
+// the parts of a colon do, while the pair stays no taller than a character. Candidates are
+// found by a sweep over components sorted by left edge. Components far taller than text
+// (seal or picture remnants, broken rulings) are left out.
+#include "extract/ocr_text_lines.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace budgetpdf {
+namespace {
+
+constexpr double side_gap_share = 0.75;       // gap up to this × the taller height joins a line
+constexpr double min_overlap_share = 0.35;    // vertical overlap (of the smaller height) to join
+constexpr double stack_gap_share = 0.7;       // vertical gap (of the typical height) for stacked parts
+constexpr double stack_height_share = 1.5;    // stacked parts stay within this × the typical height
+constexpr double max_text_height_share = 8.0; // taller components are not text
+constexpr double min_reference_share = 0.6;   // heights below this × typical count as this much
+
+struct UnionFind {
+    std::vector<int> parent;
+    explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+    int find(int a) {
+        while (parent[a] != a) a = parent[a] = parent[parent[a]];
+        return a;
+    }
+    void join(int a, int b) { parent[find(a)] = find(b); }
+};
+
+PixelBox at_least_typical(PixelBox box, int typical) {
+    if (box.h >= typical) return box;
+    box.y -= (typical - box.h) / 2;
+    box.h = typical;
+    return box;
+}
+
+bool ruling_between(const std::vector<PixelLine>& verticals, int x0, int x1, int y0, int y1) {
+    for (const PixelLine& line : verticals)
+        if (line.position >= x0 && line.position <= x1 && line.from <= y1 && line.to >= y0) return true;
+    return false;
+}
+
+}  // namespace
+
+int typical_glyph_height(const std::vector<PixelBox>& components) {
+    if (components.empty()) return 0;
+    std::vector<int> heights;
+    heights.reserve(components.size());
+    for (const PixelBox& b : components) heights.push_back(b.h);
+    auto mid = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
+    std::nth_element(heights.begin(), mid, heights.end());
+    return *mid;
+}
+
+std::vector<PixelBox> group_text_lines(const std::vector<PixelBox>& components, const std::vector<PixelLine>& lines) {
+    const int typical = std::max(1, typical_glyph_height(components));
+    std::vector<PixelBox> text;
+    for (const PixelBox& b : components)
+        if (b.h <= max_text_height_share * typical) text.push_back(b);
+    std::sort(text.begin(), text.end(), [](const PixelBox& a, const PixelBox& b) { return a.x < b.x; });
+    std::vector<PixelLine> verticals;
+    for (const PixelLine& line : lines)
+        if (!line.horizontal) verticals.push_back(line);
+
+    const int floor_height = static_cast<int>(min_reference_share * typical);
+    int max_height = 0;
+    for (const PixelBox& b : text) max_height = std::max(max_height, b.h);
+    const int max_gap = static_cast<int>(side_gap_share * std::max(max_height, floor_height)) + 1;
+
+    UnionFind groups(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const PixelBox& a = text[i];
+        for (std::size_t j = i + 1; j < text.size() && text[j].x <= a.right() + max_gap; ++j) {
+            const PixelBox& b = text[j];
+            // Flat marks (一, 、, the strokes of 二) are judged by the height of the line they
+            // stand in: their vertical range grows to the typical height around its centre.
+            const PixelBox ea = at_least_typical(a, typical), eb = at_least_typical(b, typical);
+            const int overlap_y = std::min(ea.bottom(), eb.bottom()) - std::max(ea.y, eb.y);
+            const int gap_x = b.x - a.right();
+            const int smaller = std::min(ea.h, eb.h);
+            const int taller = std::max({a.h, b.h, floor_height});
+            if (overlap_y >= min_overlap_share * smaller && gap_x <= side_gap_share * taller) {
+                if (gap_x <= 0 || !ruling_between(verticals, a.right(), b.x, std::max(a.y, b.y),
+                                                  std::min(a.bottom(), b.bottom())))
+                    groups.join(static_cast<int>(i), static_cast<int>(j));
+                continue;
+            }
+            const int overlap_x = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+            const int gap_y = std::max(a.y, b.y) - std::min(a.bottom(), b.bottom());
+            const int span_y = std::max(a.bottom(), b.bottom()) - std::min(a.y, b.y);
+            if (overlap_x >= 0.5 * std::min(a.w, b.w) && gap_y >= 0 && gap_y <= stack_gap_share * typical &&
+                span_y <= stack_height_share * typical)
+                groups.join(static_cast<int>(i), static_cast<int>(j));
+        }
+    }
+
+    std::vector<int> slot(text.size(), -1);
+    std::vector<PixelBox> out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const int root = groups.find(static_cast<int>(i));
+        if (slot[root] < 0) {
+            slot[root] = static_cast<int>(out.size());
+            out.push_back(text[i]);
+            continue;
+        }
+        PixelBox& g = out[slot[root]];
+        const int x0 = std::min(g.x, text[i].x), y0 = std::min(g.y, text[i].y);
+        const int x1 = std::max(g.right(), text[i].right()), y1 = std::max(g.bottom(), text[i].bottom());
+        g = {x0, y0, x1 - x0, y1 - y0};
+    }
+    std::sort(out.begin(), out.end(), [](const PixelBox& a, const PixelBox& b) {
+        const int ca = a.y + a.h / 2, cb = b.y + b.h / 2;
+        const int tolerance = std::min(a.h, b.h) / 2;
+        if (std::abs(ca - cb) > tolerance) return ca < cb;
+        return a.x < b.x;
+    });
+    return out;
+}
+
+}  // namespace budgetpdf

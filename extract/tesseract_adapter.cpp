@@ -1,0 +1,99 @@
+// Tesseract behind a small interface: single-line recognition of a cropped image.
+//
+// How it works: one TessBaseAPI is initialised once with the LSTM engine and kept; each call
+// sets the image, the page segmentation mode (one line) and the character whitelist (none,
+// or digits and separators for amount and code columns), recognises, and walks the result by
+// word and symbol: the text (words joined by a space), each symbol's confidence (Tesseract's
+// 0–100 score, here 0–1) and, on request, the LSTM's alternative characters at each place.
+#include "extract/tesseract_adapter.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ltrresultiterator.h>
+#include <tesseract/resultiterator.h>
+
+namespace budgetpdf {
+namespace {
+
+constexpr const char* digit_whitelist = "0123456789.,-";
+constexpr double percent = 100.0;
+
+bool is_ascii_alnum(const std::string& symbol) {
+    return symbol.size() == 1 && std::isalnum(static_cast<unsigned char>(symbol[0]));
+}
+
+}  // namespace
+
+struct TesseractEngine::Impl {
+    tesseract::TessBaseAPI api;
+    OcrCharset charset = OcrCharset::any;
+    bool alternatives = false;
+};
+
+TesseractEngine::TesseractEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TesseractEngine::~TesseractEngine() = default;
+
+std::unique_ptr<TesseractEngine> TesseractEngine::create(const std::string& languages, std::string& error) {
+    auto impl = std::make_unique<Impl>();
+    // Tesseract prints nothing we want on stderr; its debug output goes nowhere.
+    impl->api.SetVariable("debug_file", "/dev/null");
+    if (impl->api.Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+        error = "Tesseract cannot load the language data '" + languages +
+                "' (Debian: tesseract-ocr-chi-sim, tesseract-ocr-eng)";
+        return nullptr;
+    }
+    impl->api.SetVariable("debug_file", "/dev/null");
+    impl->api.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(impl)));
+}
+
+OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives) {
+    tesseract::TessBaseAPI& api = impl_->api;
+    if (charset != impl_->charset) {
+        api.SetVariable("tessedit_char_whitelist", charset == OcrCharset::digits ? digit_whitelist : "");
+        impl_->charset = charset;
+    }
+    if (alternatives != impl_->alternatives) {
+        api.SetVariable("lstm_choice_mode", alternatives ? "2" : "0");
+        impl_->alternatives = alternatives;
+    }
+    api.SetImage(image);
+    api.SetSourceResolution(static_cast<int>(dpi));
+    OcrLine line;
+    if (api.Recognize(nullptr) != 0) return line;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return line;
+    double least = 1.0;
+    bool any = false;
+    do {
+        if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!text) continue;
+        // Words are separated by a space only between Latin letters or digits: Chinese has
+        // none, and the text layer gives none between a character and a number either.
+        if (it->IsAtBeginningOf(tesseract::RIL_WORD) && !line.symbols.empty() &&
+            is_ascii_alnum(line.symbols.back().text) && is_ascii_alnum(text.get()))
+            line.text += ' ';
+        OcrSymbol symbol;
+        symbol.text = text.get();
+        symbol.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / percent, 0.0, 1.0);
+        if (alternatives) {
+            tesseract::ChoiceIterator choice(*it);
+            do {
+                const char* alt = choice.GetUTF8Text();
+                if (alt && *alt) symbol.alternatives.emplace_back(alt, std::clamp<double>(choice.Confidence(), 0.0, 1.0));
+            } while (choice.Next());
+        }
+        line.text += symbol.text;
+        least = std::min(least, symbol.confidence);
+        any = true;
+        line.symbols.push_back(std::move(symbol));
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    line.confidence = any ? least : 0.0;
+    return line;
+}
+
+}  // namespace budgetpdf

@@ -1,0 +1,358 @@
+// The re-read loop.
+//
+// How it works: the identity checks are a black box here — records in, each record's check
+// and one diagnostic per failing identity out — so the loop tries a value for one amount by
+// running the checks on a copy of the records with that amount changed. For every OCR amount
+// whose check is mismatch, its cell is read again in several ways (extract's reread_cells);
+// each reading that parses to another value is tried, and the one that makes the amount's
+// identities all hold while lowering the number of failing identities the most is taken
+// (ties: the more confident reading). Taking it is never silent: an info diagnostic names
+// the first reading and the new one. Amounts still failing are then tested against the
+// values their identities imply: each failing identity's difference, added to or taken from
+// the amount, is tried the same way; a value that makes all of the amount's identities hold
+// is named in a warning, and the amount keeps its printed reading, check mismatch and a low
+// confidence. A printed number is never replaced by a value that was not read from the page.
+// Last, amounts whose identities only compare them with other readings of the same value are
+// found by doubling those readings together: if no identity notices, they are not confirmed;
+// nor is an amount printed with other decimals than the rest of its column.
+#include "pipeline/ocr_reread.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "normalize/amount.h"
+#include "normalize/decimal.h"
+#include "normalize/records.h"
+#include "normalize/text.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr double mismatch_text_confidence = 0.5;  // cap for an OCR amount its identities reject
+constexpr int max_rereads_per_document = 400;     // cells read again at most (each costs a few reads)
+constexpr double min_reread_confidence = 0.3;     // weaker re-readings (rare alternatives) are not tried
+constexpr double reread_text_confidence = 0.85;   // cap for an amount taken from a second reading
+constexpr double unconfirmed_text_confidence = 0.85;  // cap for an amount its identities relate only to copies of itself
+constexpr int min_column_amounts_for_decimals = 3;     // other amounts of a column that must agree on their decimals
+
+struct Trial {
+    int failed = 0;
+    bool record_ok = false;
+};
+
+Trial run_trial(const std::vector<TableReading>& readings, std::vector<Record> records, std::size_t index) {
+    std::vector<Diagnostic> scratch;
+    CheckSummary summary = check_identities(readings, records, scratch);
+    return {summary.failed, records[index].check == "ok"};
+}
+
+std::optional<Unit> unit_of(const Record& r) { return unit_from_text(r.unit); }
+
+// The record's amount set to `printed` (as read), in the record and its reading.
+bool set_printed(Record& record, const std::string& printed) {
+    ParsedAmount parsed = parse_amount(printed);
+    std::optional<Unit> unit = unit_of(record);
+    if (parsed.kind != AmountKind::value || !unit) return false;
+    record.amount_printed = normalize_text(printed);
+    record.amount_yuan = amount_yuan_string(yuan_from(parsed.value, *unit));
+    return true;
+}
+
+void set_reading_printed(std::vector<TableReading>& readings, const Record& record) {
+    for (TableReading& reading : readings) {
+        if (reading.table_index != record.table_index) continue;
+        for (ReadAmount& amount : reading.amounts)
+            if (amount.row == record.row && amount.col == record.col) amount.printed = record.amount_printed;
+    }
+}
+
+// The record's value with `yuan` in its own unit, as the table would print it.
+std::string in_printed_unit(const Record& record, const Decimal& yuan) {
+    std::optional<Unit> unit = unit_of(record);
+    int exponent = 0;
+    if (unit == Unit::wan_yuan) exponent = -4;
+    if (unit == Unit::qian_yuan) exponent = -3;
+    ParsedAmount printed = parse_amount(record.amount_printed);
+    const int decimals = printed.kind == AmountKind::value ? printed.decimals_printed : 2;
+    std::string text = yuan.times_power_of_ten(exponent).to_string(decimals);
+    // Zeros beyond the printed decimals (万元 scaling adds four) are dropped.
+    const std::size_t point = text.find('.');
+    if (point != std::string::npos) {
+        const std::size_t keep = decimals == 0 ? point : point + 1 + static_cast<std::size_t>(decimals);
+        while (text.size() > keep && text.back() == '0') text.pop_back();
+        if (!text.empty() && text.back() == '.') text.pop_back();
+    }
+    return text;
+}
+
+std::vector<Decimal> mismatch_differences(const std::vector<Diagnostic>& diagnostics) {
+    static const std::regex diff_pattern("\\(diff (-?[0-9]+(\\.[0-9]+)?)");
+    std::vector<Decimal> out;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.kind != "identity_mismatch") continue;
+        std::smatch m;
+        if (!std::regex_search(d.message, m, diff_pattern)) continue;
+        std::optional<Decimal> value = Decimal::parse(m[1].str());
+        if (value && !value->is_zero() &&
+            std::find(out.begin(), out.end(), value->abs()) == out.end())
+            out.push_back(value->abs());
+    }
+    return out;
+}
+
+std::string where(const Record& r) {
+    return "'" + r.table_title + "' p" + std::to_string(r.page) + " row " + std::to_string(r.row) + " (" +
+           (r.code.empty() ? r.row_label : r.code) + "), " + (r.measure_label.empty() ? r.measure : r.measure_label);
+}
+
+Diagnostic at(Severity severity, const char* kind, const Record& r, std::string message) {
+    Diagnostic d;
+    d.severity = severity;
+    d.kind = kind;
+    d.page = r.page;
+    d.bbox = r.bbox;
+    d.message = std::move(message);
+    return d;
+}
+
+// The value of record `i` that makes all its identities hold with the fewest identities left
+// failing in the document, among the amount ± each failing identity's difference.
+struct Implied {
+    std::optional<Decimal> value;
+    int failed = 0;
+};
+
+Implied implied_value(const std::vector<TableReading>& readings, const std::vector<Record>& records, std::size_t i,
+                      int failed, const std::vector<Decimal>& differences) {
+    Implied best{std::nullopt, failed};
+    std::optional<Decimal> value = Decimal::parse(records[i].amount_yuan);
+    if (!value) return best;
+    for (const Decimal& d : differences) {
+        for (const Decimal& v : {*value + d, *value - d}) {
+            std::vector<Record> trial_records = records;
+            trial_records[i].amount_yuan = amount_yuan_string(v);
+            Trial trial = run_trial(readings, std::move(trial_records), i);
+            if (trial.record_ok && trial.failed < best.failed) best = {v, trial.failed};
+        }
+    }
+    return best;
+}
+
+struct Change {
+    std::size_t record = 0;
+    CellReading reading;
+    int failed = 0;
+};
+
+// Re-reads the mismatched OCR amounts; returns the number of identities failing after. All
+// candidate readings of all doubted cells are tried, and the single change that leaves the
+// fewest identities failing is taken first (then the next, with the records as changed), so a
+// correct amount is not bent to agree with a misread one when the misread one can be mended.
+int apply_rereads(const std::string& path, std::vector<TableReading>& readings, std::vector<Record>& records,
+                  int failed, std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
+    std::map<int, std::vector<std::size_t>> by_page;
+    int budget = max_rereads_per_document;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0)
+            by_page[records[i].page].push_back(i);
+    std::map<std::size_t, std::vector<CellReading>> candidates;
+    for (const auto& [page, indexes] : by_page) {
+        std::vector<Rect> boxes;
+        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
+        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
+        for (std::size_t k = 0; k < indexes.size() && k < reread.size(); ++k) {
+            for (const CellReading& c : reread[k])
+                if (c.confidence >= min_reread_confidence) candidates[indexes[k]].push_back(c);
+        }
+    }
+    for (;;) {
+        // The fewest failures one changed amount could leave (each doubted amount set to what
+        // its identities imply). A re-reading is taken only when it does as well: bending a
+        // correct amount to agree with a misread one leaves the misread one's identities
+        // failing, which mending the misread one would not.
+        std::vector<Diagnostic> current;
+        check_identities(readings, records, current);
+        const std::vector<Decimal> differences = mismatch_differences(current);
+        int fewest = failed;
+        for (const auto& [i, unused] : candidates)
+            if (records[i].check == "mismatch")
+                fewest = std::min(fewest, implied_value(readings, records, i, failed, differences).failed);
+        std::optional<Change> best;
+        for (const auto& [i, readings_of_cell] : candidates) {
+            if (records[i].check != "mismatch") continue;
+            for (const CellReading& candidate : readings_of_cell) {
+                Record changed = records[i];
+                if (!set_printed(changed, candidate.text) || changed.amount_yuan == records[i].amount_yuan) continue;
+                std::vector<Record> trial_records = records;
+                trial_records[i] = changed;
+                Trial trial = run_trial(readings, std::move(trial_records), i);
+                if (!trial.record_ok || trial.failed >= failed || trial.failed > fewest) continue;
+                if (!best || trial.failed < best->failed ||
+                    (trial.failed == best->failed && candidate.confidence > best->reading.confidence))
+                    best = Change{i, candidate, trial.failed};
+            }
+        }
+        if (!best) break;
+        Record& r = records[best->record];
+        const std::string first = r.amount_printed;
+        set_printed(r, best->reading.text);
+        // Read a second time and agreeing with the identities, but not the first reading: never
+        // as sure as a clean first reading.
+        r.text_confidence = std::min(best->reading.confidence, reread_text_confidence);
+        set_reading_printed(readings, r);
+        candidates.erase(best->record);
+        failed = best->failed;
+        diagnostics.push_back(at(Severity::info, "ocr_reread", r,
+                                 where(r) + ": read '" + first + "' first, '" + r.amount_printed +
+                                     "' on reading again (" + best->reading.how + "), which makes its identities hold"));
+    }
+    return failed;
+}
+
+// Warnings for the OCR amounts still failing. The value their identities imply is named for
+// the amounts whose change alone leaves the fewest identities failing — the one misread that
+// explains the failures — and for no other member of those identities.
+void flag_remaining(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
+                    const std::vector<Diagnostic>& check_diagnostics, std::vector<Diagnostic>& diagnostics) {
+    const std::vector<Decimal> differences = mismatch_differences(check_diagnostics);
+    std::vector<std::size_t> flagged;
+    std::vector<Implied> implied;
+    int fewest = failed;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (records[i].method != "ocr" || records[i].check != "mismatch") continue;
+        flagged.push_back(i);
+        implied.push_back(implied_value(readings, records, i, failed, differences));
+        if (implied.back().value) fewest = std::min(fewest, implied.back().failed);
+    }
+    // Per table, the amounts reaching the fewest failures; a value is named only when one amount
+    // of its table does (two could each explain the failure: then neither is named).
+    std::map<int, int> reaching;
+    for (std::size_t k = 0; k < flagged.size(); ++k)
+        if (implied[k].value && implied[k].failed == fewest) ++reaching[records[flagged[k]].table_index];
+    for (std::size_t k = 0; k < flagged.size(); ++k) {
+        Record& r = records[flagged[k]];
+        r.text_confidence = std::min(r.text_confidence, mismatch_text_confidence);
+        std::string message = where(r) + ": read '" + r.amount_printed + "' by OCR";
+        if (implied[k].value && implied[k].failed == fewest && reaching[r.table_index] == 1)
+            message += "; its identities imply " + in_printed_unit(r, *implied[k].value) + " " + r.unit +
+                       " (a misread, or the document's own error); kept as read";
+        else
+            message += " takes part in a failing identity; kept as read";
+        diagnostics.push_back(at(Severity::warning, "ocr_mismatch", r, std::move(message)));
+    }
+}
+
+// OCR amounts whose identities hold only because they compare a reading with readings of the
+// same text: one printed value read identically in several cells (a total equal to its only
+// part, a parent with one child, a total repeated in another table). The same glyphs read the
+// same way, so a misread would be repeated and the identity would still hold: it confirms
+// nothing. Per value printed in more than one OCR cell, every such cell is doubled at once;
+// when no further identity fails, those cells keep check ok but their text confidence is
+// capped below 0.9, and one info diagnostic `ocr_unconfirmed` names them.
+void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
+                     std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, std::vector<std::size_t>> by_value;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Record& r = records[i];
+        if (r.method != "ocr" || r.check != "ok") continue;
+        std::optional<Decimal> value = Decimal::parse(r.amount_yuan);
+        if (value && !value->is_zero()) by_value[r.amount_yuan].push_back(i);
+    }
+    for (const auto& [yuan, cells] : by_value) {
+        if (cells.size() < 2) continue;
+        const Decimal doubled = *Decimal::parse(yuan) + *Decimal::parse(yuan);
+        std::vector<Record> trial = records;
+        for (std::size_t i : cells) trial[i].amount_yuan = amount_yuan_string(doubled);
+        std::vector<Diagnostic> scratch;
+        if (check_identities(readings, trial, scratch).failed > failed) continue;
+        for (std::size_t i : cells) records[i].text_confidence = std::min(records[i].text_confidence, unconfirmed_text_confidence);
+        const Record& first = records[cells.front()];
+        diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", first,
+                                 where(first) + ": '" + first.amount_printed + "' read by OCR in " +
+                                     std::to_string(cells.size()) +
+                                     " cells whose identities compare them only with each other; a misread "
+                                     "repeated in all of them would pass, so none is confirmed"));
+    }
+}
+
+// A column prints its amounts with one number of decimals; an OCR amount with another (a digit
+// read twice, 2.55 as 2.595, or a point lost) is suspect even when its identities hold, since
+// they allow half a unit of the last printed digit per amount and a sum of twenty amounts
+// absorbs a misread in the third decimal. Where at least min_column_amounts_for_decimals other
+// amounts of the column agree on their decimals, an OCR amount with other decimals is capped
+// below 0.9 with an `ocr_unconfirmed` note.
+void cap_odd_decimals(std::vector<Record>& records, std::vector<Diagnostic>& diagnostics) {
+    std::map<std::pair<int, int>, std::map<int, int>> decimals_per_column;  // (table, col) → decimals → count
+    auto decimals_of = [](const Record& r) -> std::optional<int> {
+        ParsedAmount parsed = parse_amount(r.amount_printed);
+        if (parsed.kind != AmountKind::value) return std::nullopt;
+        return parsed.decimals_printed;
+    };
+    for (const Record& r : records)
+        if (std::optional<int> d = decimals_of(r)) ++decimals_per_column[{r.table_index, r.col}][*d];
+    for (Record& r : records) {
+        if (r.method != "ocr" || r.check == "mismatch") continue;
+        std::optional<int> d = decimals_of(r);
+        if (!d) continue;
+        const std::map<int, int>& counts = decimals_per_column[{r.table_index, r.col}];
+        int others = 0, usual = *d, usual_count = 0;
+        for (const auto& [decimals, count] : counts) {
+            const int n = decimals == *d ? count - 1 : count;
+            others += n;
+            if (n > usual_count) usual = decimals, usual_count = n;
+        }
+        if (usual == *d || usual_count < min_column_amounts_for_decimals || usual_count < others) continue;
+        r.text_confidence = std::min(r.text_confidence, unconfirmed_text_confidence);
+        diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", r,
+                                 where(r) + ": '" + r.amount_printed + "' read by OCR with " + std::to_string(*d) +
+                                     " decimals where the column prints " + std::to_string(usual)));
+    }
+}
+
+}  // namespace
+
+void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
+    std::map<int, const Page*> by_number;
+    for (const Page& page : pages) by_number[page.number] = &page;
+    for (Record& r : records) {
+        auto it = by_number.find(r.page);
+        if (it == by_number.end() || it->second->source != TextSource::ocr) continue;
+        // A page read by OCR only, or a mixed page: the cell's own text decides.
+        bool ocr = false, text = false;
+        for (const TextSpan& span : it->second->spans) {
+            if (!rect_contains(r.bbox, {span.bbox.center_x(), span.bbox.center_y()})) continue;
+            (span.source == TextSource::ocr ? ocr : text) = true;
+        }
+        if (ocr || !text) r.method = method_name(TextSource::ocr);
+    }
+}
+
+CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableReading>& readings,
+                                    std::vector<Record>& records, std::vector<Diagnostic>& diagnostics,
+                                    OcrSession* ocr) {
+    std::vector<Diagnostic> check_diagnostics;
+    CheckSummary summary = check_identities(readings, records, check_diagnostics);
+    const bool any_ocr_mismatch = std::any_of(records.begin(), records.end(), [](const Record& r) {
+        return r.method == "ocr" && r.check == "mismatch";
+    });
+    if (!any_ocr_mismatch) {
+        diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
+        cap_unconfirmed(readings, records, summary.failed, diagnostics);
+        cap_odd_decimals(records, diagnostics);
+        return summary;
+    }
+    std::vector<Diagnostic> reread_diagnostics;
+    if (ocr) apply_rereads(path, readings, records, summary.failed, reread_diagnostics, *ocr);
+    check_diagnostics.clear();
+    summary = check_identities(readings, records, check_diagnostics);
+    flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
+    diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
+    diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
+    cap_unconfirmed(readings, records, summary.failed, diagnostics);
+    cap_odd_decimals(records, diagnostics);
+    return summary;
+}
+
+}  // namespace budgetpdf
