@@ -2,17 +2,27 @@
 
 #include <cassert>
 #include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
 
 namespace budgetpdf {
 
 namespace {
 
-// Printable ASCII without a quote or backslash is its own JSON text: most fields of a record
-// (codes, amounts, keys, bboxes) skip the library's escaping.
+// Valid UTF-8 without a control character, a quote or a backslash is its own JSON text (UTF-8 is
+// written as is): most fields skip the library's escaping, which gives the same bytes.
 bool needs_no_escaping(std::string_view value) {
-    for (char c : value) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7F || c == '"' || c == '\\') return false;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(value.data());
+    const auto length = static_cast<int32_t>(value.size());
+    for (int32_t i = 0; i < length;) {
+        uint8_t byte = bytes[i];
+        if (byte < 0x80) {
+            if (byte < 0x20 || byte == 0x7F || byte == '"' || byte == '\\') return false;
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0) return false;  // invalid UTF-8: the library replaces it
     }
     return true;
 }
