@@ -454,7 +454,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 a.code = m.code;
                 a.code_system = system;
                 a.cross_code = m.cross_code;
-                a.cross_code_system = code_system_of(m.cross_code, CodeSystem::none);
+                a.cross_code_system = system_of_code(m.cross_code);
                 a.cross_label = m.cross_label;
                 a.measure = col.measure;
                 a.measure_label = col.measure_label;

@@ -67,10 +67,8 @@ std::string name_map_of_header(const Vocabulary& vocabulary, const std::string& 
     return "";
 }
 
-// The row's code in another economic classification printed beside its own (部门 301 01 |
-// 政府 501 01): one cell (50101, 501 01) or split 类 | 款 cells (501 | 01), a 款 printed alone
-// taking the 类 above. Only 部门 and 政府 经济分类 pair up: a 功能 row's economic codes (政府采购
-// tables) are attributes of the row, not another name of it.
+// The code a group of code columns prints on a row: one cell (50101, 501 01) or split 类 | 款
+// cells (501 | 01), a 款 printed alone taking the 类 above; "" when it prints none.
 std::string code_in_group(const Grid& grid, const std::vector<int>& group, int row, std::string& lei_above) {
     std::vector<std::string> parts;
     const Cell* previous = nullptr;
@@ -88,13 +86,16 @@ std::string code_in_group(const Grid& grid, const std::vector<int>& group, int r
         if (i > 0 && is_digits(part, 1)) part = "0" + part;
         digits += part;
     }
-    if (!std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) return "";
+    if (!is_digits(digits, digits.size())) return "";
     if (parts.size() > 1 && trim(parts[0]).empty() && digits.size() == 2 && !lei_above.empty()) digits = lei_above + digits;
     if (digits.size() != 3 && digits.size() != 5) return "";
     if (digits.size() == 3) lei_above = digits;
     return digits;
 }
 
+// The row's code in another economic classification printed beside its own (部门 301 01 |
+// 政府 501 01). Only 部门 and 政府 经济分类 pair up: a 功能 row's economic codes (政府采购 tables)
+// are attributes of the row, not another name of it.
 void read_cross_code(const Grid& grid, const Block& block, int row, std::vector<std::string>& lei_above, RowMeaning& m) {
     if (block.cross_code_groups.empty() && block.cross_name_col < 0) return;
     lei_above.resize(block.cross_code_groups.size());
