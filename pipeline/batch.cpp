@@ -93,6 +93,15 @@ std::vector<InputFile> files_of(const Job& job) {
     return files;
 }
 
+// Hands the next jobs to the pool's free workers.
+std::optional<Error> start_jobs(WorkerPool& pool, const std::vector<Job>& jobs, size_t& next) {
+    while (pool.has_free_worker() && next < jobs.size()) {
+        if (auto error = pool.start(next, jobs[next].inputs.front().given)) return Error{ErrorKind::io, *error};
+        ++next;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 DocumentOutput failed_output(const std::string& doc_id, const std::string& source, const std::string& pipeline,
@@ -164,11 +173,10 @@ Result<BatchTotals> run_batch_into_dataset(const std::vector<std::string>& argum
             totals.interrupted = true;
             break;
         }
-        while (pool.has_free_worker() && next < plan.jobs.size()) {
-            if (auto error = pool.start(next, plan.jobs[next].inputs.front().given)) return Error{ErrorKind::io, *error};
-            ++next;
-        }
-        for (WorkerOutcome& outcome : pool.wait(batch_tick_interval)) {
+        if (auto error = start_jobs(pool, plan.jobs, next)) return *error;
+        std::vector<WorkerOutcome> outcomes = pool.wait(batch_tick_interval);
+        if (auto error = start_jobs(pool, plan.jobs, next)) return *error;  // they convert while these are stored
+        for (WorkerOutcome& outcome : outcomes) {
             const Job& job = plan.jobs[outcome.job];
             const BatchInput& first = job.inputs.front();
             DocumentOutput output = outcome.output ? std::move(*outcome.output)

@@ -5,7 +5,9 @@
 // bytes. JSONL rows (streaming runs) are matched by field name to the same positional reader.
 #include "pipeline/document_wire.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 namespace budgetpdf {
 namespace {
@@ -59,26 +61,31 @@ void append_line(std::string& out, char tag, const Values& values) {
     out += '\n';
 }
 
-// The tab-separated values after a line's tag; nullopt on a bad escape.
+// The tab-separated values after a line's tag; nullopt on a bad escape. Runs without an
+// escape are copied whole.
 std::optional<Values> split_values(std::string_view line) {
     Values values;
     if (line.empty()) return values;
     if (line.front() != '\t') return std::nullopt;
-    for (size_t i = 0; i < line.size(); ++i) {
-        char c = line[i];
-        if (c == '\t') {
+    size_t i = 0;
+    while (i < line.size()) {
+        if (line[i] == '\t') {
             values.emplace_back();
-        } else if (c != '\\') {
-            values.back() += c;
-        } else {
-            if (++i == line.size()) return std::nullopt;
-            switch (line[i]) {
-                case '\\': values.back() += '\\'; break;
-                case 't': values.back() += '\t'; break;
-                case 'n': values.back() += '\n'; break;
-                case 'r': values.back() += '\r'; break;
-                default: return std::nullopt;
-            }
+            ++i;
+            continue;
+        }
+        size_t run_end = line.find_first_of("\t\\", i);
+        if (run_end == std::string_view::npos) run_end = line.size();
+        values.back().append(line.substr(i, run_end - i));
+        i = run_end;
+        if (i == line.size() || line[i] == '\t') continue;
+        if (++i == line.size()) return std::nullopt;
+        switch (line[i++]) {
+            case '\\': values.back() += '\\'; break;
+            case 't': values.back() += '\t'; break;
+            case 'n': values.back() += '\n'; break;
+            case 'r': values.back() += '\r'; break;
+            default: return std::nullopt;
         }
     }
     return values;
@@ -143,6 +150,17 @@ std::optional<DocumentDiagnostic> diagnostic_from_values(Values v) {
     return row;
 }
 
+// The counts an end line "E <records> <diagnostics>" announces, to reserve room; 0 when absent.
+std::pair<size_t, size_t> announced_counts(std::string_view text) {
+    if (text.size() < 2) return {0, 0};
+    size_t start = text.rfind('\n', text.size() - 2);
+    std::string_view last = text.substr(start == std::string_view::npos ? 0 : start + 1);
+    size_t records = 0, diagnostics = 0;
+    if (std::sscanf(std::string(last).c_str(), "E %zu %zu", &records, &diagnostics) != 2) return {0, 0};
+    constexpr size_t most_believed = 1 << 20;  // a damaged count never reserves more than this
+    return {std::min(records, most_believed), std::min(diagnostics, most_believed)};
+}
+
 }  // namespace
 
 std::optional<std::string> field_value(const std::vector<JsonField>& fields, std::string_view name) {
@@ -177,6 +195,9 @@ std::string wire_from_output(const DocumentOutput& output) {
 
 std::optional<DocumentOutput> output_from_wire(std::string_view text) {
     DocumentOutput output;
+    auto [records, diagnostics] = announced_counts(text);
+    output.records.reserve(records);
+    output.diagnostics.reserve(diagnostics);
     bool have_summary = false, ended = false;
     while (!text.empty()) {
         size_t end = text.find('\n');
