@@ -39,6 +39,7 @@ constexpr double cjk_height_em = 0.9;           // a CJK line box's height in em
 constexpr double latin_height_em = 0.72;        // a digits-only line's height in ems
 constexpr double noise_confidence = 0.3;        // short reads below this are specks, not text
 constexpr std::size_t noise_max_bytes = 3;
+constexpr double wrap_gap_share = 0.6;          // a wrapped label's next line lies at most this far below
 constexpr double line_height_share = 1.2;       // a line's height, of the median ink height
 constexpr int ruling_residue_px = 3;            // how far from a ruling's centre its leftovers lie
 constexpr double flat_line_share = 0.6;         // lines flatter than this × a line's height are flat marks
@@ -49,7 +50,11 @@ constexpr double max_upscale = 2.0;          // taller lines are scaled down to 
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
 constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
-constexpr double lead_in_max_lines = 2.5;       // a lead-in (一、 （三）) is at most this many line heights wide
+constexpr double stacked_lines_share = 1.7;      // a text line this many line heights tall holds several
+constexpr double min_band_share = 0.4;           // (a band of ink shorter than this is part of a line)
+constexpr double min_ordinal_confidence = 0.5;   // a lead-in read as an ordinal at least this sure
+constexpr double lead_in_max_lines = 2.5;        // a lead-in (一、 （三）) is at most this many line heights wide
+constexpr double lead_in_start_lines = 1.6;      // how much of a line's start an ordinal 一、 takes
 
 int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
 
@@ -184,6 +189,28 @@ std::string label_colon_restored(const std::string& text) {
     return text;
 }
 
+// Thousands separators read as points (1.977.12 for 1,977.12): in a number whose last point
+// is followed by one or two digits and every earlier point by exactly three, the earlier
+// points can only be separators, and become commas. Other numbers stay as read.
+std::string thousands_separators_restored(const std::string& text) {
+    if (!is_plain_number(text) || text.find(',') != std::string::npos) return text;
+    std::vector<std::size_t> points;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '.') points.push_back(i);
+    if (points.size() < 2) return text;
+    const std::size_t digits_after_last = text.size() - points.back() - 1;
+    if (digits_after_last < 1 || digits_after_last > 2) return text;
+    const std::size_t lead = text[0] == '-' ? 1 : 0;
+    if (std::any_of(text.begin() + static_cast<std::ptrdiff_t>(lead), text.end(), [](char c) { return c == '-'; }))
+        return text;
+    if (points.front() - lead < 1 || points.front() - lead > 3) return text;
+    for (std::size_t k = 0; k + 1 < points.size(); ++k)
+        if (points[k + 1] - points[k] != 4) return text;
+    std::string out = text;
+    for (std::size_t k = 0; k + 1 < points.size(); ++k) out[points[k]] = ',';
+    return out;
+}
+
 // One or two characters that are not a number: the end of a phrase whose colon the
 // recogniser missed (金额单位 元), not a column of its own at that distance.
 bool is_short_word(const std::string& text) {
@@ -203,7 +230,8 @@ bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, 
 // amount with stray letters or ideographs (O for 0, l for 1) is read again with digits and
 // separators only; a clean amount is kept as it is, since a forced charset can also turn a
 // speck into a digit.
-OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box, int line_height) {
+OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box, int line_height,
+                       OcrCharset charset) {
     const double dpi = prepared.geometry.dpi;
     const PixelBox room = with_line_height(box, line_height);
     double scale = 1.0;
@@ -212,8 +240,8 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
         scale = std::min(max_upscale, static_cast<double>(min_line_height_px) / box.h);
     PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
     if (!crop) return {};
-    OcrLine line = engine.read_line(crop.get(), dpi * scale, OcrCharset::any);
-    if (looks_numeric(line.text) && !is_plain_number(line.text)) {
+    OcrLine line = engine.read_line(crop.get(), dpi * scale, charset);
+    if (charset == OcrCharset::any && looks_numeric(line.text) && !is_plain_number(line.text)) {
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
     }
@@ -230,9 +258,11 @@ bool vertical_line_between(const std::vector<PixelLine>& lines, int x0, int x1, 
 // leaves, so it is a text line of its own, and read alone — a flat 一 with no context — it
 // comes out as a Latin letter or a sign (N, n, /). A short line (at most `lead_in_max_lines`
 // line heights wide) that reads as neither Chinese nor a number, with Chinese text right
-// after it on the same line and no ruling between, is read again together with that text;
-// the joint reading replaces both when it holds Chinese and is no less sure than the text
-// alone. `joined` and `lines` are updated in place (the text's entry is emptied).
+// after it on the same line and no ruling between, is read again with only numerals and
+// ordinal marks allowed: a whole ordinal (一、 （三）) read so replaces it, and is joined to
+// its label later. Otherwise it is read again together with that text; the joint reading
+// replaces both when it holds Chinese and is no less sure than the text alone. `joined` and
+// `lines` are updated in place (the text's entry is emptied).
 template <typename Read>
 void read_lead_ins_with_their_text(const std::vector<PixelBox>& boxes, const std::vector<PixelLine>& rulings,
                                    int line_height, const Read& read, std::vector<PixelBox>& joined,
@@ -255,11 +285,16 @@ void read_lead_ins_with_their_text(const std::vector<PixelBox>& boxes, const std
             if (!next || b.x < boxes[*next].x) next = j;
         }
         if (!next) continue;
+        OcrLine ordinal = read(lead, OcrCharset::ordinal);
+        if (leads_into_next(ordinal.text) && ordinal.confidence >= min_ordinal_confidence) {
+            lines[i] = std::move(ordinal);
+            continue;
+        }
         const PixelBox& label = boxes[*next];
         const int y0 = std::min(lead.y, label.y), y1 = std::max(lead.bottom(), label.bottom());
         if (vertical_line_between(rulings, lead.right(), label.x, y0, y1)) continue;
         const PixelBox both{lead.x, y0, label.right() - lead.x, y1 - y0};
-        OcrLine together = read(both);
+        OcrLine together = read(both, OcrCharset::any);
         if (!has_cjk(together.text) || together.confidence < lines[*next]->confidence) continue;
         joined[i] = both;
         lines[i] = std::move(together);
@@ -289,6 +324,68 @@ void join_ordinals(Page& page) {
         out.push_back(std::move(span));
     }
     page.spans = std::move(out);
+}
+
+// Length (in characters) of the Latin letters and strokes (A N / \\ |) a label line starts
+// with before its Chinese text; 0 when it starts otherwise or they are more than two.
+std::size_t junk_lead_length(const std::u32string& t) {
+    std::size_t n = 0;
+    while (n < t.size() && n < 3 &&
+           ((t[n] >= U'A' && t[n] <= U'Z') || (t[n] >= U'a' && t[n] <= U'z') || t[n] == U'/' || t[n] == U'\\' ||
+            t[n] == U'|'))
+        ++n;
+    if (n == 0 || n > 2 || n == t.size() || !is_cjk_codepoint(t[n])) return 0;
+    return n;
+}
+
+// The ordinal a label line starts with (一、 八、), when it is one; else "".
+std::string leading_ordinal(const std::u32string& t) {
+    const std::size_t mark = t.find(U'、');
+    if (mark == std::u32string::npos || mark == 0 || mark > 2) return "";
+    std::string head;
+    for (std::size_t k = 0; k <= mark; ++k) append_utf8(head, t[k]);
+    return leads_into_next(head) ? head : "";
+}
+
+// A label's lead-in misread inside its line: a flat 一、 read as Latin letters or strokes
+// (AN一般公共预算, N\\一般公共服务支出), or a stroke left of a whole ordinal (/八、社会保障). Strokes
+// before an ordinal read right are dropped; otherwise the line's start (`lead_in_max_lines`
+// line heights) is read again with only numerals and ordinal marks allowed, and a whole
+// ordinal read so, sure enough, takes the misread characters' place.
+template <typename Read>
+void mend_lead_in(OcrLine& line, const PixelBox& box, int line_height, const Read& read) {
+    const std::u32string t = decode_utf8(line.text);
+    const std::size_t junk = junk_lead_length(t);
+    if (junk == 0) return;
+    std::string rest;
+    for (std::size_t k = junk; k < t.size(); ++k) append_utf8(rest, t[k]);
+    if (!leading_ordinal(t.substr(junk)).empty()) {
+        line.text = rest;
+        return;
+    }
+    const PixelBox start{box.x, box.y, std::min(box.w, static_cast<int>(lead_in_start_lines * line_height)), box.h};
+    OcrLine ordinal = read(start, OcrCharset::ordinal);
+    const std::string head = leading_ordinal(decode_utf8(ordinal.text));
+    if (head.empty() || ordinal.confidence < min_ordinal_confidence) return;
+    line.text = head + rest;
+    line.confidence = std::min(line.confidence, ordinal.confidence);
+}
+
+// True when box `i` lies right under a line of Chinese text, within its width and less than
+// `wrap_gap_share` of a line height below it: the last characters of a label or header the
+// cell wrapped (奖励资 / 金), which read alone are seldom sure, yet no speck.
+bool wraps_line_above(const std::vector<PixelBox>& boxes, const std::vector<std::optional<OcrLine>>& lines,
+                      std::size_t i, int line_height) {
+    const PixelBox& box = boxes[i];
+    for (std::size_t j = 0; j < boxes.size(); ++j) {
+        if (j == i || !lines[j] || !has_cjk(lines[j]->text)) continue;
+        const PixelBox& above = boxes[j];
+        const int gap = box.y - above.bottom();
+        if (gap >= 0 && gap <= wrap_gap_share * line_height && box.x >= above.x - line_height / 2 &&
+            box.right() <= above.right() + line_height / 2)
+            return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -385,12 +482,20 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
 
     const std::vector<PixelBox> components = ink_components(prepared.text.get(), dpi);
     const int line_height = static_cast<int>(typical_glyph_height(components) * line_height_share);
-    const std::vector<PixelBox> boxes = group_text_lines(components, prepared.lines);
-    const auto read = [&](const PixelBox& box) { return read_text_line(prepared, engine, box, line_height); };
+    const auto row_has_ink = [&](const PixelBox& box, int y) {
+        return ink_pixels(prepared.text.get(), PixelBox{box.x, y, box.w, 1}) > 0;
+    };
+    const auto ink_of = [&](const PixelBox& region) { return ink_box(prepared.text.get(), region); };
+    const std::vector<PixelBox> boxes = split_stacked_lines(group_text_lines(components, prepared.lines), line_height,
+                                                            stacked_lines_share, min_band_share, row_has_ink, ink_of);
+    const auto read = [&](const PixelBox& box, OcrCharset charset) {
+        return read_text_line(prepared, engine, box, line_height, charset);
+    };
     std::vector<std::optional<OcrLine>> lines(boxes.size());
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         if (boxes[i].h < flat_line_share * line_height && on_a_ruling(boxes[i], prepared.lines)) continue;
-        lines[i] = read(boxes[i]);
+        lines[i] = read(boxes[i], OcrCharset::any);
+        mend_lead_in(*lines[i], boxes[i], line_height, read);
     }
     std::vector<PixelBox> joined = boxes;
     read_lead_ins_with_their_text(boxes, prepared.lines, line_height, read, joined, lines);
@@ -399,9 +504,11 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
         const OcrLine& line = *lines[i];
         const PixelBox& box = joined[i];
         if (line.text.empty()) continue;
-        if (line.confidence < noise_confidence && line.text.size() <= noise_max_bytes) continue;
+        if (line.confidence < noise_confidence && line.text.size() <= noise_max_bytes &&
+            !(has_cjk(line.text) && wraps_line_above(joined, lines, i, line_height)))
+            continue;
         TextSpan span;
-        span.text = label_colon_restored(line.text);
+        span.text = thousands_separators_restored(label_colon_restored(line.text));
         span.bbox = {points_from_pixels(box.x, dpi), points_from_pixels(box.y, dpi),
                      points_from_pixels(box.right(), dpi), points_from_pixels(box.bottom(), dpi)};
         span.font_size = span.bbox.height() / (has_cjk(line.text) ? cjk_height_em : latin_height_em);

@@ -12,6 +12,7 @@
 #include "extract/ocr_text_lines.h"
 
 #include <algorithm>
+#include <climits>
 #include <numeric>
 
 namespace budgetpdf {
@@ -115,12 +116,73 @@ std::vector<PixelBox> group_text_lines(const std::vector<PixelBox>& components, 
         const int x1 = std::max(g.right(), text[i].right()), y1 = std::max(g.bottom(), text[i].bottom());
         g = {x0, y0, x1 - x0, y1 - y0};
     }
-    std::sort(out.begin(), out.end(), [](const PixelBox& a, const PixelBox& b) {
+    sort_in_reading_order(out);
+    return out;
+}
+
+void sort_in_reading_order(std::vector<PixelBox>& boxes) {
+    std::sort(boxes.begin(), boxes.end(), [](const PixelBox& a, const PixelBox& b) {
         const int ca = a.y + a.h / 2, cb = b.y + b.h / 2;
         const int tolerance = std::min(a.h, b.h) / 2;
         if (std::abs(ca - cb) > tolerance) return ca < cb;
         return a.x < b.x;
     });
+}
+
+std::vector<PixelBox> split_stacked_lines(const std::vector<PixelBox>& boxes, int line_height, double stacked_share,
+                                          double min_band_share, const RowHasInk& row_has_ink, const InkOf& ink_of) {
+    std::vector<PixelBox> out;
+    bool split_any = false;
+    for (const PixelBox& box : boxes) {
+        if (line_height <= 0 || box.h < stacked_share * line_height) {
+            out.push_back(box);
+            continue;
+        }
+        struct Band {
+            int from, to;
+        };
+        std::vector<Band> bands;
+        int start = -1;
+        for (int y = box.y; y <= box.bottom(); ++y) {
+            const bool ink = y < box.bottom() && row_has_ink(box, y);
+            if (ink && start < 0) start = y;
+            if (!ink && start >= 0) {
+                bands.push_back({start, y});
+                start = -1;
+            }
+        }
+        // Consecutive bands join while one of them is short and together they stay within a
+        // line's height (the strokes of 三); a short band left over joins its nearer neighbour.
+        const int min_band = static_cast<int>(min_band_share * line_height);
+        auto is_short = [&](const Band& b) { return b.to - b.from < min_band; };
+        std::vector<Band> joined;
+        for (const Band& band : bands) {
+            if (!joined.empty() && (is_short(joined.back()) || is_short(band)) && band.to - joined.back().from <= line_height)
+                joined.back().to = band.to;
+            else
+                joined.push_back(band);
+        }
+        bands = std::move(joined);
+        for (;;) {
+            auto shortest = std::min_element(bands.begin(), bands.end(),
+                                             [](const Band& a, const Band& b) { return a.to - a.from < b.to - b.from; });
+            if (bands.size() < 2 || !is_short(*shortest)) break;
+            const std::size_t i = static_cast<std::size_t>(shortest - bands.begin());
+            const int gap_above = i > 0 ? bands[i].from - bands[i - 1].to : INT_MAX;
+            const int gap_below = i + 1 < bands.size() ? bands[i + 1].from - bands[i].to : INT_MAX;
+            const std::size_t keep = gap_above <= gap_below ? i - 1 : i + 1;
+            bands[keep] = {std::min(bands[keep].from, bands[i].from), std::max(bands[keep].to, bands[i].to)};
+            bands.erase(bands.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        if (bands.size() < 2) {
+            out.push_back(box);
+            continue;
+        }
+        split_any = true;
+        for (const Band& band : bands)
+            if (auto inked = ink_of(PixelBox{box.x, band.from, box.w, band.to - band.from})) out.push_back(*inked);
+    }
+    if (split_any) sort_in_reading_order(out);
     return out;
 }
 

@@ -1,8 +1,9 @@
 // Tesseract behind a small interface: single-line recognition of a cropped image.
 //
 // How it works: one TessBaseAPI is initialised once with the LSTM engine and kept; each call
-// sets the image, the page segmentation mode (one line) and the character whitelist (none,
-// or digits and separators for amount and code columns), recognises, and walks the result by
+// sets the image, the page segmentation mode (one line) and the character whitelist (none;
+// digits and separators for amount and code columns; numerals and marks for a label's
+// lead-in), recognises, and walks the result by
 // word and symbol: the text (words joined by a space), each symbol's confidence (Tesseract's
 // 0–100 score, here 0–1) and, on request, the LSTM's alternative characters at each place.
 #include "extract/tesseract_adapter.h"
@@ -19,6 +20,16 @@ namespace budgetpdf {
 namespace {
 
 constexpr const char* digit_whitelist = "0123456789.,-";
+constexpr const char* ordinal_whitelist = "一二三四五六七八九十、（）().．0123456789①②③④⑤⑥⑦⑧⑨⑩";
+
+const char* whitelist(OcrCharset charset) {
+    switch (charset) {
+        case OcrCharset::digits: return digit_whitelist;
+        case OcrCharset::ordinal: return ordinal_whitelist;
+        case OcrCharset::any: break;
+    }
+    return "";
+}
 constexpr double percent = 100.0;
 
 bool is_ascii_alnum(const std::string& symbol) {
@@ -53,7 +64,7 @@ std::unique_ptr<TesseractEngine> TesseractEngine::create(const std::string& lang
 OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives) {
     tesseract::TessBaseAPI& api = impl_->api;
     if (charset != impl_->charset) {
-        api.SetVariable("tessedit_char_whitelist", charset == OcrCharset::digits ? digit_whitelist : "");
+        api.SetVariable("tessedit_char_whitelist", whitelist(charset));
         impl_->charset = charset;
     }
     if (alternatives != impl_->alternatives) {

@@ -13,6 +13,7 @@ namespace budgetpdf {
 enum class OcrCharset {
     any,     // the languages' full character set
     digits,  // amounts and codes: digits, separators, sign
+    ordinal, // the lead-in of a label: 一、 （三） 2. ①
 };
 
 struct OcrSymbol {

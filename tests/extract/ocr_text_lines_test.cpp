@@ -55,3 +55,29 @@ TEST_CASE("ocr text lines: flat marks stay with their line, stacked strokes form
     CHECK(lines[0].x == 100);
     CHECK(lines[0].right() == 200 + 5 * 34 - 4);
 }
+
+TEST_CASE("ocr text lines: a group several lines tall is cut at its blank rows, strokes of 三 stay whole") {
+    // Ink rows of a narrow header cell: three lines of 30 px characters 4 px apart, the middle
+    // one starting with 三 (strokes 3 px tall, 10 px apart), as a bitmap of rows.
+    const PixelBox cell{100, 100, 120, 98};
+    auto row_has_ink = [](const PixelBox&, int y) {
+        const bool first = y >= 100 && y < 130;
+        const bool second = (y >= 134 && y < 137) || (y >= 147 && y < 150) || (y >= 161 && y < 164);
+        const bool third = y >= 168 && y < 198;
+        return first || second || third;
+    };
+    auto ink_of = [&](const PixelBox& region) { return std::optional<PixelBox>(region); };
+    const int line_height = 36;
+    auto lines = split_stacked_lines({cell}, line_height, 1.7, 0.4, row_has_ink, ink_of);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0].y == 100);
+    CHECK(lines[0].h == 30);
+    CHECK(lines[1].y == 134);
+    CHECK(lines[1].bottom() == 164);  // the three strokes, one line
+    CHECK(lines[2].y == 168);
+
+    // A box of one line's height, or with ink in every row (a title in large print), stays whole.
+    CHECK(split_stacked_lines({PixelBox{100, 100, 120, 40}}, line_height, 1.7, 0.4, row_has_ink, ink_of).size() == 1);
+    auto solid = [](const PixelBox&, int) { return true; };
+    CHECK(split_stacked_lines({cell}, line_height, 1.7, 0.4, solid, ink_of).size() == 1);
+}
