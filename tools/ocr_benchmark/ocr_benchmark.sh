@@ -31,7 +31,8 @@ for set in scan300 scan200 notounicode; do
 done
 
 # 3. Speed on the same 300 dpi pages: budgetpdf (render, preprocess, OCR per line, tables,
-#    records, re-reads) against `tesseract -l chi_sim` on each page image pdftoppm renders.
+#    records, re-reads; one worker) against `tesseract -l chi_sim` on each page image pdftoppm
+#    renders.
 pages_dir="$work/pages300"
 mkdir -p "$pages_dir"
 for pdf in "$work"/scans/*.scan300.pdf; do
@@ -41,7 +42,7 @@ n=$(ls "$pages_dir"/*.png | wc -l)
 start=$(date +%s.%N)
 for png in "$pages_dir"/*.png; do tesseract "$png" - -l chi_sim > /dev/null 2>&1; done
 mid=$(date +%s.%N)
-"$bin" extract "$work"/scans/*.scan300.pdf --out "$work/out_speed" 2> /dev/null || true
+"$bin" extract "$work"/scans/*.scan300.pdf --out "$work/out_speed" --jobs 1 2> /dev/null || true
 end=$(date +%s.%N)
 awk -v n="$n" -v s="$start" -v m="$mid" -v e="$end" 'BEGIN {
     printf "== speed, %d pages at 300 dpi, one thread: tesseract -l chi_sim (full page, images already rendered) %.1f s/page; budgetpdf extract %.1f s/page (%.2fx)\n",
