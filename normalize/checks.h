@@ -99,8 +99,9 @@
 namespace budgetpdf {
 
 struct CheckSummary {
-    int total = 0;   // identities evaluated
-    int failed = 0;  // identities that do not hold
+    int total = 0;    // identities evaluated
+    int failed = 0;   // identities that do not hold
+    int inexact = 0;  // identities that hold only within their rounding tolerance (a difference ≠ 0)
 };
 
 // Records join readings by (table_index, row, col). Sets every record's `check` and appends

@@ -233,6 +233,7 @@ bool CheckLedger::expect_sum(const IdentityText& text, const CheckCell* lhs,
     for (const CheckCell* c : rhs) mark(c);
 
     ++summary_.total;
+    if (holds && !diff.is_zero()) ++summary_.inexact;
     if (holds) return true;
     ++summary_.failed;
 

@@ -244,15 +244,28 @@ void flag_remaining(const std::vector<TableReading>& readings, std::vector<Recor
     }
 }
 
+// The record's amount in 元 plus one unit of its last printed digit (0.01 万元 for 2.55 万元);
+// nullopt when its printed amount or unit cannot be read.
+std::optional<Decimal> moved_by_last_digit(const Record& record) {
+    ParsedAmount parsed = parse_amount(record.amount_printed);
+    std::optional<Unit> unit = unit_of(record);
+    std::optional<Decimal> yuan = Decimal::parse(record.amount_yuan);
+    if (parsed.kind != AmountKind::value || !unit || !yuan) return std::nullopt;
+    return *yuan + yuan_from(Decimal::from_units(1, parsed.decimals_printed), *unit);
+}
+
 // OCR amounts whose identities hold only because they compare a reading with readings of the
 // same text: one printed value read identically in several cells (a total equal to its only
 // part, a parent with one child, a total repeated in another table). The same glyphs read the
 // same way, so a misread would be repeated and the identity would still hold: it confirms
-// nothing. Per value printed in more than one OCR cell, every such cell is doubled at once;
-// when no further identity fails, those cells keep check ok but their text confidence is
-// capped below 0.9, and one info diagnostic `ocr_unconfirmed` names them.
-void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
-                     std::vector<Diagnostic>& diagnostics) {
+// nothing. Per value printed in more than one OCR cell, every such cell is changed at once by
+// one unit of its last printed digit (the smallest misread: 2.55 read 2.56); when no further
+// identity fails and none that held exactly comes to hold only within its rounding tolerance
+// — the copies agree among themselves and the other identities cannot tell — those cells keep
+// check ok but their text confidence is capped below 0.9, and one info diagnostic
+// `ocr_unconfirmed` names them.
+void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Record>& records,
+                     const CheckSummary& checked, std::vector<Diagnostic>& diagnostics) {
     std::map<std::string, std::vector<std::size_t>> by_value;
     for (std::size_t i = 0; i < records.size(); ++i) {
         const Record& r = records[i];
@@ -262,11 +275,17 @@ void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Reco
     }
     for (const auto& [yuan, cells] : by_value) {
         if (cells.size() < 2) continue;
-        const Decimal doubled = *Decimal::parse(yuan) + *Decimal::parse(yuan);
         std::vector<Record> trial = records;
-        for (std::size_t i : cells) trial[i].amount_yuan = amount_yuan_string(doubled);
+        bool changed = true;
+        for (std::size_t i : cells) {
+            std::optional<Decimal> moved = moved_by_last_digit(records[i]);
+            if (!moved) changed = false;
+            else trial[i].amount_yuan = amount_yuan_string(*moved);
+        }
+        if (!changed) continue;
         std::vector<Diagnostic> scratch;
-        if (check_identities(readings, trial, scratch).failed > failed) continue;
+        const CheckSummary moved = check_identities(readings, trial, scratch);
+        if (moved.failed > checked.failed || moved.inexact > checked.inexact) continue;
         for (std::size_t i : cells) records[i].text_confidence = std::min(records[i].text_confidence, unconfirmed_text_confidence);
         const Record& first = records[cells.front()];
         diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", first,
@@ -339,7 +358,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     });
     if (!any_ocr_mismatch) {
         diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
-        cap_unconfirmed(readings, records, summary.failed, diagnostics);
+        cap_unconfirmed(readings, records, summary, diagnostics);
         cap_odd_decimals(records, diagnostics);
         return summary;
     }
@@ -350,7 +369,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
     diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
     diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
-    cap_unconfirmed(readings, records, summary.failed, diagnostics);
+    cap_unconfirmed(readings, records, summary, diagnostics);
     cap_odd_decimals(records, diagnostics);
     return summary;
 }
