@@ -35,6 +35,7 @@ constexpr double min_skew_degrees = 0.1;
 constexpr float min_skew_confidence = 3.0f;
 constexpr double sauvola_window_in = 0.07;  // half-window, inches (about one character)
 constexpr float sauvola_factor = 0.35f;
+constexpr int sauvola_tiles = 4;             // per side: the accumulators of a tile, not of the page, in memory
 constexpr int quick_ink_threshold = 150;    // below this, on paper normalised to 200, is ink
 constexpr double min_line_length_in = 0.25; // a ruling is at least this long
 constexpr double line_bridge_in = 0.01;     // gaps a JPEG or a skew step leaves in a line
@@ -120,7 +121,7 @@ PixPtr binarise_quickly(Pix* grey) {
 PixPtr binarise(Pix* grey, double dpi) {
     Pix* out = nullptr;
     const int window = inch_px(sauvola_window_in, dpi);
-    if (pixSauvolaBinarizeTiled(grey, window, sauvola_factor, 1, 1, nullptr, &out) != 0 || !out)
+    if (pixSauvolaBinarizeTiled(grey, window, sauvola_factor, sauvola_tiles, sauvola_tiles, nullptr, &out) != 0 || !out)
         return binarise_quickly(grey);
     return PixPtr(out);
 }
