@@ -102,14 +102,19 @@ bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double
     std::sort(sample.begin(), sample.end(), [](const PixelBox& a, const PixelBox& b) { return a.w > b.w; });
     if (sample.size() > orientation_sample_lines) sample.resize(orientation_sample_lines);
     if (sample.empty()) return false;
+    std::vector<PixPtr> crops;
     double upright = 0, flipped = 0;
     for (const PixelBox& b : sample) {
-        PixPtr crop = crop_for_reading(layout.text.get(), b, crop_pad(b), 1.0);
+        crops.push_back(crop_for_reading(layout.text.get(), b, crop_pad(b), 1.0));
+        upright += mean_confidence(engine.read_line(crops.back().get(), dpi, OcrCharset::any));
+    }
+    const double needed = upright + margin_per_line * static_cast<double>(sample.size());
+    if (needed >= static_cast<double>(sample.size())) return false;  // no reading is surer than 1 per line
+    for (const PixPtr& crop : crops) {
         PixPtr turned = turn_quarters(crop.get(), 2);
-        upright += mean_confidence(engine.read_line(crop.get(), dpi, OcrCharset::any));
         flipped += mean_confidence(engine.read_line(turned.get(), dpi, OcrCharset::any));
     }
-    return flipped > upright + margin_per_line * static_cast<double>(sample.size());
+    return flipped > needed;
 }
 
 bool is_digit_like(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }

@@ -43,6 +43,7 @@ constexpr int retire_above_limit_fraction = 2;  // a worker resident above limit
 // Trimming after every document cost more system time (page faults, TLB flushes) than the
 // conversions' own reading of their files.
 constexpr size_t keep_free_heap_bytes = size_t{32} << 20;
+constexpr int heap_block_limit_bytes = 256 << 20;  // blocks up to this size come from the heap
 
 using Clock = std::chrono::steady_clock;
 
@@ -137,6 +138,10 @@ void reset_peak() {
     if (::getppid() != parent) _exit(4);  // the parent died before the line above
     struct rlimit no_core {0, 0};
     ::setrlimit(RLIMIT_CORE, &no_core);  // a crash in a hostile file leaves no core dump behind
+    // Page images and Poppler's buffers (megabytes each, many per page) come from the heap and
+    // are reused, instead of each being mapped and unmapped (page faults on every first touch).
+    ::mallopt(M_MMAP_THRESHOLD, heap_block_limit_bytes);
+    ::mallopt(M_TRIM_THRESHOLD, heap_block_limit_bytes);
     std::string header, path;
     while (read_header(jobs_fd, header)) {
         size_t length = 0;
