@@ -52,6 +52,10 @@ void PixDeleter::operator()(Pix* pix) const {
     if (pix) pixDestroy(&pix);
 }
 
+std::size_t pix_bytes(Pix* pix) {
+    return static_cast<std::size_t>(pixGetWpl(pix)) * 4 * static_cast<std::size_t>(pixGetHeight(pix));
+}
+
 int pix_width(Pix* pix) { return static_cast<int>(pixGetWidth(pix)); }
 int pix_height(Pix* pix) { return static_cast<int>(pixGetHeight(pix)); }
 

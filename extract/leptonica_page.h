@@ -70,6 +70,7 @@ PixPtr grey_crop_without_lines(Pix* grey, Pix* binary, Pix* text, const PixelBox
 int ink_pixels(Pix* binary, const PixelBox& box);
 
 int pix_width(Pix* pix);
+std::size_t pix_bytes(Pix* pix);  // the image data's size
 int pix_height(Pix* pix);
 
 }  // namespace budgetpdf

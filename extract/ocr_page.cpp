@@ -416,6 +416,13 @@ bool looks_numeric(const std::string& text) {
     return digits > 0 && numeric >= numeric_share * total;
 }
 
+std::size_t prepared_page_bytes(const PreparedPage& page) {
+    std::size_t bytes = 0;
+    for (Pix* pix : {page.grey.get(), page.binary.get(), page.text.get()})
+        if (pix) bytes += pix_bytes(pix);
+    return bytes;
+}
+
 std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, TesseractEngine& engine,
                                          const OcrPageGeometry* known) {
     silence_leptonica();

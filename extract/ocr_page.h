@@ -31,6 +31,9 @@ struct PreparedPage {
     std::vector<PixelLine> lines;
 };
 
+// Bytes the images of a prepared page hold.
+std::size_t prepared_page_bytes(const PreparedPage& page);
+
 // Renders and prepares page `number` (1-based). With `known`, its turn and skew are used as
 // they are instead of being measured again (re-reading cells of a page read before).
 std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, TesseractEngine& engine,

@@ -3,8 +3,8 @@
 // How it works: read_routed_pages opens the PDF once more with Poppler, and for each page the
 // routing sends to OCR prepares the page image (extract/ocr_page) and reads its text lines
 // with the session's one Tesseract engine, remembering how the page was turned and levelled.
-// reread_cells prepares that page again with the same turn and skew, so a cell's box in
-// points lands on the same pixels, and reads the cell's ink in several ways: the grey image
+// reread_cells uses the prepared page kept from that reading (within a memory budget) or
+// prepares it again with the same turn and skew, so a cell's box in points lands on the same pixels, and reads the cell's ink in several ways: the grey image
 // (no binarisation) at 1× and 1.5×, the binarised ink at 2×, and the first reading with each
 // uncertain character replaced by the recogniser's alternatives at that place.
 #include "extract/ocr_reader.h"
@@ -30,6 +30,9 @@ constexpr int min_reread_pad_px = 4;
 constexpr double min_scan_dpi = 150;     // scans below this are rendered at the OCR resolution anyway
 constexpr double mixed_check_dpi = 100;  // enough to see lines of text in a page's images
 constexpr int min_uncovered_lines = 8;   // a mixed page goes to OCR when its images hold this many
+// Prepared page images kept for re-reads (about 11 MB per A4 page at 300 dpi), so a page whose
+// amounts fail their identities is not rendered and prepared twice; pages beyond it are.
+constexpr std::size_t max_kept_bytes = std::size_t{160} << 20;
 
 struct Variant {
     const char* how;
@@ -75,6 +78,20 @@ struct OcrSession::Impl {
     bool engine_tried = false;
     std::string path;                          // the document the geometries belong to
     std::map<int, OcrPageGeometry> geometries;  // page number → how it was prepared
+    std::map<int, PreparedPage> kept;           // prepared pages kept for re-reads, within max_kept_bytes
+    std::size_t kept_bytes = 0;
+
+    void forget_pages() {
+        geometries.clear();
+        kept.clear();
+        kept_bytes = 0;
+    }
+    void keep(int page_number, PreparedPage prepared) {
+        const std::size_t bytes = prepared_page_bytes(prepared);
+        if (kept_bytes + bytes > max_kept_bytes) return;
+        kept_bytes += bytes;
+        kept.insert_or_assign(page_number, std::move(prepared));
+    }
 
     TesseractEngine* engine_or_null() {
         if (!engine_tried) {
@@ -92,7 +109,7 @@ const OcrOptions& OcrSession::options() const { return impl_->options; }
 
 int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
     impl_->path = path;
-    impl_->geometries.clear();
+    impl_->forget_pages();
     std::vector<std::size_t> routed;
     for (std::size_t i = 0; i < pdf.pages.size() && i < pdf.text_layers.size(); ++i)
         if (routes_to_ocr(pdf.text_layers[i].state, impl_->options.mode)) routed.push_back(i);
@@ -139,6 +156,7 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
         }
         impl_->geometries[page.number] = prepared->geometry;
         Page ocr_page = page_from_prepared(*prepared, *engine, page.number, pdf_rotation);
+        impl_->keep(page.number, std::move(*prepared));
         if (mixed)
             merge_ocr_into_text_page(page, std::move(ocr_page));
         else
@@ -147,8 +165,9 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
         read_pages.insert(page.number);
         std::string why = verdict.state == TextLayerState::usable ? std::string("OCR requested for every page")
                                                                    : verdict.reason;
-        std::string how = "turned " + std::to_string(prepared->geometry.turn_degrees) + "°, deskewed " +
-                          std::to_string(prepared->geometry.skew_degrees).substr(0, 5) + "°";
+        const OcrPageGeometry& geometry = impl_->geometries[page.number];
+        std::string how = "turned " + std::to_string(geometry.turn_degrees) + "°, deskewed " +
+                          std::to_string(geometry.skew_degrees).substr(0, 5) + "°";
         pdf.diagnostics.push_back({Severity::info, "ocr_page", page.number, {},
                                    "read by OCR (" + std::string(text_layer_state_name(verdict.state)) + ": " + why +
                                        "; " + how + ", " + std::to_string(page.spans.size()) + " text lines)"});
@@ -166,11 +185,17 @@ std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string
     if (path != impl_->path || known == impl_->geometries.end()) return out;
     TesseractEngine* engine = impl_->engine_or_null();
     if (!engine) return out;
-    auto opened = open_pdf_document(path);
-    if (!opened) return out;
-    std::optional<PreparedPage> prepared =
-        prepare_page(*opened.value(), page_number, known->second.dpi, *engine, &known->second);
-    if (!prepared) return out;
+    std::optional<PreparedPage> again;  // prepared once more when it was not kept
+    const PreparedPage* prepared = nullptr;
+    if (auto kept = impl_->kept.find(page_number); kept != impl_->kept.end()) {
+        prepared = &kept->second;
+    } else {
+        auto opened = open_pdf_document(path);
+        if (!opened) return out;
+        again = prepare_page(*opened.value(), page_number, known->second.dpi, *engine, &known->second);
+        if (!again) return out;
+        prepared = &*again;
+    }
     const double dpi = prepared->geometry.dpi;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         PixelBox cell = pixels_from_points(boxes[i], dpi);
