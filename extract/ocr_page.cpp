@@ -331,14 +331,12 @@ void join_ordinals(Page& page) {
     page.spans = std::move(out);
 }
 
-// Length (in characters) of the Latin letters and strokes (A N / \\ |) a label line starts
-// with before its Chinese text; 0 when it starts otherwise or they are more than two.
+// Length (in characters) of the marks a flat 一 or a 、 is misread as (A N n V W M / \\ |) that a
+// label line starts with before its Chinese text; 0 when it starts otherwise or they are more
+// than two. Other Latin letters (IT运维费, e镇) are the label's own.
 std::size_t junk_lead_length(const std::u32string& t) {
     std::size_t n = 0;
-    while (n < t.size() && n < 3 &&
-           ((t[n] >= U'A' && t[n] <= U'Z') || (t[n] >= U'a' && t[n] <= U'z') || t[n] == U'/' || t[n] == U'\\' ||
-            t[n] == U'|'))
-        ++n;
+    while (n < t.size() && n < 3 && std::u32string_view(U"ANnVWM/\\|").find(t[n]) != std::u32string_view::npos) ++n;
     if (n == 0 || n > 2 || n == t.size() || !is_cjk_codepoint(t[n])) return 0;
     return n;
 }
