@@ -5,13 +5,16 @@
 // lines run along the rows or the columns (a sideways page is turned a quarter); then a few
 // text lines are read upright and upside down, and the reading with the higher confidence
 // wins. The skew of the turned page is measured and removed, the page binarised again, the
-// ruling lines found and removed, and the remaining ink grouped into text lines. Each text
-// line is read as a single line (chi_sim+eng); one that reads as an amount or code is read
-// again with the digits-only charset when it holds stray letters, which that charset cannot
-// confuse with 0 or 1. The result
-// is a Page like the text layer gives: spans with Tesseract's confidence and rulings, in
-// points of the upright, levelled page, so the table finder and everything after it run
-// unchanged.
+// ruling lines found and removed, and the remaining ink grouped into text lines. Only the
+// lines that are table borders (long, or meeting lines at both ends) become rulings: the ring
+// of a seal is removed from the ink but cuts no cell. Each text line is read as a single line
+// (chi_sim+eng); one that reads as an amount or code is read again with the digits-only
+// charset when it holds stray letters, which that charset cannot confuse with 0 or 1; one
+// that reads as nothing is read again from the grey page as one word; on a scan below
+// 250 dpi an unsure Chinese line is read from the grey page too and the surer reading kept.
+// The result is a Page like the text layer gives: spans with Tesseract's confidence and
+// rulings, in points of the upright, levelled page, so the table finder and everything after
+// it run unchanged.
 #include "extract/ocr_page.h"
 
 #include <algorithm>
@@ -20,6 +23,7 @@
 
 #include <leptonica/allheaders.h>
 
+#include "extract/ocr_borders.h"
 #include "extract/ocr_text_lines.h"
 #include "extract/pdf_geometry.h"
 #include "extract/raster_render.h"
@@ -41,12 +45,17 @@ constexpr double noise_confidence = 0.3;        // short reads below this are sp
 constexpr std::size_t noise_max_bytes = 3;
 constexpr double wrap_gap_share = 0.6;          // a wrapped label's next line lies at most this far below
 constexpr double line_height_share = 1.2;       // a line's height, of the median ink height
+constexpr double free_border_length_in = 1.0;   // shorter lines are borders only where both ends meet lines
+constexpr double border_anchor_in = 0.03;
 constexpr int ruling_residue_px = 3;            // how far from a ruling's centre its leftovers lie
 constexpr double flat_line_share = 0.6;         // lines flatter than this × a line's height are flat marks
 constexpr int max_line_height_px = 40;
 constexpr int min_line_height_px = 24;          // shorter lines are scaled up to this for reading
 constexpr int min_upscaled_height_px = 8;       // (not specks and flat marks)
 constexpr double max_upscale = 2.0;          // taller lines are scaled down to this for reading
+constexpr int grey_line_height_px = 56;      // a line read again from the grey page, at this height
+constexpr double grey_reading_below_dpi = 250;  // scans this coarse read unsure Chinese lines from grey too
+constexpr double sure_line_confidence = 0.95;
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
 constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
@@ -246,6 +255,28 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
     PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
     if (!crop) return {};
     OcrLine line = engine.read_line(crop.get(), dpi * scale, charset);
+    if (line.symbols.empty() && charset == OcrCharset::any) {
+        // Nothing read from the binarised ink: Tesseract's line finding drops some short lines
+        // of a few Chinese characters (芙蓉区, 雨花区 on a 200 dpi scan). Read the grey page
+        // there, lines painted out, at a reading height, as one word.
+        const double grey_scale = static_cast<double>(grey_line_height_px) / std::max(1, room.h);
+        PixPtr grey = grey_crop_without_lines(prepared.grey.get(), prepared.binary.get(), prepared.text.get(), room,
+                                              crop_pad(room), grey_scale);
+        if (grey) line = engine.read_line(grey.get(), dpi * grey_scale, charset, false, OcrSegmentation::word);
+    }
+    if (charset == OcrCharset::any && dpi < grey_reading_below_dpi && has_cjk(line.text) &&
+        line.confidence < sure_line_confidence) {
+        // A scan below 250 dpi binarised loses strokes of small Chinese characters (晋 read 置,
+        // 吕, 嗜): an unsure Chinese line is read again from the grey page at a reading height,
+        // and the surer reading kept.
+        const double grey_scale = static_cast<double>(grey_line_height_px) / std::max(1, room.h);
+        PixPtr grey = grey_crop_without_lines(prepared.grey.get(), prepared.binary.get(), prepared.text.get(), room,
+                                              crop_pad(room), grey_scale);
+        if (grey) {
+            OcrLine again = engine.read_line(grey.get(), dpi * grey_scale, charset);
+            if (again.confidence > line.confidence && has_cjk(again.text)) line = std::move(again);
+        }
+    }
     if (charset == OcrCharset::any && looks_numeric(line.text) && !is_plain_number(line.text)) {
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
@@ -478,7 +509,9 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     page.height = points_from_pixels(pix_height(prepared.grey.get()), dpi);
     page.rotation = (pdf_rotation + prepared.geometry.turn_degrees) % 360;
     page.source = TextSource::ocr;
-    for (const PixelLine& line : prepared.lines) {
+    const int free_length = static_cast<int>(free_border_length_in * dpi);
+    const int anchor = static_cast<int>(border_anchor_in * dpi);
+    for (const PixelLine& line : table_borders(prepared.lines, free_length, anchor)) {
         Ruling ruling;
         ruling.orientation = line.horizontal ? Orientation::horizontal : Orientation::vertical;
         const double position = points_from_pixels(line.position, dpi);

@@ -46,6 +46,7 @@ std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& 
                      grid.row_edges[g.row + g.row_span]};
         for (int index : cell_spans[i]) {
             cell.confidence = std::min(cell.confidence, spans[index].confidence);
+            if (spans[index].source == TextSource::ocr) cell.read_by_ocr = true;
             cell.text_bbox = rect_union(cell.text_bbox, spans[index].bbox);
         }
         std::vector<TextLine> lines = group_lines(spans, cell_spans[i]);

@@ -42,6 +42,7 @@ struct TesseractEngine::Impl {
     tesseract::TessBaseAPI api;
     OcrCharset charset = OcrCharset::any;
     bool alternatives = false;
+    OcrSegmentation segmentation = OcrSegmentation::line;
 };
 
 TesseractEngine::TesseractEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -61,8 +62,14 @@ std::unique_ptr<TesseractEngine> TesseractEngine::create(const std::string& lang
     return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(impl)));
 }
 
-OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives) {
+OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives,
+                                   OcrSegmentation segmentation) {
     tesseract::TessBaseAPI& api = impl_->api;
+    if (segmentation != impl_->segmentation) {
+        api.SetPageSegMode(segmentation == OcrSegmentation::word ? tesseract::PSM_SINGLE_WORD
+                                                                 : tesseract::PSM_SINGLE_LINE);
+        impl_->segmentation = segmentation;
+    }
     if (charset != impl_->charset) {
         api.SetVariable("tessedit_char_whitelist", whitelist(charset));
         impl_->charset = charset;

@@ -16,6 +16,11 @@ enum class OcrCharset {
     ordinal, // the lead-in of a label: 一、 （三） 2. ①
 };
 
+enum class OcrSegmentation {
+    line,  // one line of text (Tesseract finds the words in it)
+    word,  // one word: the whole image is one run of characters
+};
+
 struct OcrSymbol {
     std::string text;
     double confidence = 0;  // 0..1, Tesseract's own score for the character
@@ -38,8 +43,9 @@ public:
     TesseractEngine(const TesseractEngine&) = delete;
     TesseractEngine& operator=(const TesseractEngine&) = delete;
 
-    // Reads `image` as one line of text (page segmentation: single line).
-    OcrLine read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives = false);
+    // Reads `image` as one line of text (or as one word).
+    OcrLine read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives = false,
+                      OcrSegmentation segmentation = OcrSegmentation::line);
 
 private:
     struct Impl;

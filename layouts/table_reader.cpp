@@ -18,6 +18,7 @@
 #include "layouts/table_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <tuple>
 
@@ -29,6 +30,10 @@
 
 namespace budgetpdf {
 namespace {
+
+bool has_ascii_alnum(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
 
 enum class HierarchyKind { item = 0, closes = 1, outside = 2 };
 
@@ -431,7 +436,11 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
             CodeSystem system = code_system_of(m.code, layout.code_system);
             for (int c : blocks[b].measure_cols) {
                 const Cell* cell = grid.top_left(m.row, c);
-                if (!cell || !looks_like_amount(cell->text)) continue;
+                // OCR ink in an amount cell that reads as Latin letters or digits but no amount
+                // (figures under a seal: 'WE ;只i') is kept as printed: an unreadable amount, not
+                // a blank one. Chinese alone there is the seal's own text (财务专用章 read 四).
+                const bool unread_ink = cell && cell->read_by_ocr && m.has_amounts && has_ascii_alnum(cell->text);
+                if (!cell || !(looks_like_amount(cell->text) || unread_ink)) continue;
                 if (worded_value(cell->text)) {
                     ++worded_cells;
                     continue;
@@ -461,8 +470,10 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 // Last year's figures and changes printed beside this year's are not the year's
                 // measure: they keep their label and an empty measure.
                 if (path_names_other_period(set.vocabulary, col.path, options.fiscal_year) ||
-                    row_names_other_period(grid, blocks[b], m.row, set.vocabulary, options.fiscal_year))
+                    row_names_other_period(grid, blocks[b], m.row, set.vocabulary, options.fiscal_year)) {
                     a.measure.clear();
+                    a.other_period = true;
+                }
                 a.printed = trim(cell->text);
                 a.bbox = cell->bbox;
                 a.confidence = cell->confidence;

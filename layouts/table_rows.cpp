@@ -24,6 +24,10 @@ namespace budgetpdf {
 namespace {
 
 constexpr double indent_tolerance_pt = 2.5;  // labels within this distance are indented alike
+constexpr double centred_tolerance_pt = 3.0;  // a label this close to its cell's middle is centred
+constexpr double centred_slack = 0.25;        // (or this share of the smaller gap: borders read from a scan)
+constexpr int min_centred_labels = 2;
+constexpr double centred_share = 0.8;         // of the labels set in from the left, centred ones
 constexpr int unranked_depth = 6;            // a row without an ordinal is deeper than any ordinal
 
 bool is_digits(const std::string& text, size_t length) {
@@ -200,6 +204,21 @@ std::vector<Block> cut_blocks(const HeaderInfo& header, const Matcher& matcher) 
     return blocks;
 }
 
+void forget_centred_indents(std::vector<std::vector<RowMeaning>>& rows, size_t block) {
+    int set_in = 0, centred = 0;
+    for (const auto& row : rows) {
+        if (block >= row.size()) continue;
+        const RowMeaning& m = row[block];
+        if (m.label.empty() || m.indent_pt <= indent_tolerance_pt) continue;
+        ++set_in;
+        const double room = std::min(m.indent_pt, m.right_gap_pt);
+        if (std::abs(m.indent_pt - m.right_gap_pt) <= std::max(centred_tolerance_pt, centred_slack * room)) ++centred;
+    }
+    if (centred < min_centred_labels || centred < centred_share * set_in) return;
+    for (auto& row : rows)
+        if (block < row.size()) row[block].indent_pt = 0;
+}
+
 std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const std::vector<Block>& blocks,
                                                        const std::vector<int>& body_rows, CodeSystem preferred) {
     std::vector<std::vector<RowMeaning>> out;
@@ -303,8 +322,10 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
             if (m.code.size() == 3) lei_above[bi] = m.code, kuan_above[bi].clear();
             if (m.code.size() == 5) kuan_above[bi] = m.code;
             m.ordinal_rank = ordinal_rank(m.label);
-            if (label_cell && !label_cell->text_bbox.empty())
+            if (label_cell && !label_cell->text_bbox.empty()) {
                 m.indent_pt = std::max(0.0, label_cell->text_bbox.x0 - label_cell->bbox.x0);
+                m.right_gap_pt = std::max(0.0, label_cell->bbox.x1 - label_cell->text_bbox.x1);
+            }
             for (int c : block.measure_cols) {
                 const Cell* cell = grid.top_left(r, c);
                 if (cell && looks_like_amount(cell->text)) m.has_amounts = true;
@@ -313,6 +334,7 @@ std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const s
         }
         out.push_back(std::move(row));
     }
+    for (size_t b = 0; b < blocks.size(); ++b) forget_centred_indents(out, b);
     return out;
 }
 

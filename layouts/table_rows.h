@@ -45,7 +45,8 @@ struct RowMeaning {
     bool has_amounts = false;
     int ordinal_rank = 0;      // 一、=1 （一）=2 1.=3 （1）=4 ①=5; 0 without an ordinal
     bool top_level = false;    // a section of its own (上年结转): never under the row above
-    double indent_pt = 0;      // the label's distance from its cell's left edge
+    double indent_pt = 0;      // the label's distance from its cell's left edge (0 in a column of centred labels)
+    double right_gap_pt = 0;   // and from its right edge
     int parent_row = -1;       // the logical row this row itemises (ordinals, indentation)
     bool sums_children = false;  // its children add up to it (they print ordinals, or indents tell levels)
 };
@@ -55,6 +56,12 @@ struct RowMeaning {
 // several label columns print codes, the row's code is the one of `preferred`.
 std::vector<std::vector<RowMeaning>> read_row_meanings(const Grid& grid, const std::vector<Block>& blocks,
                                                        const std::vector<int>& body_rows, CodeSystem preferred);
+
+// Labels centred in their cells (长沙 资金下达情况表: 芙蓉区 under 岳麓区（湘江新区）) stand in
+// from the left by half the room they leave, not to show a level: when most labels of `block`
+// set in from the left sit in the middle of their cells, their indents are set to 0.
+// (read_row_meanings does this for every block.)
+void forget_centred_indents(std::vector<std::vector<RowMeaning>>& rows, size_t block);
 
 // A label wrapped onto the next row (八、社会保障和就 | 业支出) is joined when the joined text
 // resolves (a row key or a mapped name) and the first part alone does not.

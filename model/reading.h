@@ -49,6 +49,7 @@ struct ReadAmount {
     double confidence = 1.0;
     bool current_year_only = false;  // the column's header says 本年/当年: 上年结转 is not in it
     bool of_which_column = false;    // under a 其中 group header: a part singled out, in no column identity
+    bool other_period = false;       // last year's figure or a change beside this year's (measure left empty)
     // Parts printed as columns (三公: 因公出国（境）费 | 公务接待费 …): row_key is the column's part
     // and part_group the header levels above it (上年, 预算数); the parts of one row and group
     // add up together.

@@ -23,6 +23,7 @@ struct Cell {
     Rect text_bbox;           // the printed text's box inside the cell (its indentation); empty when blank
     std::string text;         // lines joined: no space between CJK characters, one between Latin words
     double confidence = 1.0;  // lowest confidence of the spans inside
+    bool read_by_ocr = false; // some of its text comes from OCR
 };
 
 // How the grid was found.

@@ -1,5 +1,7 @@
 #include "normalize/checks_grid.h"
 
+#include "normalize/amount.h"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -35,11 +37,17 @@ const char* role_name(RowRole role) {
     return "";
 }
 
+std::string column_key(const ReadAmount& amount) {
+    if (!amount.measure.empty() || amount.other_period) return amount.measure;
+    if (!amount.measure_label.empty()) return amount.measure_label;
+    return "column " + std::to_string(amount.col + 1);
+}
+
 }  // namespace
 
 const CheckCell* CheckLine::cell(std::string_view measure) const {
     for (const CheckCell& c : cells)
-        if (c.amount->measure == measure) return &c;
+        if (c.key == measure) return &c;
     return nullptr;
 }
 
@@ -79,7 +87,7 @@ std::vector<std::string> CheckTable::measures(Side side) const {
     for (const CheckLine& line : lines) {
         if (line.side != side) continue;
         for (const CheckCell& c : line.cells) {
-            const std::string& m = c.amount->measure;
+            const std::string& m = c.key;
             auto it = std::find_if(by_col.begin(), by_col.end(),
                                    [&m](const auto& p) { return p.second == m; });
             if (it == by_col.end())
@@ -144,6 +152,7 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
             if (amount.of_which_column) continue;  // 其中 columns single out a part: in no identity
             CheckCell cell;
             cell.amount = &amount;
+            cell.key = column_key(amount);
             auto found = record_at.find(CellKey{reading.table_index, amount.row, amount.col});
             if (found != record_at.end()) {
                 const Record& r = records[found->second];
@@ -154,6 +163,7 @@ std::vector<CheckTable> build_check_tables(const std::vector<TableReading>& read
                         half_unit_yuan(r.amount_printed, r.unit.empty() ? reading.unit : r.unit);
                 }
             }
+            if (!cell.printed()) cell.unreadable = parse_amount(amount.printed).kind == AmountKind::unreadable;
             LineKey key{static_cast<int>(amount.side), amount.block, amount.row, amount.code, amount.row_key,
                         amount.row_label, static_cast<int>(amount.role)};
             auto [it, inserted] = line_at.emplace(key, table.lines.size());
@@ -205,6 +215,9 @@ CheckLedger::CheckLedger(std::size_t record_count) : states_(record_count, State
 
 bool CheckLedger::expect_sum(const IdentityText& text, const CheckCell* lhs,
                              const std::vector<const CheckCell*>& rhs, EvaluateWhen when) {
+    if ((lhs && lhs->unreadable) ||
+        std::any_of(rhs.begin(), rhs.end(), [](const CheckCell* c) { return c->unreadable; }))
+        return false;
     bool lhs_printed = lhs && lhs->printed();
     bool rhs_printed = std::any_of(rhs.begin(), rhs.end(), [](const CheckCell* c) { return c->printed(); });
     if (!rhs_printed && (when == EvaluateWhen::part_printed || !lhs_printed)) return false;

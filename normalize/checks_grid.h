@@ -15,12 +15,19 @@
 
 namespace budgetpdf {
 
-// One amount cell. Blank (no record, or a record whose amount does not parse) counts as 0.
+// One amount cell. Blank (no record) counts as 0.
 struct CheckCell {
     const ReadAmount* amount = nullptr;  // never null
     int record = -1;                     // index into the records, -1 when blank
     Decimal value;                       // in 元; 0 when blank
     Decimal half_unit;                   // rounding the printed amount may carry, in 元
+    // What the cell's column means to the identities: its measure; an amount column no layout
+    // names is known by its header (each such column a measure of its own); columns of another
+    // period (上年 | 增减) keep the empty measure.
+    std::string key;
+    // Printed but not an amount ('N 367' read through a seal): its value is unknown, not 0, so
+    // no identity it takes part in is evaluated.
+    bool unreadable = false;
     bool printed() const { return record >= 0; }
 };
 
@@ -83,7 +90,8 @@ class CheckLedger {
 public:
     explicit CheckLedger(std::size_t record_count);
 
-    // Evaluates lhs = Σ rhs (null or blank cells count as 0). Returns false when not evaluated.
+    // Evaluates lhs = Σ rhs (null or blank cells count as 0). Returns false when not evaluated
+    // (nothing printed, or a term unreadable).
     bool expect_sum(const IdentityText& text, const CheckCell* lhs,
                     const std::vector<const CheckCell*>& rhs, EvaluateWhen when);
 

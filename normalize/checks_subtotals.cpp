@@ -10,8 +10,8 @@
 //     a block is the columns after the previous subtotal's column up to its own, so a 公用经费
 //     block printed as several code blocks side by side, with 公用经费合计 under the last one,
 //     is one block. Each subtotal = Σ the 类 cells printed in its block.
-//   total_is_sum_of_items: in a side without code rows, the total row (role total, no code) =
-//     Σ its item rows.
+//   total_is_sum_of_items: in a side without code rows, or (where no Σ类 is promised) with code
+//     rows all at one level, the total row (role total, no code) = Σ its item rows.
 //   keyed_parts: a row keyed P_total = Σ the rows keyed P_<part> (procurement_total =
 //     procurement_goods + procurement_works + procurement_services), where such rows exist.
 
@@ -107,12 +107,25 @@ void check_block_subtotals(const CheckTable& table, Side side, CheckLedger& ledg
     }
 }
 
+// Code rows all at one level (资金安排表: a 经济分类 款 per project): a flat list, no row under
+// another, so the total sums them as it sums labelled rows.
+bool codes_at_one_level(const std::vector<const CheckLine*>& lines) {
+    std::size_t level = 0;
+    for (const CheckLine* line : lines) {
+        if (line->code.empty()) continue;
+        if (level != 0 && line->code.size() != level) return false;
+        level = line->code.size();
+    }
+    return true;
+}
+
 void check_total_of_items(const CheckTable& table, Side side, CheckLedger& ledger) {
     std::vector<const CheckLine*> lines = side_lines(table, side);
-    if (std::any_of(lines.begin(), lines.end(), [](const CheckLine* l) { return !l->code.empty(); })) return;
+    const bool coded = std::any_of(lines.begin(), lines.end(), [](const CheckLine* l) { return !l->code.empty(); });
+    if (coded && (table.promises("total_is_sum_of_lei") || !codes_at_one_level(lines))) return;
     std::vector<const CheckLine*> items;
     for (const CheckLine* line : lines)
-        if (is_item(*line)) items.push_back(line);
+        if (is_top_item(*line) && !line->breakdown) items.push_back(line);
     if (items.empty()) return;
     for (const CheckLine* total : lines) {
         if (!is_total(*total)) continue;

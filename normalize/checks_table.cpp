@@ -1,6 +1,7 @@
 // Identities inside one code table: the classification hierarchy (类 = Σ款 = Σ项), the total
 // row against its 类 rows, and the column identities of each row (合计 = 基本 + 项目, 合计 =
-// Σ income sources, 合计 = 人员经费 + 公用经费).
+// Σ income sources, 合计 = 人员经费 + 公用经费, and in tables of unnamed columns 合计 = Σ the
+// others).
 //
 // How it works: lines are grouped by side. A parent code's children are the lines of the same
 // side whose code is two digits longer and starts with it (first line per code, so a repeated
@@ -169,6 +170,35 @@ void check_columns(const CheckTable& table, Side side, const std::string& identi
     }
 }
 
+// columns_total_of_parts, for tables whose columns no layout names (资金下达情况表: 合计 | 中央资金 |
+// 省级资金): on each line the one total column = Σ the line's other amount columns. Not in a
+// table where a column holds another period (上年 | 增减) or a line prints two totals.
+void check_total_of_columns(const CheckTable& table, Side side, CheckLedger& ledger) {
+    std::vector<const CheckLine*> lines = lines_of(table, side);
+    for (const CheckLine* line : lines) {
+        int totals = 0;
+        for (const CheckCell& c : line->cells) {
+            if (c.amount->other_period) return;
+            if (c.key == keys::total) ++totals;
+        }
+        if (totals > 1) return;
+    }
+    for (const CheckLine* line : lines) {
+        const CheckCell* total = line->cell(keys::total);
+        if (!total) continue;
+        std::vector<const CheckCell*> parts;
+        for (const CheckCell& c : line->cells)
+            if (&c != total) parts.push_back(&c);
+        IdentityText text;
+        text.identity = "columns_total_of_parts";
+        text.lhs = line->describe() + " " + total->amount->measure_label;
+        text.rhs = "Σ the other columns";
+        text.measure = std::string(keys::total);
+        text.table = &table;
+        ledger.expect_sum(text, total, parts, EvaluateWhen::part_printed);
+    }
+}
+
 std::vector<std::string> present(const CheckTable& table, Side side, const std::vector<std::string>& wanted) {
     std::vector<std::string> out;
     for (const std::string& m : wanted)
@@ -264,6 +294,7 @@ void check_table_identities(const CheckTable& table, CheckLedger& ledger) {
                               present(table, side, key_list({keys::current_year, keys::prior_carryover,
                                                               keys::opening_balance})), ledger);
         }
+        if (table.promises("columns_total_of_parts")) check_total_of_columns(table, side, ledger);
         if (table.promises("personnel_public") && !basic_parts.empty()) {
             if (basic_printed) {
                 check_columns(table, side, "personnel_public", std::string(keys::basic), basic_parts, ledger);

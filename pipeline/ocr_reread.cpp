@@ -6,15 +6,17 @@
 // whose check is mismatch, its cell is read again in several ways (extract's reread_cells);
 // each reading that parses to another value is tried, and the one that makes the amount's
 // identities all hold while lowering the number of failing identities the most is taken
-// (ties: the more confident reading). Taking it is never silent: an info diagnostic names
-// the first reading and the new one. Amounts still failing are then tested against the
-// values their identities imply: each failing identity's difference, added to or taken from
-// the amount, is tried the same way; a value that makes all of the amount's identities hold
-// is named in a warning, and the amount keeps its printed reading, check mismatch and a low
-// confidence. A printed number is never replaced by a value that was not read from the page.
-// Last, amounts whose identities only compare them with other readings of the same value are
-// found by doubling those readings together: if no identity notices, they are not confirmed;
-// nor is an amount printed with other decimals than the rest of its column.
+// (ties: the more confident reading). When no single reading helps, two doubted cells sharing
+// a row or a column are tried together (two misreads in one identity mend only together).
+// Taking a reading is never silent: an info diagnostic names the first reading and the new
+// one. Amounts still failing are then tested against the values their identities imply: each
+// failing identity's difference, added to or taken from the amount, is tried the same way; a
+// value that makes all of the amount's identities hold is named in a warning, and the amount
+// keeps its printed reading, check mismatch and a low confidence. A printed number is never
+// replaced by a value that was not read from the page. Last, amounts whose identities only
+// compare them with other readings of the same value are found by doubling those readings
+// together: if no identity notices, they are not confirmed; nor is an amount printed with
+// other decimals than the rest of its column.
 #include "pipeline/ocr_reread.h"
 
 #include <algorithm>
@@ -32,8 +34,7 @@ namespace {
 
 constexpr double mismatch_text_confidence = 0.5;  // cap for an OCR amount its identities reject
 constexpr int max_rereads_per_document = 400;     // cells read again at most (each costs a few reads)
-constexpr double min_reread_confidence = 0.3;     // weaker re-readings (rare alternatives) are not tried
-constexpr double reread_text_confidence = 0.85;   // cap for an amount taken from a second reading
+constexpr std::size_t pair_readings_per_cell = 6;  // likeliest helpful readings of a cell tried in pairs
 constexpr double unconfirmed_text_confidence = 0.85;  // cap for an amount its identities relate only to copies of itself
 constexpr int min_column_amounts_for_decimals = 3;     // other amounts of a column that must agree on their decimals
 
@@ -102,11 +103,6 @@ std::vector<Decimal> mismatch_differences(const std::vector<Diagnostic>& diagnos
     return out;
 }
 
-std::string where(const Record& r) {
-    return "'" + r.table_title + "' p" + std::to_string(r.page) + " row " + std::to_string(r.row) + " (" +
-           (r.code.empty() ? r.row_label : r.code) + "), " + (r.measure_label.empty() ? r.measure : r.measure_label);
-}
-
 Diagnostic at(Severity severity, const char* kind, const Record& r, std::string message) {
     Diagnostic d;
     d.severity = severity;
@@ -146,6 +142,61 @@ struct Change {
     int failed = 0;
 };
 
+bool share_a_line(const Record& a, const Record& b) {
+    return a.table_index == b.table_index && (a.row == b.row || (a.col == b.col && a.side == b.side));
+}
+
+// Two misreads in one identity (a 类 and its 款 both gaining a digit) mend only together: the
+// helpful readings (alone, each leaves fewer identities failing) of two doubted cells of one
+// table sharing a row or a column are tried together, and taken when both amounts' identities
+// then hold and fewer identities fail.
+std::optional<std::pair<Change, Change>> best_pair(const std::vector<TableReading>& readings,
+                                                   const std::vector<Record>& records,
+                                                   const std::map<std::size_t, std::vector<CellReading>>& helpful,
+                                                   int failed, int fewest) {
+    std::vector<std::size_t> doubted;
+    for (const auto& [i, unused] : helpful)
+        if (records[i].check == "mismatch") doubted.push_back(i);
+    auto likeliest = [&](std::size_t i) {
+        std::vector<CellReading> out = helpful.at(i);
+        std::stable_sort(out.begin(), out.end(),
+                         [](const CellReading& a, const CellReading& b) { return a.confidence > b.confidence; });
+        if (out.size() > pair_readings_per_cell) out.resize(pair_readings_per_cell);
+        return out;
+    };
+    std::optional<std::pair<Change, Change>> best;
+    double best_confidence = 0;
+    for (std::size_t x = 0; x < doubted.size(); ++x)
+        for (std::size_t y = x + 1; y < doubted.size(); ++y) {
+            const std::size_t a = doubted[x], b = doubted[y];
+            if (!share_a_line(records[a], records[b])) continue;
+            const std::vector<CellReading> readings_a = likeliest(a), readings_b = likeliest(b);
+            for (const CellReading& ca : readings_a) {
+                Record ra = records[a];
+                if (!set_printed(ra, ca.text) || ra.amount_yuan == records[a].amount_yuan) continue;
+                for (const CellReading& cb : readings_b) {
+                    Record rb = records[b];
+                    if (!set_printed(rb, cb.text) || rb.amount_yuan == records[b].amount_yuan) continue;
+                    std::vector<Record> trial = records;
+                    trial[a] = ra;
+                    trial[b] = rb;
+                    std::vector<Diagnostic> scratch;
+                    const int trial_failed = check_identities(readings, trial, scratch).failed;
+                    if (trial[a].check != "ok" || trial[b].check != "ok" || trial_failed >= failed ||
+                        trial_failed > fewest)
+                        continue;
+                    const double confidence = std::min(ca.confidence, cb.confidence);
+                    if (!best || trial_failed < best->first.failed ||
+                        (trial_failed == best->first.failed && confidence > best_confidence)) {
+                        best = std::make_pair(Change{a, ca, trial_failed}, Change{b, cb, trial_failed});
+                        best_confidence = confidence;
+                    }
+                }
+            }
+        }
+    return best;
+}
+
 // Re-reads the mismatched OCR amounts; returns the number of identities failing after. All
 // candidate readings of all doubted cells are tried, and the single change that leaves the
 // fewest identities failing is taken first (then the next, with the records as changed), so a
@@ -180,6 +231,7 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
             if (records[i].check == "mismatch")
                 fewest = std::min(fewest, implied_value(readings, records, i, failed, differences).failed);
         std::optional<Change> best;
+        std::map<std::size_t, std::vector<CellReading>> helpful;
         for (const auto& [i, readings_of_cell] : candidates) {
             if (records[i].check != "mismatch") continue;
             for (const CellReading& candidate : readings_of_cell) {
@@ -188,25 +240,38 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
                 std::vector<Record> trial_records = records;
                 trial_records[i] = changed;
                 Trial trial = run_trial(readings, std::move(trial_records), i);
+                if (trial.failed < failed) helpful[i].push_back(candidate);
                 if (!trial.record_ok || trial.failed >= failed || trial.failed > fewest) continue;
                 if (!best || trial.failed < best->failed ||
                     (trial.failed == best->failed && candidate.confidence > best->reading.confidence))
                     best = Change{i, candidate, trial.failed};
             }
         }
-        if (!best) break;
-        Record& r = records[best->record];
-        const std::string first = r.amount_printed;
-        set_printed(r, best->reading.text);
-        // Read a second time and agreeing with the identities, but not the first reading: never
-        // as sure as a clean first reading.
-        r.text_confidence = std::min(best->reading.confidence, reread_text_confidence);
-        set_reading_printed(readings, r);
-        candidates.erase(best->record);
-        failed = best->failed;
-        diagnostics.push_back(at(Severity::info, "ocr_reread", r,
-                                 where(r) + ": read '" + first + "' first, '" + r.amount_printed +
-                                     "' on reading again (" + best->reading.how + "), which makes its identities hold"));
+        std::vector<Change> taken;
+        if (best) {
+            taken.push_back(*best);
+        } else if (auto pair = best_pair(readings, records, helpful, failed, fewest)) {
+            taken = {pair->first, pair->second};
+        } else {
+            break;
+        }
+        for (const Change& change : taken) {
+            Record& r = records[change.record];
+            const std::string first = r.amount_printed;
+            set_printed(r, change.reading.text);
+            // Read a second time and agreeing with the identities, but not the first reading:
+            // never as sure as a clean first reading.
+            r.text_confidence = std::min(change.reading.confidence, reread_text_confidence);
+            set_reading_printed(readings, r);
+            candidates.erase(change.record);
+            failed = change.failed;
+            diagnostics.push_back(at(Severity::info, "ocr_reread", r,
+                                     describe_ocr_cell(r) + ": read '" + first + "' first, '" + r.amount_printed +
+                                         "' on reading again (" + change.reading.how + ")" +
+                                         (taken.size() > 1 ? ", with another cell of its identities read again"
+                                                           : "") +
+                                         ", which makes its identities hold"));
+        }
     }
     return failed;
 }
@@ -234,7 +299,7 @@ void flag_remaining(const std::vector<TableReading>& readings, std::vector<Recor
     for (std::size_t k = 0; k < flagged.size(); ++k) {
         Record& r = records[flagged[k]];
         r.text_confidence = std::min(r.text_confidence, mismatch_text_confidence);
-        std::string message = where(r) + ": read '" + r.amount_printed + "' by OCR";
+        std::string message = describe_ocr_cell(r) + ": read '" + r.amount_printed + "' by OCR";
         if (implied[k].value && implied[k].failed == fewest && reaching[r.table_index] == 1)
             message += "; its identities imply " + in_printed_unit(r, *implied[k].value) + " " + r.unit +
                        " (a misread, or the document's own error); kept as read";
@@ -289,7 +354,7 @@ void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Reco
         for (std::size_t i : cells) records[i].text_confidence = std::min(records[i].text_confidence, unconfirmed_text_confidence);
         const Record& first = records[cells.front()];
         diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", first,
-                                 where(first) + ": '" + first.amount_printed + "' read by OCR in " +
+                                 describe_ocr_cell(first) + ": '" + first.amount_printed + "' read by OCR in " +
                                      std::to_string(cells.size()) +
                                      " cells whose identities compare them only with each other; a misread "
                                      "repeated in all of them would pass, so none is confirmed"));
@@ -325,12 +390,17 @@ void cap_odd_decimals(std::vector<Record>& records, std::vector<Diagnostic>& dia
         if (usual == *d || usual_count < min_column_amounts_for_decimals || usual_count < others) continue;
         r.text_confidence = std::min(r.text_confidence, unconfirmed_text_confidence);
         diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", r,
-                                 where(r) + ": '" + r.amount_printed + "' read by OCR with " + std::to_string(*d) +
+                                 describe_ocr_cell(r) + ": '" + r.amount_printed + "' read by OCR with " + std::to_string(*d) +
                                      " decimals where the column prints " + std::to_string(usual)));
     }
 }
 
 }  // namespace
+
+std::string describe_ocr_cell(const Record& r) {
+    return "'" + r.table_title + "' p" + std::to_string(r.page) + " row " + std::to_string(r.row) + " (" +
+           (r.code.empty() ? r.row_label : r.code) + "), " + (r.measure_label.empty() ? r.measure : r.measure_label);
+}
 
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
     std::map<int, const Page*> by_number;

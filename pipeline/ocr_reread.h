@@ -14,6 +14,12 @@
 
 namespace budgetpdf {
 
+inline constexpr double min_reread_confidence = 0.3;    // weaker re-readings (rare alternatives) are not tried
+inline constexpr double reread_text_confidence = 0.85;  // cap for an amount taken from a second reading
+
+// Where an OCR amount was read, for diagnostics: "'title' p3 row 2 (label), measure label".
+std::string describe_ocr_cell(const Record& record);
+
 // Sets method = ocr on the records read by OCR: those on pages read by OCR whose cell holds
 // OCR text (on a mixed page, cells of the text layer stay method text).
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages);

@@ -13,6 +13,7 @@
 #include "normalize/text.h"
 #include "pipeline/doc_id.h"
 #include "pipeline/extract_document.h"
+#include "pipeline/ocr_recover.h"
 #include "pipeline/ocr_reread.h"
 
 namespace budgetpdf {
@@ -119,6 +120,7 @@ void run_stages(const std::string& path, const LayoutSet& layouts, OcrSession& o
 
     output.records = records_from_readings(readings, meta, TextSource::text_layer, diagnostics);
     mark_ocr_records(output.records, document.pages);
+    recover_unreadable_ocr_amounts(path, meta, document.pages, readings, output.records, diagnostics, ocr);
     CheckSummary checks = check_with_ocr_rereads(path, readings, output.records, diagnostics, &ocr);
     set_confidence(output.records, readings);
     add_cross_classified_records(output.records, readings);

@@ -68,3 +68,31 @@ TEST_CASE("parents from ordinals: unnumbered rows nest by indentation, one inden
     CHECK(s.parents == std::vector<int>{-1, 0, 0});
     CHECK_FALSE(s.sums_children[0]);
 }
+
+TEST_CASE("centred labels: their indents say nothing, so no row nests under another") {
+    // 长沙 2025年度普惠金融发展专项资金下达情况表: 县市区 centred in a 140 pt column.
+    auto centred = [](const std::string& label, double text_width) {
+        RowMeaning m = row(label, (140 - text_width) / 2);
+        m.right_gap_pt = (140 - text_width) / 2 + 1.5;  // a scan's borders: not quite symmetric
+        return m;
+    };
+    std::vector<std::vector<RowMeaning>> rows = {{centred("市创业指导中心", 80)}, {centred("岳麓区（湘江新区）", 98)},
+                                                 {centred("芙蓉区", 34)}, {centred("天心区", 34)}};
+    forget_centred_indents(rows, 0);
+    std::vector<RowMeaning> flat;
+    for (const auto& r : rows) {
+        CHECK(r[0].indent_pt == 0);
+        flat.push_back(r[0]);
+    }
+    RowHierarchy h = parents_from_ordinals(flat, std::vector<int>(flat.size(), item));
+    CHECK(h.parents == std::vector<int>{-1, -1, -1, -1});
+
+    // Labels set in by level, left-aligned: their right gaps differ, the indents stay.
+    std::vector<std::vector<RowMeaning>> nested = {{row("一般公共服务支出", 2)}, {row("审计事务", 10)}, {row("行政运行", 18)}};
+    nested[0][0].right_gap_pt = 60;
+    nested[1][0].right_gap_pt = 80;
+    nested[2][0].right_gap_pt = 72;
+    forget_centred_indents(nested, 0);
+    CHECK(nested[1][0].indent_pt == 10);
+    CHECK(nested[2][0].indent_pt == 18);
+}

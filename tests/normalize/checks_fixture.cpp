@@ -159,7 +159,8 @@ CheckSummary SeedDocument::check() {
 
 Record& SeedDocument::record(int table, const std::string& row, const std::string& measure, Side side) {
     for (const ReadAmount& a : readings.at(static_cast<std::size_t>(table)).amounts) {
-        if (a.side != side || a.measure != measure || row_name(a) != row) continue;
+        const bool named = a.measure == measure || (a.measure.empty() && a.measure_label == measure);
+        if (a.side != side || !named || row_name(a) != row) continue;
         for (Record& r : records)
             if (r.table_index == table && r.row == a.row && r.col == a.col) return r;
     }

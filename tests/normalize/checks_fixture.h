@@ -39,8 +39,8 @@ public:
 
     CheckSummary check();
 
-    // The record at (table, side, code — or label when the row has no code —, measure); fails
-    // the test when there is none.
+    // The record at (table, side, code — or label when the row has no code —, measure, or the
+    // header of a column no measure names); fails the test when there is none.
     Record& record(int table, const std::string& row, const std::string& measure, Side side = Side::none);
     // Changes what was printed (and its amount) the way a misprint would.
     void reprint(int table, const std::string& row, const std::string& measure, const std::string& printed,

@@ -396,3 +396,103 @@ TEST_CASE("公开10表: 政府采购 合计 = 货物 + 工程 + 服务; 机关�
           "keyed_parts: procurement_total 合计 total 99270.50 ≠ Σ procurement_* 101070.50 "
           "(diff -1800.00, tolerance 0.00) [info_stats 部门决算公开相关信息统计表 p15]");
 }
+
+namespace {
+
+// 长沙 2025年度普惠金融发展专项资金下达情况表 (万元): 县市区/单位 × 中央 | 省级 | 合计, the
+// 长沙市本级及所辖区合计 row above the units; no column named by a canonical measure but 合计.
+int add_allocation(SeedDocument& doc) {
+    int t = doc.add_table("other", "2025年度普惠金融发展专项资金下达情况表", "万元", 3,
+                          {"total_is_sum_of_items", "group_subtotals", "columns_total_of_parts"});
+    const std::vector<std::vector<std::string>> rows = {
+        {"长沙市本级及所辖区合计", "367", "31", "398"}, {"市创业指导中心", "33.0", "2.8", "35.8"},
+        {"岳麓区（湘江新区）", "73.0", "6.1", "79.1"},   {"芙蓉区", "21.0", "1.8", "22.8"},
+        {"天心区", "7.0", "0.7", "7.7"},                 {"开福区", "23.0", "1.9", "24.9"},
+        {"雨花区", "48.0", "4.0", "52.0"},               {"望城区", "31.0", "2.6", "33.6"},
+        {"长沙县", "131.0", "11.1", "142.1"},
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        RowMeaning m;
+        m.row_label = rows[r][0];
+        if (r == 0) {
+            m.role = RowRole::subtotal;
+            m.row_key = "subtotal";
+        }
+        int row = static_cast<int>(r + 1);
+        doc.add_amount(t, row, 1, m, "", "中央创业担保贷款贴息资金", rows[r][1]);
+        doc.add_amount(t, row, 2, m, "", "省级创业担保贷款贴息资金", rows[r][2]);
+        doc.add_amount(t, row, 3, m, "total", "合计", rows[r][3]);
+    }
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("资金下达情况表: 合计 = Σ the unnamed fund columns, and each column's 合计 row = Σ units") {
+    SeedDocument doc;
+    int t = add_allocation(doc);
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 12);  // 合计 = Σ columns on 9 rows; the group row = Σ units in 3 columns (each unnamed column its own)
+    CHECK(summary.failed == 0);
+    CHECK(doc.count_check("ok") == static_cast<int>(doc.records.size()));
+
+    // A misread in the second unnamed column fails its row and its column, nothing else.
+    SeedDocument misread;
+    t = add_allocation(misread);
+    misread.reprint(t, "天心区", "省级创业担保贷款贴息资金", "7.0");  // its point lost
+    summary = misread.check();
+    CHECK(summary.failed == 2);
+    const auto messages = misread.mismatch_messages();
+    REQUIRE(messages.size() == 2);
+    CHECK(std::count_if(messages.begin(), messages.end(), [](const std::string& m) {
+              return m.rfind("columns_total_of_parts: 天心区 合计", 0) == 0;
+          }) == 1);
+    CHECK(std::count_if(messages.begin(), messages.end(), [](const std::string& m) {
+              return m.rfind("group_subtotals: subtotal 长沙市本级及所辖区合计 省级创业担保贷款贴息资金", 0) == 0;
+          }) == 1);
+    CHECK(misread.record(t, "天心区", "省级创业担保贷款贴息资金").check == "mismatch");
+    CHECK(misread.record(t, "开福区", "中央创业担保贷款贴息资金").check == "ok");
+}
+
+TEST_CASE("columns_total_of_parts is not evaluated beside another period's column") {
+    SeedDocument doc;
+    int t = doc.add_table("other", "专项资金分配表", "万元", 1, {"columns_total_of_parts"});
+    RowMeaning m;
+    m.row_label = "某区";
+    doc.add_amount(t, 1, 1, m, "total", "合计", "10");
+    doc.add_amount(t, 1, 2, m, "", "上年", "8");
+    doc.readings[0].amounts.back().other_period = true;
+    doc.add_amount(t, 1, 3, m, "", "中央资金", "6");
+    CHECK(doc.check().total == 0);
+}
+
+TEST_CASE("total_is_sum_of_items over code rows at one level (资金安排表: a 经济分类 款 per project)") {
+    SeedDocument doc;
+    int t = doc.add_table("other", "2025年文化和旅游项目资金安排表", "万元", 2, {"total_is_sum_of_items"});
+    const std::vector<Line> rows = {
+        {RowRole::item, "", "委托业务费", "30227", "258.7907"},
+        {RowRole::item, "", "委托业务费", "30227", "5.13"},
+        {RowRole::item, "", "劳务费", "30226", "0.17"},
+        {RowRole::total, "table_total", "合计", "", "264.0907"},
+    };
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        doc.add_amount(t, static_cast<int>(r + 1), 6, meaning_of(rows[r], CodeSystem::econ), "total", "金额",
+                       rows[r].amount);
+    CheckSummary summary = doc.check();
+    CHECK(summary.total == 1);
+    CHECK(summary.failed == 0);
+
+    // Codes at two levels (302 over 30227): a hierarchy, left to the code identities.
+    SeedDocument nested;
+    t = nested.add_table("other", "资金安排表", "万元", 2, {"total_is_sum_of_items"});
+    const std::vector<Line> tree = {
+        {RowRole::item, "", "商品和服务支出", "302", "5.30"},
+        {RowRole::item, "", "委托业务费", "30227", "5.13"},
+        {RowRole::item, "", "劳务费", "30226", "0.17"},
+        {RowRole::total, "table_total", "合计", "", "5.30"},
+    };
+    for (std::size_t r = 0; r < tree.size(); ++r)
+        nested.add_amount(t, static_cast<int>(r + 1), 6, meaning_of(tree[r], CodeSystem::econ), "total", "金额",
+                          tree[r].amount);
+    CHECK(nested.check().total == 0);
+}

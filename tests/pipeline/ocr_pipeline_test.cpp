@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -283,5 +284,34 @@ TEST_CASE("ocr pipeline: the real scans with tables read into records that add u
         CHECK(s.pages_no_text == 0);
         CHECK(s.records > 0);
         CHECK(std::all_of(output.records.begin(), output.records.end(), [](const Record& r) { return r.method == "ocr"; }));
+        CHECK(s.checks_total > 0);
+        CHECK(s.checks_failed == 0);
+        if (std::string(prefix) == "长沙__财政局_2026") {
+            // 2025年度普惠金融发展专项资金下达情况表 (万元), typed from the page: 县市区/单位 × 中央 |
+            // 省级 | 合计, the 长沙市本级及所辖区合计 row above them. A grey seal covers the total
+            // row's 省级 amount (31) and touches its 中央 amount (367, first read 'N 367').
+            const std::multiset<std::string> truth = {
+                "367",  "398",  "33.0", "2.8", "35.8", "73.0", "6.1", "79.1", "21.0", "1.8",  "22.8", "7.0",  "0.7",
+                "7.7",  "23.0", "1.9",  "24.9", "48.0", "4.0", "52.0", "31.0", "2.6", "33.6", "131.0", "11.1", "142.1"};
+            std::multiset<std::string> read;
+            for (const Record& r : output.records) {
+                if (r.table_title.find("资金下达情况表") == std::string::npos) continue;
+                CHECK(r.table_kind == "other");
+                CHECK(r.check == "ok");
+                read.insert(r.amount_printed);
+            }
+            CHECK(read == truth);
+            CHECK(s.amounts_unreadable == 1);  // the 31 under the seal: unread, not taken for a blank
+            CHECK(s.status == "partial");
+            CHECK(std::any_of(output.diagnostics.begin(), output.diagnostics.end(), [](const DocumentDiagnostic& d) {
+                return d.diagnostic.kind == "ocr_reread" && d.diagnostic.message.find("'367' on reading again") != std::string::npos;
+            }));
+        } else {
+            // 2025年文化和旅游项目资金安排表 (万元), turned a quarter: three projects and their 合计.
+            std::multiset<std::string> totals;
+            for (const Record& r : output.records)
+                if (r.row_key == "table_total") totals.insert(r.amount_printed + " " + r.check);
+            CHECK(totals == std::multiset<std::string>{"264.0907 ok"});
+        }
     }
 }
