@@ -218,6 +218,16 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
                 if (c.confidence >= min_reread_confidence) candidates[indexes[k]].push_back(c);
         }
     }
+    // Three misreads in one identity mend one at a time only through states where some of
+    // their identities still fail: when neither one reading nor a pair helps, the reading that
+    // leaves the fewest failures is taken on trial.
+    struct OnTrial {
+        std::size_t record = 0;
+        Record first;
+        Diagnostic note;
+        bool reverted = false;
+    };
+    std::vector<OnTrial> tentative;
     for (;;) {
         // The fewest failures one changed amount could leave (each doubted amount set to what
         // its identities imply). A re-reading is taken only when it does as well: bending a
@@ -230,7 +240,7 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
         for (const auto& [i, unused] : candidates)
             if (records[i].check == "mismatch")
                 fewest = std::min(fewest, implied_value(readings, records, i, failed, differences).failed);
-        std::optional<Change> best;
+        std::optional<Change> best, most_helpful;
         std::map<std::size_t, std::vector<CellReading>> helpful;
         for (const auto& [i, readings_of_cell] : candidates) {
             if (records[i].check != "mismatch") continue;
@@ -240,7 +250,13 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
                 std::vector<Record> trial_records = records;
                 trial_records[i] = changed;
                 Trial trial = run_trial(readings, std::move(trial_records), i);
-                if (trial.failed < failed) helpful[i].push_back(candidate);
+                if (trial.failed < failed) {
+                    helpful[i].push_back(candidate);
+                    if (trial.failed <= fewest &&
+                        (!most_helpful || trial.failed < most_helpful->failed ||
+                         (trial.failed == most_helpful->failed && candidate.confidence > most_helpful->reading.confidence)))
+                        most_helpful = Change{i, candidate, trial.failed};
+                }
                 if (!trial.record_ok || trial.failed >= failed || trial.failed > fewest) continue;
                 if (!best || trial.failed < best->failed ||
                     (trial.failed == best->failed && candidate.confidence > best->reading.confidence))
@@ -248,15 +264,20 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
             }
         }
         std::vector<Change> taken;
+        bool on_trial = false;
         if (best) {
             taken.push_back(*best);
         } else if (auto pair = best_pair(readings, records, helpful, failed, fewest)) {
             taken = {pair->first, pair->second};
+        } else if (most_helpful) {
+            taken.push_back(*most_helpful);
+            on_trial = true;
         } else {
             break;
         }
         for (const Change& change : taken) {
             Record& r = records[change.record];
+            if (on_trial) tentative.push_back({change.record, r, {}});
             const std::string first = r.amount_printed;
             set_printed(r, change.reading.text);
             // Read a second time and agreeing with the identities, but not the first reading:
@@ -265,14 +286,34 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
             set_reading_printed(readings, r);
             candidates.erase(change.record);
             failed = change.failed;
-            diagnostics.push_back(at(Severity::info, "ocr_reread", r,
-                                     describe_ocr_cell(r) + ": read '" + first + "' first, '" + r.amount_printed +
-                                         "' on reading again (" + change.reading.how + ")" +
-                                         (taken.size() > 1 ? ", with another cell of its identities read again"
-                                                           : "") +
-                                         ", which makes its identities hold"));
+            Diagnostic note = at(Severity::info, "ocr_reread", r,
+                                 describe_ocr_cell(r) + ": read '" + first + "' first, '" + r.amount_printed +
+                                     "' on reading again (" + change.reading.how + ")" +
+                                     (taken.size() > 1 || on_trial ? ", with other cells of its identities read again"
+                                                                   : "") +
+                                     ", which makes its identities hold");
+            if (on_trial)
+                tentative.back().note = std::move(note);
+            else
+                diagnostics.push_back(std::move(note));
         }
     }
+    // A reading taken on trial stands only if its amount's identities all hold in the end;
+    // otherwise the first reading comes back (and with it, maybe, another's failure: again).
+    for (bool reverted = true; reverted;) {
+        reverted = false;
+        std::vector<Diagnostic> scratch;
+        failed = check_identities(readings, records, scratch).failed;
+        for (OnTrial& t : tentative) {
+            if (t.reverted || records[t.record].check == "ok") continue;
+            records[t.record] = t.first;
+            set_reading_printed(readings, records[t.record]);
+            t.reverted = true;
+            reverted = true;
+        }
+    }
+    for (OnTrial& t : tentative)
+        if (!t.reverted) diagnostics.push_back(std::move(t.note));
     return failed;
 }
 
