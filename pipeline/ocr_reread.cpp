@@ -16,7 +16,8 @@
 // replaced by a value that was not read from the page. Last, amounts whose identities only
 // compare them with other readings of the same value are found by doubling those readings
 // together: if no identity notices, they are not confirmed; nor is an amount printed with
-// other decimals than the rest of its column.
+// other decimals than the rest of its column, unless a re-reading with the column's decimals
+// (taken by all copies of the odd reading in its table together) keeps its identities holding.
 #include "pipeline/ocr_reread.h"
 
 #include <algorithm>
@@ -406,20 +407,23 @@ void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Reco
 // read twice, 2.55 as 2.595, or a point lost) is suspect even when its identities hold, since
 // they allow half a unit of the last printed digit per amount and a sum of twenty amounts
 // absorbs a misread in the third decimal. Where at least min_column_amounts_for_decimals other
-// amounts of the column agree on their decimals, an OCR amount with other decimals is capped
-// below 0.9 with an `ocr_unconfirmed` note.
-void cap_odd_decimals(std::vector<Record>& records, std::vector<Diagnostic>& diagnostics) {
+// amounts of the column agree on their decimals, an OCR amount with other decimals is odd.
+std::optional<int> printed_decimals(const std::string& printed) {
+    ParsedAmount parsed = parse_amount(printed);
+    if (parsed.kind != AmountKind::value) return std::nullopt;
+    return parsed.decimals_printed;
+}
+
+// Per OCR record that is odd (and not already a mismatch), the decimals its column prints.
+std::map<std::size_t, int> odd_decimals(const std::vector<Record>& records) {
     std::map<std::pair<int, int>, std::map<int, int>> decimals_per_column;  // (table, col) → decimals → count
-    auto decimals_of = [](const Record& r) -> std::optional<int> {
-        ParsedAmount parsed = parse_amount(r.amount_printed);
-        if (parsed.kind != AmountKind::value) return std::nullopt;
-        return parsed.decimals_printed;
-    };
     for (const Record& r : records)
-        if (std::optional<int> d = decimals_of(r)) ++decimals_per_column[{r.table_index, r.col}][*d];
-    for (Record& r : records) {
+        if (std::optional<int> d = printed_decimals(r.amount_printed)) ++decimals_per_column[{r.table_index, r.col}][*d];
+    std::map<std::size_t, int> out;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Record& r = records[i];
         if (r.method != "ocr" || r.check == "mismatch") continue;
-        std::optional<int> d = decimals_of(r);
+        std::optional<int> d = printed_decimals(r.amount_printed);
         if (!d) continue;
         const std::map<int, int>& counts = decimals_per_column[{r.table_index, r.col}];
         int others = 0, usual = *d, usual_count = 0;
@@ -429,9 +433,74 @@ void cap_odd_decimals(std::vector<Record>& records, std::vector<Diagnostic>& dia
             if (n > usual_count) usual = decimals, usual_count = n;
         }
         if (usual == *d || usual_count < min_column_amounts_for_decimals || usual_count < others) continue;
+        out[i] = usual;
+    }
+    return out;
+}
+
+// Odd amounts are read again; the cells of one table holding the same odd reading (copies: a
+// total and its only part) take together a re-reading with their column's decimals when their
+// identities all hold with it and no more identities fail in the document.
+void mend_odd_decimals(const std::string& path, std::vector<TableReading>& readings, std::vector<Record>& records,
+                       std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
+    const std::map<std::size_t, int> odd = odd_decimals(records);
+    if (odd.empty()) return;
+    std::map<int, std::vector<std::size_t>> by_page;
+    for (const auto& [i, usual] : odd) by_page[records[i].page].push_back(i);
+    std::map<std::size_t, std::vector<CellReading>> reread;
+    for (const auto& [page, indexes] : by_page) {
+        std::vector<Rect> boxes;
+        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
+        std::vector<std::vector<CellReading>> readings_of = ocr.reread_cells(path, page, boxes);
+        for (std::size_t k = 0; k < indexes.size() && k < readings_of.size(); ++k) reread[indexes[k]] = readings_of[k];
+    }
+    std::map<std::pair<int, std::string>, std::vector<std::size_t>> copies;  // (table, reading) → cells
+    for (const auto& [i, usual] : odd) copies[{records[i].table_index, records[i].amount_printed}].push_back(i);
+    std::vector<Diagnostic> scratch;
+    int failed = check_identities(readings, records, scratch).failed;
+    for (const auto& [key, cells] : copies) {
+        const int usual = odd.at(cells.front());
+        std::vector<CellReading> candidates;
+        for (std::size_t i : cells)
+            for (const CellReading& c : reread[i])
+                if (c.confidence >= min_reread_confidence && printed_decimals(c.text) == usual) candidates.push_back(c);
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const CellReading& a, const CellReading& b) { return a.confidence > b.confidence; });
+        for (const CellReading& candidate : candidates) {
+            std::vector<Record> trial = records;
+            bool all_set = true;
+            for (std::size_t i : cells) all_set = all_set && set_printed(trial[i], candidate.text);
+            if (!all_set) continue;
+            scratch.clear();
+            const int trial_failed = check_identities(readings, trial, scratch).failed;
+            const bool all_ok = std::all_of(cells.begin(), cells.end(), [&](std::size_t i) { return trial[i].check == "ok"; });
+            if (!all_ok || trial_failed > failed) continue;
+            for (std::size_t i : cells) {
+                const std::string first = records[i].amount_printed;
+                records[i] = trial[i];
+                records[i].text_confidence = std::min(candidate.confidence, reread_text_confidence);
+                set_reading_printed(readings, records[i]);
+                diagnostics.push_back(at(Severity::info, "ocr_reread", records[i],
+                                         describe_ocr_cell(records[i]) + ": read '" + first + "' first, with " +
+                                             std::to_string(*printed_decimals(first)) +
+                                             " decimals where its column prints " + std::to_string(usual) + ", '" +
+                                             records[i].amount_printed + "' on reading again (" + candidate.how +
+                                             "), with which its identities hold"));
+            }
+            failed = trial_failed;
+            break;
+        }
+    }
+}
+
+// Odd amounts left are capped below 0.9 with an `ocr_unconfirmed` note.
+void cap_odd_decimals(std::vector<Record>& records, std::vector<Diagnostic>& diagnostics) {
+    for (const auto& [i, usual] : odd_decimals(records)) {
+        Record& r = records[i];
         r.text_confidence = std::min(r.text_confidence, unconfirmed_text_confidence);
         diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", r,
-                                 describe_ocr_cell(r) + ": '" + r.amount_printed + "' read by OCR with " + std::to_string(*d) +
+                                 describe_ocr_cell(r) + ": '" + r.amount_printed + "' read by OCR with " +
+                                     std::to_string(*printed_decimals(r.amount_printed)) +
                                      " decimals where the column prints " + std::to_string(usual)));
     }
 }
@@ -469,6 +538,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     });
     if (!any_ocr_mismatch) {
         diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
+        if (ocr) mend_odd_decimals(path, readings, records, diagnostics, *ocr);
         cap_unconfirmed(readings, records, summary, diagnostics);
         cap_odd_decimals(records, diagnostics);
         return summary;
@@ -480,6 +550,7 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
     diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
     diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
+    if (ocr) mend_odd_decimals(path, readings, records, diagnostics, *ocr);
     cap_unconfirmed(readings, records, summary, diagnostics);
     cap_odd_decimals(records, diagnostics);
     return summary;
