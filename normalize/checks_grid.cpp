@@ -1,10 +1,10 @@
 #include "normalize/checks_grid.h"
 
-#include "normalize/amount.h"
-
 #include <algorithm>
 #include <map>
 #include <tuple>
+
+#include "normalize/amount.h"
 
 namespace budgetpdf {
 namespace {

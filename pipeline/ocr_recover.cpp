@@ -61,8 +61,7 @@ void recover_unreadable_ocr_amounts(const std::string& path, const DocumentMeta&
         for (std::size_t a = 0; a < readings[t].amounts.size(); ++a) {
             const ReadAmount& amount = readings[t].amounts[a];
             if (parse_amount(amount.printed).kind != AmountKind::unreadable || !on_ocr_page(pages, amount.page)) continue;
-            if (budget-- <= 0) break;
-            by_page[amount.page].push_back({t, a});
+            if (budget-- > 0) by_page[amount.page].push_back({t, a});
         }
     if (by_page.empty()) return;
 
@@ -88,9 +87,6 @@ void recover_unreadable_ocr_amounts(const std::string& path, const DocumentMeta&
                 const int trial_failed = failed_identities(readings, trial);
                 const Record* taken = record_at(trial, reading.table_index, amount);
                 if (taken && taken->check == "ok" && trial_failed <= failed) {
-                    failed = trial_failed;
-                    records = std::move(trial);
-                    withdraw_unreadable(diagnostics, first);
                     Diagnostic d;
                     d.severity = Severity::info;
                     d.kind = "ocr_reread";
@@ -99,6 +95,9 @@ void recover_unreadable_ocr_amounts(const std::string& path, const DocumentMeta&
                     d.message = describe_ocr_cell(*taken) + ": read '" + first.printed + "' first, '" +
                                 candidate.text + "' on reading again (" + candidate.how +
                                 "), which makes its identities hold";
+                    failed = trial_failed;
+                    records = std::move(trial);
+                    withdraw_unreadable(diagnostics, first);
                     diagnostics.push_back(std::move(d));
                     break;
                 }
