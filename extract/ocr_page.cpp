@@ -255,27 +255,28 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
     PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
     if (!crop) return {};
     OcrLine line = engine.read_line(crop.get(), dpi * scale, charset);
-    if (line.symbols.empty() && charset == OcrCharset::any) {
+    // The grey page there, lines painted out, at a reading height: made once, when first needed.
+    const double grey_scale = static_cast<double>(grey_line_height_px) / std::max(1, room.h);
+    PixPtr grey;
+    const auto grey_crop = [&]() {
+        if (!grey)
+            grey = grey_crop_without_lines(prepared.grey.get(), prepared.binary.get(), prepared.text.get(), room,
+                                           crop_pad(room), grey_scale);
+        return grey.get();
+    };
+    if (line.symbols.empty() && charset == OcrCharset::any && grey_crop()) {
         // Nothing read from the binarised ink: Tesseract's line finding drops some short lines
-        // of a few Chinese characters (芙蓉区, 雨花区 on a 200 dpi scan). Read the grey page
-        // there, lines painted out, at a reading height, as one word.
-        const double grey_scale = static_cast<double>(grey_line_height_px) / std::max(1, room.h);
-        PixPtr grey = grey_crop_without_lines(prepared.grey.get(), prepared.binary.get(), prepared.text.get(), room,
-                                              crop_pad(room), grey_scale);
-        if (grey) line = engine.read_line(grey.get(), dpi * grey_scale, charset, false, OcrSegmentation::word);
+        // of a few Chinese characters (芙蓉区, 雨花区 on a 200 dpi scan). Read the grey page as
+        // one word.
+        line = engine.read_line(grey_crop(), dpi * grey_scale, charset, false, OcrSegmentation::word);
     }
     if (charset == OcrCharset::any && dpi < grey_reading_below_dpi && has_cjk(line.text) &&
-        line.confidence < sure_line_confidence) {
+        line.confidence < sure_line_confidence && grey_crop()) {
         // A scan below 250 dpi binarised loses strokes of small Chinese characters (晋 read 置,
-        // 吕, 嗜): an unsure Chinese line is read again from the grey page at a reading height,
-        // and the surer reading kept.
-        const double grey_scale = static_cast<double>(grey_line_height_px) / std::max(1, room.h);
-        PixPtr grey = grey_crop_without_lines(prepared.grey.get(), prepared.binary.get(), prepared.text.get(), room,
-                                              crop_pad(room), grey_scale);
-        if (grey) {
-            OcrLine again = engine.read_line(grey.get(), dpi * grey_scale, charset);
-            if (again.confidence > line.confidence && has_cjk(again.text)) line = std::move(again);
-        }
+        // 吕, 嗜): an unsure Chinese line is read again from the grey page, and the surer
+        // reading kept.
+        OcrLine again = engine.read_line(grey_crop(), dpi * grey_scale, charset);
+        if (again.confidence > line.confidence && has_cjk(again.text)) line = std::move(again);
     }
     if (charset == OcrCharset::any && looks_numeric(line.text) && !is_plain_number(line.text)) {
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);

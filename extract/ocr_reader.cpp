@@ -4,9 +4,10 @@
 // routing sends to OCR prepares the page image (extract/ocr_page) and reads its text lines
 // with the session's one Tesseract engine, remembering how the page was turned and levelled.
 // reread_cells uses the prepared page kept from that reading (within a memory budget) or
-// prepares it again with the same turn and skew, so a cell's box in points lands on the same pixels, and reads the cell's ink in several ways: the grey image
-// (no binarisation) at 1× and 1.5×, the binarised ink at 2×, and the first reading with each
-// uncertain character replaced by the recogniser's alternatives at that place.
+// prepares it again with the same turn and skew, so a cell's box in points lands on the same
+// pixels, and reads the cell's ink in several ways: the grey image (no binarisation) at 1× and
+// 1.5×, the binarised ink at 2×, and the first reading with each uncertain character replaced
+// by the recogniser's alternatives at that place.
 #include "extract/ocr_reader.h"
 
 #include <algorithm>

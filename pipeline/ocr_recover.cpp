@@ -1,7 +1,6 @@
 #include "pipeline/ocr_recover.h"
 
 #include <algorithm>
-#include <map>
 
 #include "normalize/amount.h"
 #include "normalize/checks.h"
@@ -55,54 +54,58 @@ void withdraw_unreadable(std::vector<Diagnostic>& diagnostics, const ReadAmount&
 void recover_unreadable_ocr_amounts(const std::string& path, const DocumentMeta& meta, const std::vector<Page>& pages,
                                     std::vector<TableReading>& readings, std::vector<Record>& records,
                                     std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
-    std::map<int, std::vector<Unreadable>> by_page;
+    std::vector<Unreadable> unread;
     int budget = max_cells_per_document;
     for (std::size_t t = 0; t < readings.size(); ++t)
         for (std::size_t a = 0; a < readings[t].amounts.size(); ++a) {
             const ReadAmount& amount = readings[t].amounts[a];
             if (parse_amount(amount.printed).kind != AmountKind::unreadable || !on_ocr_page(pages, amount.page)) continue;
-            if (budget-- > 0) by_page[amount.page].push_back({t, a});
+            if (budget-- > 0) unread.push_back({t, a});
         }
-    if (by_page.empty()) return;
+    if (unread.empty()) return;
+    // Page by page, as they are read again.
+    std::stable_sort(unread.begin(), unread.end(), [&](const Unreadable& x, const Unreadable& y) {
+        return readings[x.reading].amounts[x.amount].page < readings[y.reading].amounts[y.amount].page;
+    });
+    std::vector<CellOnPage> cells;
+    for (const Unreadable& u : unread) {
+        const ReadAmount& amount = readings[u.reading].amounts[u.amount];
+        cells.push_back({amount.page, amount.bbox});
+    }
+    const std::vector<std::vector<CellReading>> reread = reread_cells_on_pages(path, cells, ocr);
 
     int failed = failed_identities(readings, records);
-    for (const auto& [page, cells] : by_page) {
-        std::vector<Rect> boxes;
-        for (const Unreadable& u : cells) boxes.push_back(readings[u.reading].amounts[u.amount].bbox);
-        const std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
-        for (std::size_t k = 0; k < cells.size() && k < reread.size(); ++k) {
-            TableReading& reading = readings[cells[k].reading];
-            ReadAmount& amount = reading.amounts[cells[k].amount];
-            std::vector<CellReading> candidates = reread[k];
-            std::stable_sort(candidates.begin(), candidates.end(),
-                             [](const CellReading& a, const CellReading& b) { return a.confidence > b.confidence; });
-            const ReadAmount first = amount;
-            for (const CellReading& candidate : candidates) {
-                if (candidate.confidence < min_reread_confidence ||
-                    parse_amount(candidate.text).kind != AmountKind::value)
-                    continue;
-                amount.printed = candidate.text;
-                amount.confidence = std::min({first.confidence, candidate.confidence, reread_text_confidence});
-                std::vector<Record> trial = rebuilt_records(readings, meta, pages);
-                const int trial_failed = failed_identities(readings, trial);
-                const Record* taken = record_at(trial, reading.table_index, amount);
-                if (taken && taken->check == "ok" && trial_failed <= failed) {
-                    Diagnostic d;
-                    d.severity = Severity::info;
-                    d.kind = "ocr_reread";
-                    d.page = amount.page;
-                    d.bbox = amount.bbox;
-                    d.message = describe_ocr_cell(*taken) + ": read '" + first.printed + "' first, '" +
-                                candidate.text + "' on reading again (" + candidate.how +
-                                "), which makes its identities hold";
-                    failed = trial_failed;
-                    records = std::move(trial);
-                    withdraw_unreadable(diagnostics, first);
-                    diagnostics.push_back(std::move(d));
-                    break;
-                }
-                amount = first;
+    for (std::size_t k = 0; k < unread.size(); ++k) {
+        TableReading& reading = readings[unread[k].reading];
+        ReadAmount& amount = reading.amounts[unread[k].amount];
+        std::vector<CellReading> candidates = reread[k];
+        likeliest_first(candidates);
+        const ReadAmount first = amount;
+        for (const CellReading& candidate : candidates) {
+            if (candidate.confidence < min_reread_confidence ||
+                parse_amount(candidate.text).kind != AmountKind::value)
+                continue;
+            amount.printed = candidate.text;
+            amount.confidence = std::min({first.confidence, candidate.confidence, reread_text_confidence});
+            std::vector<Record> trial = rebuilt_records(readings, meta, pages);
+            const int trial_failed = failed_identities(readings, trial);
+            const Record* taken = record_at(trial, reading.table_index, amount);
+            if (taken && taken->check == "ok" && trial_failed <= failed) {
+                Diagnostic d;
+                d.severity = Severity::info;
+                d.kind = "ocr_reread";
+                d.page = amount.page;
+                d.bbox = amount.bbox;
+                d.message = describe_ocr_cell(*taken) + ": read '" + first.printed + "' first, '" +
+                            candidate.text + "' on reading again (" + candidate.how +
+                            "), which makes its identities hold";
+                failed = trial_failed;
+                records = std::move(trial);
+                withdraw_unreadable(diagnostics, first);
+                diagnostics.push_back(std::move(d));
+                break;
             }
+            amount = first;
         }
     }
 }

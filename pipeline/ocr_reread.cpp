@@ -137,6 +137,12 @@ Implied implied_value(const std::vector<TableReading>& readings, const std::vect
     return best;
 }
 
+std::vector<CellOnPage> cells_of_records(const std::vector<Record>& records, const std::vector<std::size_t>& indexes) {
+    std::vector<CellOnPage> cells;
+    for (std::size_t i : indexes) cells.push_back({records[i].page, records[i].bbox});
+    return cells;
+}
+
 struct Change {
     std::size_t record = 0;
     CellReading reading;
@@ -160,8 +166,7 @@ std::optional<std::pair<Change, Change>> best_pair(const std::vector<TableReadin
         if (records[i].check == "mismatch") doubted.push_back(i);
     auto likeliest = [&](std::size_t i) {
         std::vector<CellReading> out = helpful.at(i);
-        std::stable_sort(out.begin(), out.end(),
-                         [](const CellReading& a, const CellReading& b) { return a.confidence > b.confidence; });
+        likeliest_first(out);
         if (out.size() > pair_readings_per_cell) out.resize(pair_readings_per_cell);
         return out;
     };
@@ -204,21 +209,15 @@ std::optional<std::pair<Change, Change>> best_pair(const std::vector<TableReadin
 // correct amount is not bent to agree with a misread one when the misread one can be mended.
 int apply_rereads(const std::string& path, std::vector<TableReading>& readings, std::vector<Record>& records,
                   int failed, std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
-    std::map<int, std::vector<std::size_t>> by_page;
+    std::vector<std::size_t> doubted;
     int budget = max_rereads_per_document;
     for (std::size_t i = 0; i < records.size(); ++i)
-        if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0)
-            by_page[records[i].page].push_back(i);
+        if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0) doubted.push_back(i);
     std::map<std::size_t, std::vector<CellReading>> candidates;
-    for (const auto& [page, indexes] : by_page) {
-        std::vector<Rect> boxes;
-        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
-        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
-        for (std::size_t k = 0; k < indexes.size() && k < reread.size(); ++k) {
-            for (const CellReading& c : reread[k])
-                if (c.confidence >= min_reread_confidence) candidates[indexes[k]].push_back(c);
-        }
-    }
+    const std::vector<std::vector<CellReading>> reread = reread_cells_on_pages(path, cells_of_records(records, doubted), ocr);
+    for (std::size_t k = 0; k < doubted.size(); ++k)
+        for (const CellReading& c : reread[k])
+            if (c.confidence >= min_reread_confidence) candidates[doubted[k]].push_back(c);
     // Three misreads in one identity mend one at a time only through states where some of
     // their identities still fail: when neither one reading nor a pair helps, the reading that
     // leaves the fewest failures is taken on trial.
@@ -445,15 +444,12 @@ void mend_odd_decimals(const std::string& path, std::vector<TableReading>& readi
                        std::vector<Diagnostic>& diagnostics, OcrSession& ocr) {
     const std::map<std::size_t, int> odd = odd_decimals(records);
     if (odd.empty()) return;
-    std::map<int, std::vector<std::size_t>> by_page;
-    for (const auto& [i, usual] : odd) by_page[records[i].page].push_back(i);
+    std::vector<std::size_t> odd_cells;
+    for (const auto& [i, usual] : odd) odd_cells.push_back(i);
+    const std::vector<std::vector<CellReading>> readings_of =
+        reread_cells_on_pages(path, cells_of_records(records, odd_cells), ocr);
     std::map<std::size_t, std::vector<CellReading>> reread;
-    for (const auto& [page, indexes] : by_page) {
-        std::vector<Rect> boxes;
-        for (std::size_t i : indexes) boxes.push_back(records[i].bbox);
-        std::vector<std::vector<CellReading>> readings_of = ocr.reread_cells(path, page, boxes);
-        for (std::size_t k = 0; k < indexes.size() && k < readings_of.size(); ++k) reread[indexes[k]] = readings_of[k];
-    }
+    for (std::size_t k = 0; k < odd_cells.size(); ++k) reread[odd_cells[k]] = readings_of[k];
     std::map<std::pair<int, std::string>, std::vector<std::size_t>> copies;  // (table, reading) → cells
     for (const auto& [i, usual] : odd) copies[{records[i].table_index, records[i].amount_printed}].push_back(i);
     std::vector<Diagnostic> scratch;
@@ -464,8 +460,7 @@ void mend_odd_decimals(const std::string& path, std::vector<TableReading>& readi
         for (std::size_t i : cells)
             for (const CellReading& c : reread[i])
                 if (c.confidence >= min_reread_confidence && printed_decimals(c.text) == usual) candidates.push_back(c);
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const CellReading& a, const CellReading& b) { return a.confidence > b.confidence; });
+        likeliest_first(candidates);
         for (const CellReading& candidate : candidates) {
             std::vector<Record> trial = records;
             bool all_set = true;
@@ -512,6 +507,25 @@ std::string describe_ocr_cell(const Record& r) {
            (r.code.empty() ? r.row_label : r.code) + "), " + (r.measure_label.empty() ? r.measure : r.measure_label);
 }
 
+std::vector<std::vector<CellReading>> reread_cells_on_pages(const std::string& path,
+                                                            const std::vector<CellOnPage>& cells, OcrSession& ocr) {
+    std::vector<std::vector<CellReading>> out(cells.size());
+    std::map<int, std::vector<std::size_t>> by_page;
+    for (std::size_t k = 0; k < cells.size(); ++k) by_page[cells[k].page].push_back(k);
+    for (const auto& [page, indexes] : by_page) {
+        std::vector<Rect> boxes;
+        for (std::size_t k : indexes) boxes.push_back(cells[k].box);
+        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
+        for (std::size_t j = 0; j < indexes.size() && j < reread.size(); ++j) out[indexes[j]] = std::move(reread[j]);
+    }
+    return out;
+}
+
+void likeliest_first(std::vector<CellReading>& readings) {
+    std::stable_sort(readings.begin(), readings.end(),
+                     [](const CellReading& a, const CellReading& b) { return a.confidence > b.confidence; });
+}
+
 void mark_ocr_records(std::vector<Record>& records, const std::vector<Page>& pages) {
     std::map<int, const Page*> by_number;
     for (const Page& page : pages) by_number[page.number] = &page;
@@ -536,20 +550,17 @@ CheckSummary check_with_ocr_rereads(const std::string& path, std::vector<TableRe
     const bool any_ocr_mismatch = std::any_of(records.begin(), records.end(), [](const Record& r) {
         return r.method == "ocr" && r.check == "mismatch";
     });
-    if (!any_ocr_mismatch) {
+    if (any_ocr_mismatch) {
+        std::vector<Diagnostic> reread_diagnostics;
+        if (ocr) apply_rereads(path, readings, records, summary.failed, reread_diagnostics, *ocr);
+        check_diagnostics.clear();
+        summary = check_identities(readings, records, check_diagnostics);
+        flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
         diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
-        if (ocr) mend_odd_decimals(path, readings, records, diagnostics, *ocr);
-        cap_unconfirmed(readings, records, summary, diagnostics);
-        cap_odd_decimals(records, diagnostics);
-        return summary;
+        diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
+    } else {
+        diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
     }
-    std::vector<Diagnostic> reread_diagnostics;
-    if (ocr) apply_rereads(path, readings, records, summary.failed, reread_diagnostics, *ocr);
-    check_diagnostics.clear();
-    summary = check_identities(readings, records, check_diagnostics);
-    flag_remaining(readings, records, summary.failed, check_diagnostics, reread_diagnostics);
-    diagnostics.insert(diagnostics.end(), check_diagnostics.begin(), check_diagnostics.end());
-    diagnostics.insert(diagnostics.end(), reread_diagnostics.begin(), reread_diagnostics.end());
     if (ocr) mend_odd_decimals(path, readings, records, diagnostics, *ocr);
     cap_unconfirmed(readings, records, summary, diagnostics);
     cap_odd_decimals(records, diagnostics);

@@ -17,6 +17,20 @@ namespace budgetpdf {
 inline constexpr double min_reread_confidence = 0.3;    // weaker re-readings (rare alternatives) are not tried
 inline constexpr double reread_text_confidence = 0.85;  // cap for an amount taken from a second reading
 
+// A cell to read again: its page and its box there.
+struct CellOnPage {
+    int page = 0;
+    Rect box;
+};
+
+// Each cell read again (OcrSession::reread_cells, one call per page), in the order given: the
+// readings that parse or not, most confident first; none where the page cannot be read again.
+std::vector<std::vector<CellReading>> reread_cells_on_pages(const std::string& path,
+                                                            const std::vector<CellOnPage>& cells, OcrSession& ocr);
+
+// Readings, most confident first (ties keep their order).
+void likeliest_first(std::vector<CellReading>& readings);
+
 // Where an OCR amount was read, for diagnostics: "'title' p3 row 2 (label), measure label".
 std::string describe_ocr_cell(const Record& record);
 
