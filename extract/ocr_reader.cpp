@@ -11,8 +11,10 @@
 #include "extract/ocr_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <PDFDoc.h>
 
@@ -70,6 +72,50 @@ void add_alternatives(const OcrLine& line, std::vector<CellReading>& out) {
         add_reading(out, found[k].second.text, found[k].second.confidence, found[k].second.how);
 }
 
+
+// A page the routing sends to OCR, and what reading it gave: the OCR page and its prepared
+// image, or the diagnostic saying why it was not read.
+struct RoutedPage {
+    const Page* page;
+    const TextLayerVerdict* verdict;
+    int pdf_rotation;
+};
+struct PageReading {
+    Page page;
+    std::optional<PreparedPage> prepared;
+    std::optional<Diagnostic> not_read;
+};
+
+PageReading read_routed_page(PDFDoc& doc, const RoutedPage& routed, double ocr_dpi, TesseractEngine& engine) {
+    PageReading reading;
+    const Page& page = *routed.page;
+    const TextLayerVerdict& verdict = *routed.verdict;
+    // A mixed page keeps its text layer; OCR adds what only the images hold, read in the
+    // text layer's own geometry (its turn, no deskew) so the two line up.
+    const bool mixed = verdict.state == TextLayerState::mixed;
+    OcrPageGeometry text_geometry;
+    text_geometry.turn_degrees = ((page.rotation - routed.pdf_rotation) % 360 + 360) % 360;
+    if (mixed) {
+        const int uncovered = uncovered_text_lines(doc, page.number, mixed_check_dpi, text_geometry.turn_degrees, page.spans);
+        if (uncovered < min_uncovered_lines) {
+            reading.not_read = Diagnostic{Severity::info, "ocr_skipped", page.number, {},
+                                          "kept on its text layer: " + verdict.reason + ", but the images hold only " +
+                                              std::to_string(uncovered) + " lines of text the text layer lacks"};
+            return reading;
+        }
+    }
+    // A scan is never rendered above its own resolution: upsampling adds no detail, only
+    // the interpolation's staircase edges, which the threshold turns into specks.
+    const double dpi = verdict.scan_ppi >= min_scan_dpi ? std::min(ocr_dpi, verdict.scan_ppi) : ocr_dpi;
+    reading.prepared = prepare_page(doc, page.number, dpi, engine, mixed ? &text_geometry : nullptr);
+    if (!reading.prepared) {
+        reading.not_read = Diagnostic{Severity::error, "ocr_failed", page.number, {}, "page could not be rendered for OCR"};
+        return reading;
+    }
+    reading.page = page_from_prepared(*reading.prepared, engine, page.number, routed.pdf_rotation);
+    return reading;
+}
+
 }  // namespace
 
 struct OcrSession::Impl {
@@ -81,6 +127,8 @@ struct OcrSession::Impl {
     std::map<int, OcrPageGeometry> geometries;  // page number → how it was prepared
     std::map<int, PreparedPage> kept;           // prepared pages kept for re-reads, within max_kept_bytes
     std::size_t kept_bytes = 0;
+    SpareCores spare;
+    std::vector<std::unique_ptr<TesseractEngine>> helper_engines;  // one per helper thread, made on the first loan
 
     void forget_pages() {
         geometries.clear();
@@ -101,12 +149,48 @@ struct OcrSession::Impl {
         }
         return engine.get();
     }
+
+    // The pages read in order on this thread, and by a helper thread for each core lent while
+    // pages are left; each page's reading in its place, whoever read it.
+    std::vector<PageReading> read_pages(PDFDoc& doc, const std::vector<RoutedPage>& pages) {
+        std::vector<PageReading> readings(pages.size());
+        std::atomic<std::size_t> next{0};
+        auto read_from = [&](TesseractEngine& reader) {
+            for (std::size_t k; (k = next++) < pages.size();) readings[k] = read_routed_page(doc, pages[k], options.dpi, reader);
+        };
+        std::vector<std::thread> helpers;
+        for (std::size_t k; (k = next++) < pages.size();) {
+            // Helper engines are made here, one thread at a time: Tesseract's set-up writes
+            // process-wide settings.
+            while (pages.size() - k > 1 && spare.take && spare.take()) {
+                const std::size_t h = helpers.size();
+                if (h == helper_engines.size()) {
+                    std::string error;
+                    helper_engines.push_back(TesseractEngine::create(options.languages, error));
+                }
+                if (!helper_engines[h]) {
+                    spare.give_back();
+                    break;
+                }
+                TesseractEngine* reader = helper_engines[h].get();
+                helpers.emplace_back([&, reader] {
+                    read_from(*reader);
+                    spare.give_back();
+                });
+            }
+            readings[k] = read_routed_page(doc, pages[k], options.dpi, *engine);
+        }
+        for (std::thread& helper : helpers) helper.join();
+        return readings;
+    }
 };
 
 OcrSession::OcrSession(OcrOptions options) : impl_(std::make_unique<Impl>()) { impl_->options = std::move(options); }
 OcrSession::~OcrSession() = default;
 
 const OcrOptions& OcrSession::options() const { return impl_->options; }
+
+void OcrSession::lend_cores(SpareCores cores) { impl_->spare = std::move(cores); }
 
 int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
     impl_->path = path;
@@ -124,49 +208,32 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
                                        std::to_string(routed.size()) + " pages not read by OCR"});
         return 0;
     }
-    PDFDoc& doc = *opened.value();
+    std::vector<RoutedPage> pages;
+    for (std::size_t i : routed)
+        pages.push_back({&pdf.pages[i], &pdf.text_layers[i], opened.value()->getPageRotate(pdf.pages[i].number)});
+    std::vector<PageReading> readings = impl_->read_pages(*opened.value(), pages);
+
     int read = 0;
     std::set<int> read_pages;
-    for (std::size_t i : routed) {
-        Page& page = pdf.pages[i];
-        const TextLayerVerdict& verdict = pdf.text_layers[i];
-        const int pdf_rotation = doc.getPageRotate(page.number);
-        // A mixed page keeps its text layer; OCR adds what only the images hold, read in the
-        // text layer's own geometry (its turn, no deskew) so the two line up.
-        const bool mixed = verdict.state == TextLayerState::mixed;
-        OcrPageGeometry text_geometry;
-        text_geometry.turn_degrees = ((page.rotation - pdf_rotation) % 360 + 360) % 360;
-        if (mixed) {
-            const int uncovered = uncovered_text_lines(doc, page.number, mixed_check_dpi, text_geometry.turn_degrees, page.spans);
-            if (uncovered < min_uncovered_lines) {
-                pdf.diagnostics.push_back({Severity::info, "ocr_skipped", page.number, {},
-                                           "kept on its text layer: " + verdict.reason + ", but the images hold only " +
-                                               std::to_string(uncovered) + " lines of text the text layer lacks"});
-                continue;
-            }
-        }
-        // A scan is never rendered above its own resolution: upsampling adds no detail, only
-        // the interpolation's staircase edges, which the threshold turns into specks.
-        const double dpi = verdict.scan_ppi >= min_scan_dpi ? std::min(impl_->options.dpi, verdict.scan_ppi)
-                                                            : impl_->options.dpi;
-        std::optional<PreparedPage> prepared =
-            prepare_page(doc, page.number, dpi, *engine, mixed ? &text_geometry : nullptr);
-        if (!prepared) {
-            pdf.diagnostics.push_back({Severity::error, "ocr_failed", page.number, {}, "page could not be rendered for OCR"});
+    for (std::size_t k = 0; k < pages.size(); ++k) {
+        Page& page = pdf.pages[routed[k]];
+        PageReading& reading = readings[k];
+        if (reading.not_read) {
+            pdf.diagnostics.push_back(std::move(*reading.not_read));
             continue;
         }
-        impl_->geometries[page.number] = prepared->geometry;
-        Page ocr_page = page_from_prepared(*prepared, *engine, page.number, pdf_rotation);
-        impl_->keep(page.number, std::move(*prepared));
-        if (mixed)
-            merge_ocr_into_text_page(page, std::move(ocr_page));
+        impl_->geometries[page.number] = reading.prepared->geometry;
+        const OcrPageGeometry geometry = reading.prepared->geometry;
+        impl_->keep(page.number, std::move(*reading.prepared));
+        const TextLayerVerdict& verdict = *pages[k].verdict;
+        if (verdict.state == TextLayerState::mixed)
+            merge_ocr_into_text_page(page, std::move(reading.page));
         else
-            page = std::move(ocr_page);
+            page = std::move(reading.page);
         ++read;
         read_pages.insert(page.number);
         std::string why = verdict.state == TextLayerState::usable ? std::string("OCR requested for every page")
                                                                    : verdict.reason;
-        const OcrPageGeometry& geometry = impl_->geometries[page.number];
         std::string how = "turned " + std::to_string(geometry.turn_degrees) + "°, deskewed " +
                           std::to_string(geometry.skew_degrees).substr(0, 5) + "°";
         pdf.diagnostics.push_back({Severity::info, "ocr_page", page.number, {},

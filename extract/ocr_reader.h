@@ -4,6 +4,7 @@
 // gives, and single cells can be read again when the identity checks doubt them. No
 // Tesseract, Leptonica or Poppler type leaves extract/.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ struct CellReading {
     std::string how;        // which re-reading gave it, e.g. "grey ×1.5"
 };
 
+// Cores lent to a session for a while (a batch's idle workers' share once no document is left
+// to start): take() is true when one was granted, give_back() returns it.
+struct SpareCores {
+    std::function<bool()> take;
+    std::function<void()> give_back;
+};
+
 // One per worker: holds the Tesseract engine, created on the first page that needs it and
 // reused for every page and document after, and how the pages of the document read last were
 // turned and straightened (for re-reading their cells). Not thread-safe.
@@ -38,6 +46,11 @@ public:
     OcrSession& operator=(const OcrSession&) = delete;
 
     const OcrOptions& options() const;
+
+    // Cores the next read_routed_pages may use beside its own: while a page is left to read
+    // and one is granted, a helper thread (its own Tesseract engine, kept for later documents)
+    // reads pages too. The pages read are the same whichever thread reads them.
+    void lend_cores(SpareCores cores);
 
     // Reads by OCR every page of `pdf` (read from `path`) that the options route there: the
     // page is replaced by its OCR reading (Page::source ocr), its no_text_layer / garbled_text

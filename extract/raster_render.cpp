@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <exception>
+#include <mutex>
 
 #include <PDFDoc.h>
 #include <SplashOutputDev.h>
@@ -11,9 +12,14 @@
 namespace budgetpdf {
 namespace {
 constexpr int rgb_bytes_per_pixel = 3;
+
+// One page renders at a time in a process: a PDFDoc is not safe to use from two threads at
+// once, and the OCR path's helper threads share their document's.
+std::mutex rendering;
 }
 
 std::optional<RgbImage> render_page_rgb(PDFDoc& doc, int page_number, double dpi, int extra_turn_degrees) {
+    std::lock_guard<std::mutex> one_at_a_time(rendering);
     try {
         SplashColor paper{255, 255, 255};
         SplashOutputDev device(splashModeRGB8, 4, false, paper);

@@ -34,6 +34,15 @@ const char* whitelist(OcrCharset charset) {
 }
 constexpr double percent = 100.0;
 
+// Tesseract's OpenMP regions run on the calling thread. Its LSTM computes each line's gates in
+// parallel regions; budgetpdf's parallelism is its worker processes (and their helper
+// threads), and on two busy cores the gate threads spent more time waiting for each other
+// (futex) than reading: a 300 dpi scan page took 15 s, 8 of them in the kernel, against 2.4 s
+// on one thread, the same text read. The limit is a setting of the calling thread (OpenMP 5),
+// so it is set by each thread that reads; OMP_THREAD_LIMIT=1 would do it for all, but libgomp
+// reads it before main.
+void keep_ocr_on_this_thread() { omp_set_max_active_levels(0); }
+
 bool is_ascii_alnum(const std::string& symbol) {
     return symbol.size() == 1 && std::isalnum(static_cast<unsigned char>(symbol[0]));
 }
@@ -51,13 +60,6 @@ TesseractEngine::TesseractEngine(std::unique_ptr<Impl> impl) : impl_(std::move(i
 TesseractEngine::~TesseractEngine() = default;
 
 std::unique_ptr<TesseractEngine> TesseractEngine::create(const std::string& languages, std::string& error) {
-    // One OCR thread per process. Tesseract's LSTM computes each line's gates in OpenMP
-    // parallel regions; budgetpdf's parallelism is its worker processes, and with two workers
-    // on two cores those threads spent more time waiting for each other (futex) than reading:
-    // a 300 dpi scan page took 15 s, 8 of them in the kernel, against 2.4 s on one thread, the
-    // same text read. With no active parallel level allowed every region runs on the calling
-    // thread (OMP_THREAD_LIMIT=1 would do it too, but libgomp reads it before main).
-    omp_set_max_active_levels(0);
     auto impl = std::make_unique<Impl>();
     // Tesseract prints nothing we want on stderr; its debug output goes nowhere.
     impl->api.SetVariable("debug_file", "/dev/null");
@@ -73,6 +75,7 @@ std::unique_ptr<TesseractEngine> TesseractEngine::create(const std::string& lang
 
 OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives,
                                    OcrSegmentation segmentation) {
+    keep_ocr_on_this_thread();
     tesseract::TessBaseAPI& api = impl_->api;
     if (segmentation != impl_->segmentation) {
         api.SetPageSegMode(segmentation == OcrSegmentation::word ? tesseract::PSM_SINGLE_WORD

@@ -139,8 +139,9 @@ bool stop_requested(const BatchOptions& options) { return options.stop && *optio
 // that needs it) serves every document the worker converts.
 ConvertDocument document_converter(const LayoutSet& layouts, const OcrOptions& ocr) {
     auto session = std::make_shared<std::unique_ptr<OcrSession>>();
-    return [&layouts, ocr, session](const std::string& path) {
+    return [&layouts, ocr, session](const std::string& path, const SpareCores& spare) {
         if (!*session) *session = std::make_unique<OcrSession>(ocr);
+        (*session)->lend_cores(spare);
         DocumentOutput output = process_document(path, layouts, **session);
         if (output.summary.status == "failed") output.summary.error = explain_failure(path, output.summary.error);
         return output;
@@ -176,6 +177,7 @@ Result<BatchTotals> run_batch_into_dataset(const std::vector<std::string>& argum
         if (auto error = start_jobs(pool, plan.jobs, next)) return *error;
         std::vector<WorkerOutcome> outcomes = pool.wait(batch_tick_interval);
         if (auto error = start_jobs(pool, plan.jobs, next)) return *error;  // they convert while these are stored
+        if (next == plan.jobs.size()) pool.lend_idle_workers();
         for (WorkerOutcome& outcome : outcomes) {
             const Job& job = plan.jobs[outcome.job];
             const BatchInput& first = job.inputs.front();

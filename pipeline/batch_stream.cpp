@@ -62,6 +62,7 @@ Result<BatchTotals> run_batch_in_order(const NextPath& next_path, const LayoutSe
             }
             slots.push_back(std::move(slot));
         }
+        if (inputs_done) pool.lend_idle_workers();
         while (!slots.empty() && slots.front().output) {
             Slot& slot = slots.front();
             count_document(totals, slot.output->summary);

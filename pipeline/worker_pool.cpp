@@ -129,7 +129,22 @@ void reset_peak() {
     clear << "5";
 }
 
-[[noreturn]] void run_worker(int jobs_fd, int answers_fd, pid_t parent, const ConvertDocument& convert) {
+// The worker's side of the lent cores: a byte read is a core taken; written back, returned.
+SpareCores spare_cores_from(int read_fd, int write_fd) {
+    if (read_fd < 0) return {};
+    return {[read_fd] {
+                char token = 0;
+                return ::read(read_fd, &token, 1) == 1;
+            },
+            [write_fd] {
+                const char token = 'c';
+                while (::write(write_fd, &token, 1) < 0 && errno == EINTR) {
+                }
+            }};
+}
+
+[[noreturn]] void run_worker(int jobs_fd, int answers_fd, pid_t parent, const ConvertDocument& convert,
+                             const SpareCores& spare) {
     // The parent's handlers (a stop flag, a test framework's crash report) are not the
     // worker's: it dies of what kills it, and the parent names the signal.
     for (int sig : {SIGINT, SIGTERM, SIGPIPE, SIGHUP, SIGQUIT, SIGXFSZ, SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL})
@@ -149,7 +164,7 @@ void reset_peak() {
         reset_peak();
         std::string text;
         try {
-            text = wire_from_output(convert(path));
+            text = wire_from_output(convert(path, spare));
         } catch (...) {
             _exit(6);
         }
@@ -191,9 +206,25 @@ int available_cores() {
 }
 
 WorkerPool::WorkerPool(int workers, WorkerLimits limits, ConvertDocument convert)
-    : capacity_(std::max(1, workers)), limits_(limits), convert_(std::move(convert)) {}
+    : capacity_(std::max(1, workers)), limits_(limits), convert_(std::move(convert)) {
+    int spare[2];
+    if (capacity_ > 1 && ::pipe2(spare, O_CLOEXEC | O_NONBLOCK) == 0) {  // else no core is ever lent
+        spare_read_ = spare[0];
+        spare_write_ = spare[1];
+    }
+}
 
-WorkerPool::~WorkerPool() { kill_all(); }
+WorkerPool::~WorkerPool() {
+    kill_all();
+    for (int fd : {spare_read_, spare_write_})
+        if (fd >= 0) ::close(fd);
+}
+
+void WorkerPool::lend_idle_workers() {
+    lending_ = true;
+    const char token = 'c';
+    while (spare_write_ >= 0 && lent_ < capacity_ - running() && ::write(spare_write_, &token, 1) == 1) ++lent_;
+}
 
 int WorkerPool::running() const {
     return static_cast<int>(std::count_if(workers_.begin(), workers_.end(), [](const auto& w) { return w->busy; }));
@@ -223,7 +254,7 @@ std::optional<std::string> WorkerPool::spawn() {
             ::close(other->jobs_fd);
             ::close(other->answers_fd);
         }
-        run_worker(jobs[0], answers[1], parent, convert_);
+        run_worker(jobs[0], answers[1], parent, convert_, spare_cores_from(spare_read_, spare_write_));
     }
     ::close(jobs[0]);
     ::close(answers[1]);
@@ -357,6 +388,7 @@ std::vector<WorkerOutcome> WorkerPool::wait(std::chrono::milliseconds at_most) {
             ::close(w->answers_fd);
             workers_.erase(std::find_if(workers_.begin(), workers_.end(), [&](const auto& p) { return p.get() == w; }));
         }
+        if (lending_) lend_idle_workers();
         if (!finished.empty() || Clock::now() >= until) break;
     }
     return finished;

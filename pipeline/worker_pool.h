@@ -33,7 +33,9 @@ struct WorkerOutcome {
     std::int64_t peak_rss_kb = 0;          // the worker's peak resident memory during this document
 };
 
-using ConvertDocument = std::function<DocumentOutput(const std::string& path)>;
+// Converts one document in a worker; `spare` lends it the cores of idle workers (see
+// WorkerPool::lend_idle_workers).
+using ConvertDocument = std::function<DocumentOutput(const std::string& path, const SpareCores& spare)>;
 
 class WorkerPool {
 public:
@@ -51,6 +53,9 @@ public:
     // Waits at most `at_most` for documents to finish; returns those that did.
     std::vector<WorkerOutcome> wait(std::chrono::milliseconds at_most);
     void kill_all();
+    // No document is left to start: from now on each idle worker's core is lent to the busy
+    // ones (their OCR reads pages on one more thread per core), as workers go idle.
+    void lend_idle_workers();
 
     struct Worker;
 
@@ -62,6 +67,11 @@ private:
     WorkerLimits limits_;
     ConvertDocument convert_;
     std::vector<std::unique_ptr<Worker>> workers_;
+    // The lent cores: one byte each in a pipe every worker inherits, taken and given back by
+    // the workers without blocking.
+    int spare_read_ = -1, spare_write_ = -1;
+    bool lending_ = false;
+    int lent_ = 0;
 };
 
 // Number of cores this process may use (at least 1).

@@ -19,7 +19,7 @@ using namespace budgetpdf;
 namespace {
 
 // A stand-in converter whose behaviour the path names.
-DocumentOutput misbehave(const std::string& path) {
+DocumentOutput misbehave(const std::string& path, const SpareCores& spare) {
     if (path == "segfault") ::raise(SIGSEGV);
     if (path == "abort") std::abort();
     if (path == "forever")
@@ -32,6 +32,15 @@ DocumentOutput misbehave(const std::string& path) {
         }
     }
     DocumentOutput output;
+    if (path == "borrow") {  // tries for a while to take a lent core, and says whether it got one
+        bool taken = false;
+        for (int tries = 0; tries < 50 && !taken; ++tries) {
+            taken = spare.take && spare.take();
+            if (!taken) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (taken) spare.give_back();
+        output.summary.error = taken ? "lent a core" : "no core lent";
+    }
     output.summary.doc_id = "0123456789abcdef";
     output.summary.source = path;
     output.summary.status = "ok";
@@ -106,4 +115,23 @@ TEST_CASE("worker pool: what a worker shares with a large parent does not count 
     }
     CHECK(outcomes["hungry"].failure == "memory limit exceeded (64 MiB)");
     CHECK(parent_memory[parent_bytes / 2] == 1);
+}
+
+TEST_CASE("worker pool: an idle worker's core is lent only once no document is left to start") {
+    for (bool lend : {false, true}) {
+        WorkerPool pool(2, WorkerLimits{}, misbehave);
+        REQUIRE_FALSE(pool.start(0, "borrow"));
+        if (lend) pool.lend_idle_workers();
+        std::vector<WorkerOutcome> done;
+        while (done.empty()) done = pool.wait(std::chrono::milliseconds(100));
+        REQUIRE(done.front().output);
+        CHECK(done.front().output->summary.error == (lend ? "lent a core" : "no core lent"));
+    }
+    WorkerPool single(1, WorkerLimits{}, misbehave);  // one worker: nothing idle to lend
+    REQUIRE_FALSE(single.start(0, "borrow"));
+    single.lend_idle_workers();
+    std::vector<WorkerOutcome> done;
+    while (done.empty()) done = single.wait(std::chrono::milliseconds(100));
+    REQUIRE(done.front().output);
+    CHECK(done.front().output->summary.error == "no core lent");
 }
