@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -120,6 +121,29 @@ TEST_CASE("ocr pipeline: a 200 dpi scan, one page sideways, and a PDF without To
             }));
         }
     }
+}
+
+TEST_CASE("ocr pipeline: pages read on a lent core give the records one thread gives") {
+    const std::string pdf = scan("jincheng_budget_merged_headers_p1-2.scan200.pdf");
+    OcrSession alone;
+    DocumentOutput one = process_document(pdf, layouts(), alone);
+    std::atomic<int> spare{1}, given_back{0};
+    OcrSession helped;
+    helped.lend_cores({[&] { return spare.exchange(0) == 1; }, [&] { ++given_back; }});
+    DocumentOutput two = process_document(pdf, layouts(), helped);
+    CHECK(spare == 0);  // the core was taken (the second page read on it) ...
+    CHECK(given_back == 1);  // ... and returned
+    CHECK(two.summary.pages_ocr == 2);
+    REQUIRE(one.records.size() == two.records.size());
+    for (std::size_t i = 0; i < one.records.size(); ++i) {
+        const Record &a = one.records[i], &b = two.records[i];
+        CAPTURE(a.row_label);
+        CHECK(std::tie(a.page, a.code, a.row_label, a.measure, a.amount_yuan, a.check, a.confidence, a.bbox.x0, a.bbox.y0) ==
+              std::tie(b.page, b.code, b.row_label, b.measure, b.amount_yuan, b.check, b.confidence, b.bbox.x0, b.bbox.y0));
+    }
+    REQUIRE(one.diagnostics.size() == two.diagnostics.size());
+    for (std::size_t i = 0; i < one.diagnostics.size(); ++i)
+        CHECK(one.diagnostics[i].diagnostic.message == two.diagnostics[i].diagnostic.message);
 }
 
 TEST_CASE("ocr pipeline: an OCR amount that breaks its identities is flagged with the value they imply") {
