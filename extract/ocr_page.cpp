@@ -132,19 +132,6 @@ bool is_separator_like(char32_t c) {
     return c == U',' || c == U'.' || c == U'-' || c == U'，' || c == U'．' || c == U'。' || c == U'、' || c == U'－';
 }
 
-std::u32string decode_utf8(const std::string& text) {
-    std::u32string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + k < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(n);
-    }
-    return out;
-}
-
 // A flat box lying along a horizontal ruling: what removing the line left of it, not a mark.
 bool on_a_ruling(const PixelBox& box, const std::vector<PixelLine>& lines) {
     const int centre = box.y + box.h / 2;
@@ -363,16 +350,6 @@ void join_ordinals(Page& page) {
     page.spans = std::move(out);
 }
 
-// Length (in characters) of the marks a flat 一 or a 、 is misread as (A N n V W M / \\ |) that a
-// label line starts with before its Chinese text; 0 when it starts otherwise or they are more
-// than two. Other Latin letters (IT运维费, e镇) are the label's own.
-std::size_t junk_lead_length(const std::u32string& t) {
-    std::size_t n = 0;
-    while (n < t.size() && n < 3 && std::u32string_view(U"ANnVWM/\\|").find(t[n]) != std::u32string_view::npos) ++n;
-    if (n == 0 || n > 2 || n == t.size() || !is_cjk_codepoint(t[n])) return 0;
-    return n;
-}
-
 // The ordinal a label line starts with (一、 八、), when it is one; else "".
 std::string leading_ordinal(const std::u32string& t) {
     const std::size_t mark = t.find(U'、');
@@ -424,6 +401,13 @@ bool wraps_line_above(const std::vector<PixelBox>& boxes, const std::vector<std:
 }
 
 }  // namespace
+
+std::size_t junk_lead_length(const std::u32string& t) {
+    std::size_t n = 0;
+    while (n < t.size() && n < 3 && std::u32string_view(U"ANnVWM/\\|").find(t[n]) != std::u32string_view::npos) ++n;
+    if (n == 0 || n > 2 || n == t.size() || !is_cjk_codepoint(t[n])) return 0;
+    return n;
+}
 
 double points_from_pixels(double px, double dpi) { return px * points_per_inch / dpi; }
 

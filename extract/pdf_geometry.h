@@ -80,4 +80,7 @@ bool is_cjk_codepoint(char32_t c);
 // Appends `c` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t c);
 
+// The code points of UTF-8 `text`.
+std::u32string decode_utf8(const std::string& text);
+
 }  // namespace budgetpdf

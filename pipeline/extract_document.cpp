@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "extract/ocr_ordinals.h"
 #include "extract/table_finder.h"
 
 namespace budgetpdf {
@@ -16,6 +17,7 @@ Result<ExtractedDocument> extract_document(const std::string& path, const PageRa
     document.pages = std::move(pdf.pages);
     document.diagnostics = std::move(pdf.diagnostics);
     document.tables = find_tables(document.pages, TableFinderOptions{}, document.diagnostics);
+    for (Table& table : document.tables) mend_ocr_ordinals(table, document.diagnostics);
     return document;
 }
 

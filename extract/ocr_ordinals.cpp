@@ -1,0 +1,197 @@
+// Ordinals implied by their neighbours. How it works: in each column the body labels are
+// taken in row order and those numbered 一、 … 九十九、 parsed; an OCR-read label without such a
+// number that its neighbours leave k to (see ocr_ordinals.h) is mended when its start looks
+// like a misread lead-in: that start is replaced by k and 、.
+#include "extract/ocr_ordinals.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "extract/ocr_page.h"
+#include "extract/pdf_geometry.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr std::u32string_view digits = U"一二三四五六七八九";
+constexpr std::size_t max_numeral_chars = 3;  // 二十六
+constexpr std::size_t max_stroke_chars = 3;   // strokes read in a numeral's place before its 、
+constexpr int max_ordinal = 99;
+
+int digit_value(char32_t c) {
+    const std::size_t at = digits.find(c);
+    return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
+}
+
+// The value of a Chinese numeral from 一 to 九十九; 0 when `t` is not one.
+int numeral_value(std::u32string_view t) {
+    if (t.empty() || t.size() > max_numeral_chars) return 0;
+    const std::size_t ten = t.find(U'十');
+    if (ten == std::u32string_view::npos) return t.size() == 1 ? digit_value(t[0]) : 0;
+    const int tens = ten == 0 ? 1 : ten == 1 ? digit_value(t[0]) : 0;
+    const std::u32string_view units = t.substr(ten + 1);
+    if (tens == 0 || units.size() > 1) return 0;
+    if (units.empty()) return tens * 10;
+    const int unit = digit_value(units[0]);
+    return unit == 0 ? 0 : tens * 10 + unit;
+}
+
+std::string numeral_text(int value) {
+    std::string out;
+    const int tens = value / 10, unit = value % 10;
+    if (tens > 1) append_utf8(out, digits[tens - 1]);
+    if (tens > 0) append_utf8(out, U'十');
+    if (unit > 0) append_utf8(out, digits[unit - 1]);
+    return out;
+}
+
+// The number of a label printed 八、…; 0 when it has none.
+int ordinal_of(const std::u32string& t) {
+    const std::size_t mark = t.find(U'、');
+    if (mark == std::u32string::npos || mark == 0 || mark > max_numeral_chars) return 0;
+    return numeral_value(std::u32string_view(t).substr(0, mark));
+}
+
+// Whether a lead-in is a number of another kind (1、 (1)、), not strokes.
+bool numbered_otherwise(std::u32string_view lead) {
+    for (char32_t c : lead)
+        if ((c >= U'0' && c <= U'9') || c == U'(' || c == U'（' || (c >= U'①' && c <= U'⑳')) return true;
+    return false;
+}
+
+// Where the label's own text starts after a misread lead-in, or 0 when its start does not
+// look like one. A numeral with its 、 lost counts only when `lost_mark` and it is `expected`.
+std::size_t misread_lead_end(const std::u32string& t, int expected, bool lost_mark) {
+    if (std::size_t junk = junk_lead_length(t)) return junk;
+    const std::size_t mark = t.find(U'、');
+    if (mark != std::u32string::npos && mark > 0 && mark <= max_stroke_chars && mark + 1 < t.size() &&
+        is_cjk_codepoint(t[mark + 1]) && !numbered_otherwise(std::u32string_view(t).substr(0, mark)))
+        return mark + 1;
+    if (!lost_mark) return 0;
+    for (std::size_t n = max_numeral_chars; n >= 1; --n) {
+        if (n >= t.size()) continue;
+        const int value = numeral_value(std::u32string_view(t).substr(0, n));
+        if (value != 0) return value == expected && is_cjk_codepoint(t[n]) ? n : 0;
+    }
+    return 0;
+}
+
+std::string encode(const std::u32string& t) {
+    std::string out;
+    for (char32_t c : t) append_utf8(out, c);
+    return out;
+}
+
+// Whether a label starts as a misread lead-in may: Latin marks, strokes before a 、, or a
+// numeral right before its text.
+bool starts_like_lead_in(const std::u32string& t) {
+    if (junk_lead_length(t) > 0) return true;
+    const std::size_t mark = t.find(U'、');
+    if (mark != std::u32string::npos && mark > 0 && mark <= max_stroke_chars &&
+        !numbered_otherwise(std::u32string_view(t).substr(0, mark)))
+        return true;
+    return !t.empty() && (digit_value(t[0]) != 0 || t[0] == U'十');
+}
+
+struct Label {
+    Cell* cell;
+    std::u32string text;
+    int number;  // its 一、 number, 0 when none
+};
+
+struct Mend {
+    std::size_t label;
+    int number;
+    std::string text;
+};
+
+// The mends of the run labels[first, last): the numbering that most of its numbered labels
+// follow (k, k+1, …), applied to its OCR labels that break it and look misread: a misread
+// lead-in, or a number the run already has. Nothing when a label printed in the text layer
+// breaks it, or a number the run does not repeat, or the numbers above and below the run
+// leave it no room.
+std::vector<Mend> mend_run(const std::vector<Label>& labels, std::size_t first, std::size_t last) {
+    std::map<int, int> fits;  // numbering start → numbered labels following it
+    std::map<int, int> seen;   // number → labels in the run carrying it
+    for (std::size_t k = first; k < last; ++k) {
+        if (!labels[k].number) continue;
+        ++fits[labels[k].number - static_cast<int>(k - first)];
+        ++seen[labels[k].number];
+    }
+    if (fits.empty()) return {};
+    auto best = std::max_element(fits.begin(), fits.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    const int start = best->first;
+    const bool sole_best = std::count_if(fits.begin(), fits.end(), [&](const auto& f) { return f.second == best->second; }) == 1;
+    if (!sole_best || start < 1 || start + static_cast<int>(last - first) - 1 > max_ordinal) return {};
+    std::vector<Mend> mends;
+    for (std::size_t k = first; k < last; ++k) {
+        const int expected = start + static_cast<int>(k - first);
+        const Label& label = labels[k];
+        if (label.number == expected) continue;
+        if (!label.cell->read_by_ocr) return {};  // printed so: the numbering is the document's own
+        std::u32string rest;
+        if (label.number != 0) {
+            if (seen[label.number] < 2) return {};  // a number out of the run's order, not a repeat: leave the run
+            rest = label.text.substr(label.text.find(U'、') + 1);
+        } else {
+            // A start that does not read as this number misread (一国防支出 for 三、国防支出: a
+            // numeral misread and its 、 lost) is left as read.
+            const std::size_t end = misread_lead_end(label.text, expected, k > first && k + 1 < last);
+            if (end == 0) continue;
+            rest = label.text.substr(end);
+            const int printed = ordinal_of(rest);  // strokes before a number read right (N二十、) are dropped
+            if (printed != 0 && printed != expected) continue;
+            if (printed) rest = rest.substr(rest.find(U'、') + 1);
+        }
+        mends.push_back({k, expected, numeral_text(expected) + "、" + encode(rest)});
+    }
+    // The numbers nearest above and below the run must leave it room.
+    for (std::size_t k = first; k-- > 0;)
+        if (labels[k].number) {
+            if (labels[k].number >= start) return {};
+            break;
+        }
+    for (std::size_t k = last; k < labels.size(); ++k)
+        if (labels[k].number) {
+            if (labels[k].number <= start + static_cast<int>(last - first) - 1) return {};
+            break;
+        }
+    return mends;
+}
+
+void mend_column(Table& table, int col, std::vector<Diagnostic>& diagnostics) {
+    std::vector<Label> labels;
+    for (Cell& cell : table.cells) {
+        if (cell.col != col || cell.row < table.header_rows || cell.text.empty()) continue;
+        std::u32string text = decode_utf8(cell.text);
+        const int number = ordinal_of(text);
+        labels.push_back({&cell, std::move(text), number});
+    }
+    auto in_run = [&](const Label& l) { return l.number != 0 || (l.cell->read_by_ocr && starts_like_lead_in(l.text)); };
+    for (std::size_t first = 0; first < labels.size();) {
+        if (!in_run(labels[first])) {
+            ++first;
+            continue;
+        }
+        std::size_t last = first;
+        while (last < labels.size() && in_run(labels[last])) ++last;
+        for (const Mend& mend : mend_run(labels, first, last)) {
+            Cell& cell = *labels[mend.label].cell;
+            diagnostics.push_back({Severity::info, "ocr_ordinal", cell.page, cell.bbox,
+                                   "label read '" + cell.text + "'; the labels around it number it " +
+                                       numeral_text(mend.number) + "、: '" + mend.text + "'"});
+            cell.text = mend.text;
+        }
+        first = last;
+    }
+}
+
+}  // namespace
+
+void mend_ocr_ordinals(Table& table, std::vector<Diagnostic>& diagnostics) {
+    for (int col = 0; col < table.cols; ++col) mend_column(table, col, diagnostics);
+}
+
+}  // namespace budgetpdf
