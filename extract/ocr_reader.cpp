@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -72,9 +73,8 @@ void add_alternatives(const OcrLine& line, std::vector<CellReading>& out) {
         add_reading(out, found[k].second.text, found[k].second.confidence, found[k].second.how);
 }
 
-
-// A page the routing sends to OCR, and what reading it gave: the OCR page and its prepared
-// image, or the diagnostic saying why it was not read.
+// A page the routing sends to OCR, and what reading it gave: the OCR page and how its image
+// was prepared, or the diagnostic saying why it was not read.
 struct RoutedPage {
     const Page* page;
     const TextLayerVerdict* verdict;
@@ -82,11 +82,14 @@ struct RoutedPage {
 };
 struct PageReading {
     Page page;
-    std::optional<PreparedPage> prepared;
+    std::optional<OcrPageGeometry> geometry;
     std::optional<Diagnostic> not_read;
 };
 
-PageReading read_routed_page(PDFDoc& doc, const RoutedPage& routed, double ocr_dpi, TesseractEngine& engine) {
+// Reads one routed page; its prepared image goes to `keep` (kept for re-reads, or dropped).
+template <typename Keep>
+PageReading read_routed_page(PDFDoc& doc, const RoutedPage& routed, double ocr_dpi, TesseractEngine& engine,
+                             const Keep& keep) {
     PageReading reading;
     const Page& page = *routed.page;
     const TextLayerVerdict& verdict = *routed.verdict;
@@ -107,12 +110,14 @@ PageReading read_routed_page(PDFDoc& doc, const RoutedPage& routed, double ocr_d
     // A scan is never rendered above its own resolution: upsampling adds no detail, only
     // the interpolation's staircase edges, which the threshold turns into specks.
     const double dpi = verdict.scan_ppi >= min_scan_dpi ? std::min(ocr_dpi, verdict.scan_ppi) : ocr_dpi;
-    reading.prepared = prepare_page(doc, page.number, dpi, engine, mixed ? &text_geometry : nullptr);
-    if (!reading.prepared) {
+    std::optional<PreparedPage> prepared = prepare_page(doc, page.number, dpi, engine, mixed ? &text_geometry : nullptr);
+    if (!prepared) {
         reading.not_read = Diagnostic{Severity::error, "ocr_failed", page.number, {}, "page could not be rendered for OCR"};
         return reading;
     }
-    reading.page = page_from_prepared(*reading.prepared, engine, page.number, routed.pdf_rotation);
+    reading.page = page_from_prepared(*prepared, engine, page.number, routed.pdf_rotation);
+    reading.geometry = prepared->geometry;
+    keep(page.number, std::move(*prepared));
     return reading;
 }
 
@@ -127,6 +132,7 @@ struct OcrSession::Impl {
     std::map<int, OcrPageGeometry> geometries;  // page number → how it was prepared
     std::map<int, PreparedPage> kept;           // prepared pages kept for re-reads, within max_kept_bytes
     std::size_t kept_bytes = 0;
+    std::mutex keeping;  // pages read on helper threads are kept as they are read
     SpareCores spare;
     std::vector<std::unique_ptr<TesseractEngine>> helper_engines;  // one per helper thread, made on the first loan
 
@@ -136,6 +142,7 @@ struct OcrSession::Impl {
         kept_bytes = 0;
     }
     void keep(int page_number, PreparedPage prepared) {
+        std::lock_guard<std::mutex> one_at_a_time(keeping);
         const std::size_t bytes = prepared_page_bytes(prepared);
         if (kept_bytes + bytes > max_kept_bytes) return;
         kept_bytes += bytes;
@@ -155,8 +162,10 @@ struct OcrSession::Impl {
     std::vector<PageReading> read_pages(PDFDoc& doc, const std::vector<RoutedPage>& pages) {
         std::vector<PageReading> readings(pages.size());
         std::atomic<std::size_t> next{0};
+        const auto keep_page = [this](int number, PreparedPage prepared) { keep(number, std::move(prepared)); };
         auto read_from = [&](TesseractEngine& reader) {
-            for (std::size_t k; (k = next++) < pages.size();) readings[k] = read_routed_page(doc, pages[k], options.dpi, reader);
+            for (std::size_t k; (k = next++) < pages.size();)
+                readings[k] = read_routed_page(doc, pages[k], options.dpi, reader, keep_page);
         };
         std::vector<std::thread> helpers;
         for (std::size_t k; (k = next++) < pages.size();) {
@@ -178,7 +187,7 @@ struct OcrSession::Impl {
                     spare.give_back();
                 });
             }
-            readings[k] = read_routed_page(doc, pages[k], options.dpi, *engine);
+            readings[k] = read_routed_page(doc, pages[k], options.dpi, *engine, keep_page);
         }
         for (std::thread& helper : helpers) helper.join();
         return readings;
@@ -222,9 +231,8 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
             pdf.diagnostics.push_back(std::move(*reading.not_read));
             continue;
         }
-        impl_->geometries[page.number] = reading.prepared->geometry;
-        const OcrPageGeometry geometry = reading.prepared->geometry;
-        impl_->keep(page.number, std::move(*reading.prepared));
+        impl_->geometries[page.number] = *reading.geometry;
+        const OcrPageGeometry geometry = *reading.geometry;
         const TextLayerVerdict& verdict = *pages[k].verdict;
         if (verdict.state == TextLayerState::mixed)
             merge_ocr_into_text_page(page, std::move(reading.page));
