@@ -2,7 +2,9 @@
 //
 // How it works: read_routed_pages opens the PDF once more with Poppler, and for each page the
 // routing sends to OCR prepares the page image (extract/ocr_page) and reads its text lines
-// with the session's one Tesseract engine, remembering how the page was turned and levelled.
+// with the session's one Tesseract engine, remembering how the page was turned and levelled;
+// while cores are lent (SpareCores), helper threads with engines of their own read the pages
+// after it, each page's reading put in its place.
 // reread_cells uses the prepared page kept from that reading (within a memory budget) or
 // prepares it again with the same turn and skew, so a cell's box in points lands on the same
 // pixels, and reads the cell's ink in several ways: the grey image (no binarisation) at 1× and

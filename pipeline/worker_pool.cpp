@@ -10,6 +10,9 @@
 // as resident in both but are shared: the limit is on what the worker holds beyond them. A document counts as converted only when its whole answer
 // arrived; a worker that died (killed, crashed) fails its document with the reason, and is
 // replaced on the next job. A worker retires after many documents or when it stays large.
+// Once the caller has no document left to start, each idle worker's core is lent: a byte per
+// core in a pipe all workers inherit (non-blocking at both ends), which a worker's OCR takes
+// for a helper thread and writes back when done.
 #include "pipeline/worker_pool.h"
 
 #include <fcntl.h>
