@@ -119,9 +119,12 @@ bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double
     }
     const double needed = upright + margin_per_line * static_cast<double>(sample.size());
     if (needed >= static_cast<double>(sample.size())) return false;  // no reading is surer than 1 per line
-    for (const PixPtr& crop : crops) {
-        PixPtr turned = turn_quarters(crop.get(), 2);
+    for (std::size_t k = 0; k < crops.size(); ++k) {
+        PixPtr turned = turn_quarters(crops[k].get(), 2);
         flipped += mean_confidence(engine.read_line(turned.get(), dpi, OcrCharset::any));
+        // A line adds at most 1: once the lines left cannot lift the turned reading past the
+        // upright one, the page is upright (most pages know after one line).
+        if (flipped + static_cast<double>(crops.size() - k - 1) <= needed) return false;
     }
     return flipped > needed;
 }

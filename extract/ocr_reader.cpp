@@ -51,6 +51,7 @@ constexpr Variant reread_variants[] = {
     {"binary ×2", false, 2.0},
     {"binary ×0.75", false, 0.75},
 };
+constexpr std::size_t likeliest_variants = 1;  // of reread_variants, in RereadWays::likeliest
 
 void add_reading(std::vector<CellReading>& out, std::string text, double confidence, std::string how) {
     if (text.empty()) return;
@@ -257,7 +258,7 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
 }
 
 std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string& path, int page_number,
-                                                               const std::vector<Rect>& boxes) {
+                                                               const std::vector<Rect>& boxes, RereadWays ways) {
     std::vector<std::vector<CellReading>> out(boxes.size());
     auto known = impl_->geometries.find(page_number);
     if (path != impl_->path || known == impl_->geometries.end()) return out;
@@ -282,13 +283,16 @@ std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string
         std::optional<PixelBox> ink = ink_box(prepared->text.get(), cell);
         if (!ink) continue;
         const int pad = std::max(min_reread_pad_px, static_cast<int>(ink->h * reread_pad_share));
-        PixPtr first_crop = crop_for_reading(prepared->text.get(), *ink, pad, 1.0);
+        PixPtr first_crop = ways == RereadWays::others ? nullptr : crop_for_reading(prepared->text.get(), *ink, pad, 1.0);
         if (first_crop) {
             OcrLine first = engine->read_line(first_crop.get(), dpi, OcrCharset::digits, true);
             add_reading(out[i], first.text, first.confidence, "binary");
             add_alternatives(first, out[i]);
         }
-        for (const Variant& v : reread_variants) {
+        for (std::size_t n = 0; n < std::size(reread_variants); ++n) {
+            if ((ways == RereadWays::likeliest && n >= likeliest_variants) || (ways == RereadWays::others && n < likeliest_variants))
+                continue;
+            const Variant& v = reread_variants[n];
             PixPtr crop = v.grey ? grey_crop_without_lines(prepared->grey.get(), prepared->binary.get(),
                                                            prepared->text.get(), *ink, pad, v.scale)
                                  : crop_for_reading(prepared->text.get(), *ink, pad, v.scale);

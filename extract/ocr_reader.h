@@ -35,6 +35,11 @@ struct SpareCores {
     std::function<void()> give_back;
 };
 
+// Which re-readings reread_cells makes: the two that most often read an amount right (the
+// binarised ink, with the recogniser's per-character alternatives, and the grey page), the
+// others (grey ×1.5, binarised ×2 and ×0.75), or all of them, in that order.
+enum class RereadWays { likeliest, others, all };
+
 // One per worker: holds the Tesseract engine, created on the first page that needs it and
 // reused for every page and document after, and how the pages of the document read last were
 // turned and straightened (for re-reading their cells). Not thread-safe.
@@ -65,7 +70,8 @@ public:
     // list per box, each without repeats of the same text; empty when the page cannot be
     // read again.
     std::vector<std::vector<CellReading>> reread_cells(const std::string& path, int page_number,
-                                                       const std::vector<Rect>& boxes);
+                                                       const std::vector<Rect>& boxes,
+                                                       RereadWays ways = RereadWays::all);
 
 private:
     struct Impl;

@@ -214,10 +214,20 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
     for (std::size_t i = 0; i < records.size(); ++i)
         if (records[i].method == "ocr" && records[i].check == "mismatch" && budget-- > 0) doubted.push_back(i);
     std::map<std::size_t, std::vector<CellReading>> candidates;
-    const std::vector<std::vector<CellReading>> reread = reread_cells_on_pages(path, cells_of_records(records, doubted), ocr);
-    for (std::size_t k = 0; k < doubted.size(); ++k)
-        for (const CellReading& c : reread[k])
-            if (c.confidence >= min_reread_confidence) candidates[doubted[k]].push_back(c);
+    const auto read_again = [&](const std::vector<std::size_t>& cells, RereadWays ways) {
+        const std::vector<std::vector<CellReading>> reread = reread_cells_on_pages(path, cells_of_records(records, cells), ocr, ways);
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            std::vector<CellReading>& of_cell = candidates[cells[k]];
+            for (const CellReading& c : reread[k]) {
+                const bool known = std::any_of(of_cell.begin(), of_cell.end(), [&](const CellReading& r) { return r.text == c.text; });
+                if (c.confidence >= min_reread_confidence && !known) of_cell.push_back(c);
+            }
+        }
+    };
+    // First the two likeliest readings of each doubted cell; the others only for the cells
+    // those leave failing, and only then may a reading be taken on trial.
+    read_again(doubted, RereadWays::likeliest);
+    bool all_read = false;
     // Three misreads in one identity mend one at a time only through states where some of
     // their identities still fail: when neither one reading nor a pair helps, the reading that
     // leaves the fewest failures is taken on trial.
@@ -269,6 +279,14 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
             taken.push_back(*best);
         } else if (auto pair = best_pair(readings, records, helpful, failed, fewest)) {
             taken = {pair->first, pair->second};
+        } else if (!all_read) {
+            std::vector<std::size_t> still;
+            for (std::size_t i : doubted)
+                if (records[i].check == "mismatch") still.push_back(i);
+            all_read = true;
+            if (still.empty()) break;
+            read_again(still, RereadWays::others);
+            continue;
         } else if (most_helpful) {
             taken.push_back(*most_helpful);
             on_trial = true;
@@ -508,14 +526,15 @@ std::string describe_ocr_cell(const Record& r) {
 }
 
 std::vector<std::vector<CellReading>> reread_cells_on_pages(const std::string& path,
-                                                            const std::vector<CellOnPage>& cells, OcrSession& ocr) {
+                                                            const std::vector<CellOnPage>& cells, OcrSession& ocr,
+                                                            RereadWays ways) {
     std::vector<std::vector<CellReading>> out(cells.size());
     std::map<int, std::vector<std::size_t>> by_page;
     for (std::size_t k = 0; k < cells.size(); ++k) by_page[cells[k].page].push_back(k);
     for (const auto& [page, indexes] : by_page) {
         std::vector<Rect> boxes;
         for (std::size_t k : indexes) boxes.push_back(cells[k].box);
-        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes);
+        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes, ways);
         for (std::size_t j = 0; j < indexes.size() && j < reread.size(); ++j) out[indexes[j]] = std::move(reread[j]);
     }
     return out;

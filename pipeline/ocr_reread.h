@@ -26,7 +26,8 @@ struct CellOnPage {
 // Each cell read again (OcrSession::reread_cells, one call per page), in the order given: the
 // readings that parse or not, most confident first; none where the page cannot be read again.
 std::vector<std::vector<CellReading>> reread_cells_on_pages(const std::string& path,
-                                                            const std::vector<CellOnPage>& cells, OcrSession& ocr);
+                                                            const std::vector<CellOnPage>& cells, OcrSession& ocr,
+                                                            RereadWays ways = RereadWays::all);
 
 // Readings, most confident first (ties keep their order).
 void likeliest_first(std::vector<CellReading>& readings);
