@@ -3,8 +3,9 @@
 // How it works: the identity checks are a black box here — records in, each record's check
 // and one diagnostic per failing identity out — so the loop tries a value for one amount by
 // running the checks on a copy of the records with that amount changed. For every OCR amount
-// whose check is mismatch, its cell is read again in several ways (extract's reread_cells);
-// each reading that parses to another value is tried, and the one that makes the amount's
+// whose check is mismatch, its cell is read again (extract's reread_cells: first the two ways
+// that most often read right, the other three only for cells those leave failing); each
+// reading that parses to another value is tried, and the one that makes the amount's
 // identities all hold while lowering the number of failing identities the most is taken
 // (ties: the more confident reading). When no single reading helps, two doubted cells sharing
 // a row or a column are tried together (two misreads in one identity mend only together).
