@@ -1,7 +1,8 @@
 // Ordinals implied by their neighbours. How it works: in each column the body labels are
-// taken in row order and those numbered 一、 … 九十九、 parsed; an OCR-read label without such a
-// number that its neighbours leave k to (see ocr_ordinals.h) is mended when its start looks
-// like a misread lead-in: that start is replaced by k and 、.
+// taken in row order, those numbered 一、 … 九十九、 parsed, and cut into runs of consecutive
+// labels that are numbered or (read by OCR) start like a misread lead-in. In a run, the
+// numbering most of its numbered labels follow (k, k+1, …) gives each label its number; an OCR
+// label that breaks it has its start replaced by that number and 、 (see mend_run for when).
 #include "extract/ocr_ordinals.h"
 
 #include <algorithm>
