@@ -62,14 +62,22 @@ bool numbered_otherwise(std::u32string_view lead) {
     return false;
 }
 
+// Where the 、 of a lead-in read as strokes (人人人、) is: after one to three characters that are
+// no number of another kind; npos when the label does not start so.
+std::size_t stroke_lead_mark(const std::u32string& t) {
+    const std::size_t mark = t.find(U'、');
+    if (mark == std::u32string::npos || mark == 0 || mark > max_stroke_chars ||
+        numbered_otherwise(std::u32string_view(t).substr(0, mark)))
+        return std::u32string::npos;
+    return mark;
+}
+
 // Where the label's own text starts after a misread lead-in, or 0 when its start does not
 // look like one. A numeral with its 、 lost counts only when `lost_mark` and it is `expected`.
 std::size_t misread_lead_end(const std::u32string& t, int expected, bool lost_mark) {
     if (std::size_t junk = junk_lead_length(t)) return junk;
-    const std::size_t mark = t.find(U'、');
-    if (mark != std::u32string::npos && mark > 0 && mark <= max_stroke_chars && mark + 1 < t.size() &&
-        is_cjk_codepoint(t[mark + 1]) && !numbered_otherwise(std::u32string_view(t).substr(0, mark)))
-        return mark + 1;
+    const std::size_t mark = stroke_lead_mark(t);
+    if (mark != std::u32string::npos && mark + 1 < t.size() && is_cjk_codepoint(t[mark + 1])) return mark + 1;
     if (!lost_mark) return 0;
     for (std::size_t n = max_numeral_chars; n >= 1; --n) {
         if (n >= t.size()) continue;
@@ -79,20 +87,11 @@ std::size_t misread_lead_end(const std::u32string& t, int expected, bool lost_ma
     return 0;
 }
 
-std::string encode(const std::u32string& t) {
-    std::string out;
-    for (char32_t c : t) append_utf8(out, c);
-    return out;
-}
-
 // Whether a label starts as a misread lead-in may: Latin marks, strokes before a 、, or a
 // numeral right before its text.
 bool starts_like_lead_in(const std::u32string& t) {
     if (junk_lead_length(t) > 0) return true;
-    const std::size_t mark = t.find(U'、');
-    if (mark != std::u32string::npos && mark > 0 && mark <= max_stroke_chars &&
-        !numbered_otherwise(std::u32string_view(t).substr(0, mark)))
-        return true;
+    if (stroke_lead_mark(t) != std::u32string::npos) return true;
     return !t.empty() && (digit_value(t[0]) != 0 || t[0] == U'十');
 }
 
@@ -146,7 +145,7 @@ std::vector<Mend> mend_run(const std::vector<Label>& labels, std::size_t first, 
             if (printed != 0 && printed != expected) continue;
             if (printed) rest = rest.substr(rest.find(U'、') + 1);
         }
-        mends.push_back({k, expected, numeral_text(expected) + "、" + encode(rest)});
+        mends.push_back({k, expected, numeral_text(expected) + "、" + encode_utf8(rest)});
     }
     // The numbers nearest above and below the run must leave it room.
     for (std::size_t k = first; k-- > 0;)

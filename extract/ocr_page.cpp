@@ -357,8 +357,7 @@ void join_ordinals(Page& page) {
 std::string leading_ordinal(const std::u32string& t) {
     const std::size_t mark = t.find(U'、');
     if (mark == std::u32string::npos || mark == 0 || mark > 2) return "";
-    std::string head;
-    for (std::size_t k = 0; k <= mark; ++k) append_utf8(head, t[k]);
+    const std::string head = encode_utf8(std::u32string_view(t).substr(0, mark + 1));
     return leads_into_next(head) ? head : "";
 }
 
@@ -372,8 +371,7 @@ void mend_lead_in(OcrLine& line, const PixelBox& box, int line_height, const Rea
     const std::u32string t = decode_utf8(line.text);
     const std::size_t junk = junk_lead_length(t);
     if (junk == 0) return;
-    std::string rest;
-    for (std::size_t k = junk; k < t.size(); ++k) append_utf8(rest, t[k]);
+    const std::string rest = encode_utf8(std::u32string_view(t).substr(junk));
     if (!leading_ordinal(t.substr(junk)).empty()) {
         line.text = rest;
         return;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/geometry.h"
@@ -80,7 +81,8 @@ bool is_cjk_codepoint(char32_t c);
 // Appends `c` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t c);
 
-// The code points of UTF-8 `text`.
+// The code points of UTF-8 `text`, and code points back to UTF-8.
 std::u32string decode_utf8(const std::string& text);
+std::string encode_utf8(std::u32string_view text);
 
 }  // namespace budgetpdf

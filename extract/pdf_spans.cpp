@@ -300,6 +300,12 @@ std::u32string decode_utf8(const std::string& text) {
     return out;
 }
 
+std::string encode_utf8(std::u32string_view text) {
+    std::string out;
+    for (char32_t c : text) append_utf8(out, c);
+    return out;
+}
+
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
         out.push_back(static_cast<char>(c));
