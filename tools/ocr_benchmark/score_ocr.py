@@ -7,7 +7,8 @@ For every TRUTH_DIR/NAME.SUFFIX.truth.csv (corpus truth: table_kind, page, side,
 row_label, measure, amount_yuan) the records of NAME.SUFFIX.pdf are matched by page, side,
 measure and code (row_label when the truth row has no code). An amount is exact when a
 matching record carries it; wrong when matching records exist but none carries it; missing
-when none matches. A wrong amount is silent when its record has check ok or unchecked and
+when none matches. Codes and labels are compared as SCHEMA.md writes row_label: NFKC, without
+spaces (the truth keeps the page's ② where a record's label reads 2). A wrong amount is silent when its record has check ok or unchecked and
 confidence >= 0.9: the issue's rule is that none may be. Prints one line per file and the
 totals; the exit status is 0.
 """
@@ -15,6 +16,11 @@ import csv
 import glob
 import os
 import sys
+import unicodedata
+
+
+def key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "")
 
 
 def main() -> None:
@@ -34,7 +40,7 @@ def main() -> None:
                 key_field = "code" if t["code"] else "row_label"
                 found = [r for r in records
                          if r["page"] == t["page"] and r["side"] == t["side"] and r["measure"] == t["measure"]
-                         and r[key_field].replace(" ", "") == t[key_field].replace(" ", "")]
+                         and key(r[key_field]) == key(t[key_field])]
                 if not found:
                     missing += 1
                 elif any(r["amount_yuan"] == t["amount_yuan"] for r in found):
