@@ -7,7 +7,9 @@
 //    the table's own title again (same title, same or no tag, same or no organisation:
 //    a repeated title), and
 //  - has the table's columns: every column edge matches a column edge of the table's first
-//    part within a tolerance (looser for grids whose columns come from text alignment;
+//    part within a tolerance (a scanned part moved first by the distance of the two left
+//    edges, up to what a sheet's placement on a scanner varies; looser for grids whose
+//    columns come from text alignment;
 //    for those, a continuation with as many columns whose every edge lies between the
 //    neighbours of the corresponding edge also matches: edges drawn in wide white gaps
 //    move with the text of each page); a continuation that repeats the header rows word
@@ -41,6 +43,7 @@ constexpr double bottom_zone_fraction = 0.3;   // a table "ends near the bottom"
 constexpr double top_zone_fraction = 0.3;      // a continuation starts within this share of the page
 constexpr double lattice_col_tolerance_pt = 6.0;
 constexpr double aligned_col_tolerance_pt = 20.0;
+constexpr double max_scan_shift_pt = 20.0;         // a scanned page's content sits at most this far off
 constexpr double page_break_slack_fraction = 0.1;  // the bottom margin may exceed the top margin by this share of the page
 
 std::vector<std::string> row_texts(const std::vector<Cell>& cells, int row) {
@@ -66,7 +69,7 @@ bool interleaved(const std::vector<double>& a, const std::vector<double>& b) {
 // For each column edge of `next`, the index of the matching column edge of `first`
 // (the logical table's columns); empty when some edge of `next` matches none. A part may
 // have fewer columns than the table (a row band where some borders are not drawn).
-std::vector<int> column_map(const PageGrid& first, const PageGrid& next, bool header_repeated) {
+std::vector<int> column_map(const PageGrid& first, const PageGrid& next, bool header_repeated, double shift) {
     double tolerance = first.method == GridMethod::lattice && next.method == GridMethod::lattice
                            ? lattice_col_tolerance_pt
                            : aligned_col_tolerance_pt;
@@ -74,12 +77,14 @@ std::vector<int> column_map(const PageGrid& first, const PageGrid& next, bool he
     std::vector<int> same(next.col_edges.size());
     for (size_t k = 0; k < same.size(); ++k) same[k] = static_cast<int>(k);
     if (header_repeated && next.cols() == first.cols()) return same;
+    std::vector<double> next_edges = next.col_edges;
+    for (double& edge : next_edges) edge -= shift;
     if (!(first.method == GridMethod::lattice && next.method == GridMethod::lattice) && next.cols() == first.cols() &&
-        interleaved(first.col_edges, next.col_edges))
+        interleaved(first.col_edges, next_edges))
         return same;
     std::vector<int> map;
     size_t j = 0;
-    for (double edge : next.col_edges) {
+    for (double edge : next_edges) {
         while (j < first.col_edges.size() && first.col_edges[j] < edge - tolerance) ++j;
         if (j == first.col_edges.size() || std::abs(first.col_edges[j] - edge) > tolerance) return {};
         map.push_back(static_cast<int>(j));
@@ -87,6 +92,15 @@ std::vector<int> column_map(const PageGrid& first, const PageGrid& next, bool he
     }
     if (map.front() != 0 || map.back() != first.cols()) return {};
     return map;
+}
+
+// How far a scanned part sits off the table's first part across the page: the distance of
+// their left edges when either was scanned and it is no more than a sheet laid on a scanner
+// moves; 0 otherwise (pages drawn by a program place a table's parts alike).
+double placement_shift(const PageTable& first, const PageTable& next) {
+    if (!(first.scanned || next.scanned) || first.grid.col_edges.empty() || next.grid.col_edges.empty()) return 0;
+    const double shift = next.grid.col_edges.front() - first.grid.col_edges.front();
+    return std::abs(shift) <= max_scan_shift_pt ? shift : 0;
 }
 
 // Number of leading rows of `next` that repeat the header rows of `first`.
@@ -195,7 +209,7 @@ Table table_from(const PageTable& p) {
 }
 
 void append_part(Table& t, const PageTable& first, const PageTable& p, int skip_rows) {
-    std::vector<int> map = column_map(first.grid, p.grid, skip_rows > 0);
+    std::vector<int> map = column_map(first.grid, p.grid, skip_rows > 0, placement_shift(first, p));
     int offset = t.rows - skip_rows;
     for (const Cell& c : p.cells) {
         if (c.row < skip_rows) continue;
@@ -229,7 +243,7 @@ bool continues(const PageTable& first, const PageTable& previous, const PageTabl
     ContextRelation context = context_relation(first.context.context, next.context.context, previous.margin_lines);
     if (context == ContextRelation::foreign) return false;
     int skip = repeated_header_rows(first, next);
-    std::vector<int> map = column_map(first.grid, next.grid, skip > 0);
+    std::vector<int> map = column_map(first.grid, next.grid, skip > 0, placement_shift(first, next));
     if (map.empty()) return false;
     if (skip == 0 && starts_new_instance(first, next, map)) return false;
     if (next.context.continued_mark || context == ContextRelation::repeated_title || skip > 0) return true;

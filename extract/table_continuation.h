@@ -16,6 +16,7 @@ struct PageTable {
     int page = 0;
     int order_on_page = 0;
     double page_height = 0;
+    bool scanned = false;  // read by OCR: a scan, placed on its page by hand, so it may sit a few mm off
     PageGrid grid;
     std::vector<Cell> cells;
     int header_rows = 0;

@@ -120,6 +120,7 @@ std::vector<PageTable> tables_of_page(const Page& page) {
         t.page = page.number;
         t.order_on_page = static_cast<int>(k);
         t.page_height = page.height;
+        t.scanned = page.source == TextSource::ocr;
         t.grid = std::move(found[k].first);
         split_spans_at_columns(t.grid, cut_spans, found[k].second);
         t.cells = fill_cells(t.grid, cut_spans, found[k].second, page.number);

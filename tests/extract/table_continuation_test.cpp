@@ -156,3 +156,28 @@ TEST_CASE("a title printed at the foot of a page without tables goes to the tabl
     REQUIRE(plain.size() == 1);
     CHECK(plain[0].context.title.empty());
 }
+
+TEST_CASE("a scanned continuation laid a few mm off on the scanner still continues; a drawn one does not") {
+    // The continuation's whole table sits 9 pt to the right: beyond the lattice tolerance,
+    // within what a sheet's placement on a scanner varies.
+    auto moved = [](Page page, double dx) {
+        for (Ruling& r : page.rulings) r.from.x += dx, r.to.x += dx;
+        for (TextSpan& s : page.spans) s.bbox.x0 += dx, s.bbox.x1 += dx;
+        return page;
+    };
+    Page first = table_page(1, 100, true, 34, 201), second = moved(table_page(2, 60, false, 3, 301), 9);
+    CHECK(tables_of({first, second}).size() == 2);
+    first.source = second.source = TextSource::ocr;
+    auto tables = tables_of({first, second});
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].rows == 1 + 34 + 3);
+    // Moved further than a sheet moves, or with another column, it is another table.
+    Page far = moved(table_page(2, 60, false, 3, 301), 30);
+    far.source = TextSource::ocr;
+    CHECK(tables_of({first, far}).size() == 2);
+    Page other = moved(table_page(2, 60, false, 3, 301), 9);
+    other.source = TextSource::ocr;
+    for (Ruling& r : other.rulings)
+        if (r.orientation == Orientation::vertical && r.from.x == 309) r.from.x = r.to.x = 209;
+    CHECK(tables_of({first, other}).size() == 2);
+}
