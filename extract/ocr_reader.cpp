@@ -30,6 +30,7 @@ namespace {
 
 constexpr double min_alternative_probability = 0.02;  // per-character alternatives considered
 constexpr std::size_t max_alternative_readings = 12;
+constexpr double unsure_symbol_confidence = 0.95;  // a character read less surely may be left out
 constexpr int cell_inset_px = 3;                       // keeps a cell's borders out of its ink box
 constexpr double reread_pad_share = 0.3;
 constexpr int min_reread_pad_px = 4;
@@ -55,15 +56,26 @@ constexpr std::size_t likeliest_variants = 1;  // of reread_variants, in RereadW
 
 void add_reading(std::vector<CellReading>& out, std::string text, double confidence, std::string how) {
     if (text.empty()) return;
-    for (const CellReading& r : out)
-        if (r.text == text) return;
+    for (CellReading& r : out)
+        if (r.text == text) {
+            if (confidence > r.confidence) r = {std::move(text), confidence, std::move(how)};  // the surer way to read it
+            return;
+        }
     out.push_back({std::move(text), confidence, std::move(how)});
 }
 
-// The first reading with one uncertain character at a time replaced by an alternative.
+// The first reading with one uncertain character at a time replaced by an alternative, or
+// left out (the recogniser's lines sometimes end in a digit the page does not print: 154.25
+// read 154.259, the 9 at 0.89).
 void add_alternatives(const OcrLine& line, std::vector<CellReading>& out) {
     std::vector<std::pair<double, CellReading>> found;
     for (std::size_t i = 0; i < line.symbols.size(); ++i) {
+        if (line.symbols[i].confidence < unsure_symbol_confidence && line.symbols.size() > 1) {
+            std::string text;
+            for (std::size_t k = 0; k < line.symbols.size(); ++k) text += k == i ? "" : line.symbols[k].text;
+            const double doubt = 1.0 - line.symbols[i].confidence;
+            found.push_back({doubt, {text, line.confidence, "character " + std::to_string(i + 1) + " left out"}});
+        }
         for (const auto& [alt, probability] : line.symbols[i].alternatives) {
             if (alt == line.symbols[i].text || probability < min_alternative_probability) continue;
             std::string text;

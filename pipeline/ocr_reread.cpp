@@ -11,14 +11,15 @@
 // a row or a column are tried together (two misreads in one identity mend only together).
 // Taking a reading is never silent: an info diagnostic names the first reading and the new
 // one. Amounts still failing are then tested against the values their identities imply: each
-// failing identity's difference, added to or taken from the amount, is tried the same way; a
-// value that makes all of the amount's identities hold is named in a warning, and the amount
-// keeps its printed reading, check mismatch and a low confidence. A printed number is never
-// replaced by a value that was not read from the page. Last, amounts whose identities only
-// compare them with other readings of the same value are found by doubling those readings
-// together: if no identity notices, they are not confirmed; nor is an amount printed with
-// other decimals than the rest of its column, unless a re-reading with the column's decimals
-// (taken by all copies of the odd reading in its table together) keeps its identities holding.
+// difference of a failing identity naming the amount's table, added to or taken from the
+// amount, is tried the same way; a value that makes all of the amount's identities hold is
+// named in a warning, and the amount keeps its printed reading, check mismatch and a low
+// confidence. A printed number is never replaced by a value that was not read from the page.
+// Last, amounts whose identities only compare them with other readings of the same value are
+// found by doubling those readings together: if no identity notices, they are not confirmed;
+// nor is an amount printed with other decimals than the rest of its column, unless a
+// re-reading with the column's decimals (taken by all copies of the odd reading in its table
+// together) keeps its identities holding.
 #include "pipeline/ocr_reread.h"
 
 #include <algorithm>
@@ -42,13 +43,18 @@ constexpr int min_column_amounts_for_decimals = 3;     // other amounts of a col
 
 struct Trial {
     int failed = 0;
+    int inexact = 0;  // identities holding only within their rounding tolerance
     bool record_ok = false;
 };
 
-Trial run_trial(const std::vector<TableReading>& readings, std::vector<Record> records, std::size_t index) {
+// `record_ok`: records `index` and `also` all hold.
+Trial run_trial(const std::vector<TableReading>& readings, std::vector<Record> records, std::size_t index,
+                const std::vector<std::size_t>& also = {}) {
     std::vector<Diagnostic> scratch;
     CheckSummary summary = check_identities(readings, records, scratch);
-    return {summary.failed, records[index].check == "ok"};
+    const bool ok = records[index].check == "ok" &&
+                    std::all_of(also.begin(), also.end(), [&](std::size_t j) { return records[j].check == "ok"; });
+    return {summary.failed, summary.inexact, ok};
 }
 
 std::optional<Unit> unit_of(const Record& r) { return unit_from_text(r.unit); }
@@ -90,18 +96,36 @@ std::string in_printed_unit(const Record& record, const Decimal& yuan) {
     return text;
 }
 
-std::vector<Decimal> mismatch_differences(const std::vector<Diagnostic>& diagnostics) {
+// The differences of the failing identities (their diagnostics' "diff"), each with the tables
+// the identity names ("[kind title pN; other-kind other-title pM]").
+struct MismatchDifference {
+    std::string tables;
+    Decimal difference;
+};
+std::vector<MismatchDifference> mismatch_differences(const std::vector<Diagnostic>& diagnostics) {
     static const std::regex diff_pattern("\\(diff (-?[0-9]+(\\.[0-9]+)?)");
-    std::vector<Decimal> out;
+    std::vector<MismatchDifference> out;
     for (const Diagnostic& d : diagnostics) {
         if (d.kind != "identity_mismatch") continue;
         std::smatch m;
         if (!std::regex_search(d.message, m, diff_pattern)) continue;
         std::optional<Decimal> value = Decimal::parse(m[1].str());
-        if (value && !value->is_zero() &&
-            std::find(out.begin(), out.end(), value->abs()) == out.end())
-            out.push_back(value->abs());
+        const std::size_t bracket = d.message.rfind(" [");
+        if (value && !value->is_zero())
+            out.push_back({bracket == std::string::npos ? std::string() : d.message.substr(bracket), value->abs()});
     }
+    return out;
+}
+
+// The distinct differences of the failing identities naming record `r`'s table: only they can
+// explain a misread of its amount.
+std::vector<Decimal> differences_of_table(const std::vector<MismatchDifference>& all, const Record& r) {
+    const std::string table = r.table_kind + (r.table_title.empty() ? "" : " " + r.table_title) + " p";
+    std::vector<Decimal> out;
+    for (const MismatchDifference& m : all)
+        if ((m.tables.empty() || m.tables.find(table) != std::string::npos) &&
+            std::find(out.begin(), out.end(), m.difference) == out.end())
+            out.push_back(m.difference);
     return out;
 }
 
@@ -116,18 +140,19 @@ Diagnostic at(Severity severity, const char* kind, const Record& r, std::string 
 }
 
 // The value of record `i` that makes all its identities hold with the fewest identities left
-// failing in the document, among the amount ± each failing identity's difference.
+// failing in the document, among the amount ± the difference of each failing identity naming
+// its table.
 struct Implied {
     std::optional<Decimal> value;
     int failed = 0;
 };
 
 Implied implied_value(const std::vector<TableReading>& readings, const std::vector<Record>& records, std::size_t i,
-                      int failed, const std::vector<Decimal>& differences) {
+                      int failed, const std::vector<MismatchDifference>& differences) {
     Implied best{std::nullopt, failed};
     std::optional<Decimal> value = Decimal::parse(records[i].amount_yuan);
     if (!value) return best;
-    for (const Decimal& d : differences) {
+    for (const Decimal& d : differences_of_table(differences, records[i])) {
         for (const Decimal& v : {*value + d, *value - d}) {
             std::vector<Record> trial_records = records;
             trial_records[i].amount_yuan = amount_yuan_string(v);
@@ -144,10 +169,37 @@ std::vector<CellOnPage> cells_of_records(const std::vector<Record>& records, con
     return cells;
 }
 
+// The other doubted cells of record i's table printing what it prints, among whose
+// re-readings `text` is too.
+std::vector<std::size_t> doubted_copies(const std::vector<Record>& records,
+                                        const std::map<std::size_t, std::vector<CellReading>>& candidates, std::size_t i,
+                                        const std::string& text) {
+    std::vector<std::size_t> out;
+    for (const auto& [j, of_cell] : candidates) {
+        const Record& r = records[j];
+        if (j == i || r.check != "mismatch" || r.table_index != records[i].table_index ||
+            r.amount_printed != records[i].amount_printed)
+            continue;
+        if (std::any_of(of_cell.begin(), of_cell.end(), [&](const CellReading& c) { return c.text == text; }))
+            out.push_back(j);
+    }
+    return out;
+}
+
 struct Change {
     std::size_t record = 0;
     CellReading reading;
     int failed = 0;
+    std::vector<std::size_t> copies;  // other cells of its table read alike, changed with it
+    int inexact = 0;
+
+    // Fewer identities failing, then fewer holding only within rounding (154.25 over 154.255
+    // where the total prints 154.25), then the surer reading.
+    bool better_than(const Change& other) const {
+        if (failed != other.failed) return failed < other.failed;
+        if (inexact != other.inexact) return inexact < other.inexact;
+        return reading.confidence > other.reading.confidence;
+    }
 };
 
 bool share_a_line(const Record& a, const Record& b) {
@@ -240,18 +292,7 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
     };
     std::vector<OnTrial> tentative;
     for (;;) {
-        // The fewest failures one changed amount could leave (each doubted amount set to what
-        // its identities imply). A re-reading is taken only when it does as well: bending a
-        // correct amount to agree with a misread one leaves the misread one's identities
-        // failing, which mending the misread one would not.
-        std::vector<Diagnostic> current;
-        check_identities(readings, records, current);
-        const std::vector<Decimal> differences = mismatch_differences(current);
-        int fewest = failed;
-        for (const auto& [i, unused] : candidates)
-            if (records[i].check == "mismatch")
-                fewest = std::min(fewest, implied_value(readings, records, i, failed, differences).failed);
-        std::optional<Change> best, most_helpful;
+        std::vector<std::pair<Change, bool>> tried;  // each reading's change, and whether its amount's identities hold
         std::map<std::size_t, std::vector<CellReading>> helpful;
         for (const auto& [i, readings_of_cell] : candidates) {
             if (records[i].check != "mismatch") continue;
@@ -260,19 +301,34 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
                 if (!set_printed(changed, candidate.text) || changed.amount_yuan == records[i].amount_yuan) continue;
                 std::vector<Record> trial_records = records;
                 trial_records[i] = changed;
-                Trial trial = run_trial(readings, std::move(trial_records), i);
-                if (trial.failed < failed) {
-                    helpful[i].push_back(candidate);
-                    if (trial.failed <= fewest &&
-                        (!most_helpful || trial.failed < most_helpful->failed ||
-                         (trial.failed == most_helpful->failed && candidate.confidence > most_helpful->reading.confidence)))
-                        most_helpful = Change{i, candidate, trial.failed};
-                }
-                if (!trial.record_ok || trial.failed >= failed || trial.failed > fewest) continue;
-                if (!best || trial.failed < best->failed ||
-                    (trial.failed == best->failed && candidate.confidence > best->reading.confidence))
-                    best = Change{i, candidate, trial.failed};
+                // The same glyphs misread alike in other doubted cells of the table (a total
+                // and its only part): they mend only together.
+                const std::vector<std::size_t> copies = doubted_copies(records, candidates, i, candidate.text);
+                for (std::size_t j : copies) set_printed(trial_records[j], candidate.text);
+                Trial trial = run_trial(readings, std::move(trial_records), i, copies);
+                if (trial.failed >= failed) continue;
+                helpful[i].push_back(candidate);
+                tried.push_back({Change{i, candidate, trial.failed, copies, trial.inexact}, trial.record_ok});
             }
+        }
+        // The fewest failures one changed amount could leave (each doubted amount set to what
+        // its identities imply), worked out only when some reading helps. A re-reading is taken
+        // only when it does as well: bending a correct amount to agree with a misread one
+        // leaves the misread one's identities failing, which mending the misread one would not.
+        int fewest = failed;
+        if (!tried.empty()) {
+            std::vector<Diagnostic> current;
+            check_identities(readings, records, current);
+            const std::vector<MismatchDifference> differences = mismatch_differences(current);
+            for (const auto& [i, unused] : candidates)
+                if (records[i].check == "mismatch")
+                    fewest = std::min(fewest, implied_value(readings, records, i, failed, differences).failed);
+        }
+        std::optional<Change> best, most_helpful;
+        for (const auto& [change, record_ok] : tried) {
+            if (change.failed > fewest) continue;
+            if (!most_helpful || change.better_than(*most_helpful)) most_helpful = change;
+            if (record_ok && (!best || change.better_than(*best))) best = change;
         }
         std::vector<Change> taken;
         bool on_trial = false;
@@ -295,26 +351,32 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
             break;
         }
         for (const Change& change : taken) {
-            Record& r = records[change.record];
-            if (on_trial) tentative.push_back({change.record, r, {}});
-            const std::string first = r.amount_printed;
-            set_printed(r, change.reading.text);
-            // Read a second time and agreeing with the identities, but not the first reading:
-            // never as sure as a clean first reading.
-            r.text_confidence = std::min(change.reading.confidence, reread_text_confidence);
-            set_reading_printed(readings, r);
-            candidates.erase(change.record);
+            std::vector<std::size_t> cells{change.record};
+            cells.insert(cells.end(), change.copies.begin(), change.copies.end());
+            for (std::size_t index : cells) {
+                Record& r = records[index];
+                if (on_trial) tentative.push_back({index, r, {}});
+                const std::string first = r.amount_printed;
+                set_printed(r, change.reading.text);
+                // Read a second time and agreeing with the identities, but not the first
+                // reading: never as sure as a clean first reading.
+                r.text_confidence = std::min(change.reading.confidence, reread_text_confidence);
+                set_reading_printed(readings, r);
+                candidates.erase(index);
+                Diagnostic note = at(Severity::info, "ocr_reread", r,
+                                     describe_ocr_cell(r) + ": read '" + first + "' first, '" + r.amount_printed +
+                                         "' on reading again (" + change.reading.how + ")" +
+                                         (cells.size() > 1 ? ", as were the other cells of its table read '" + first + "'"
+                                                           : "") +
+                                         (taken.size() > 1 || on_trial ? ", with other cells of its identities read again"
+                                                                       : "") +
+                                         ", which makes its identities hold");
+                if (on_trial)
+                    tentative.back().note = std::move(note);
+                else
+                    diagnostics.push_back(std::move(note));
+            }
             failed = change.failed;
-            Diagnostic note = at(Severity::info, "ocr_reread", r,
-                                 describe_ocr_cell(r) + ": read '" + first + "' first, '" + r.amount_printed +
-                                     "' on reading again (" + change.reading.how + ")" +
-                                     (taken.size() > 1 || on_trial ? ", with other cells of its identities read again"
-                                                                   : "") +
-                                     ", which makes its identities hold");
-            if (on_trial)
-                tentative.back().note = std::move(note);
-            else
-                diagnostics.push_back(std::move(note));
         }
     }
     // A reading taken on trial stands only if its amount's identities all hold in the end;
@@ -341,7 +403,7 @@ int apply_rereads(const std::string& path, std::vector<TableReading>& readings, 
 // explains the failures — and for no other member of those identities.
 void flag_remaining(const std::vector<TableReading>& readings, std::vector<Record>& records, int failed,
                     const std::vector<Diagnostic>& check_diagnostics, std::vector<Diagnostic>& diagnostics) {
-    const std::vector<Decimal> differences = mismatch_differences(check_diagnostics);
+    const std::vector<MismatchDifference> differences = mismatch_differences(check_diagnostics);
     std::vector<std::size_t> flagged;
     std::vector<Implied> implied;
     int fewest = failed;
