@@ -6,6 +6,8 @@
 
 #include "extract/ocr_reader.h"
 #include "extract/pdf_reader.h"
+#include "model/document.h"
+#include "model/result.h"
 
 namespace budgetpdf {
 
@@ -73,5 +75,9 @@ OcrMode ocr_mode_from_arg(const std::string& arg);
 
 // "budgetpdf: FILE: reason" on stderr.
 void report_failure(const std::string& file, const std::string& reason);
+
+// Extracts a document as `extract` does, with the row names of the layouts installed with this
+// executable mending OCR labels (labels stay as read when none are installed).
+Result<ExtractedDocument> extract_with_installed_names(const std::string& file, const PageRange& pages, OcrSession& ocr);
 
 }  // namespace budgetpdf

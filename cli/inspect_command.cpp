@@ -10,7 +10,7 @@ namespace budgetpdf {
 
 int run_inspect(const InspectArgs& args) {
     OcrSession ocr(args.ocr);
-    Result<ExtractedDocument> document = extract_document(args.file, PageRange{args.page, args.page}, &ocr);
+    Result<ExtractedDocument> document = extract_with_installed_names(args.file, PageRange{args.page, args.page}, ocr);
     if (!document) {
         report_failure(args.file, document.error().message);
         return exit_status(ExitCode::input_failed);

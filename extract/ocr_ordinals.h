@@ -1,6 +1,8 @@
 #pragma once
 // Ordinals of OCR-read labels implied by their neighbours (model types only).
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -17,7 +19,11 @@ namespace budgetpdf {
 // numbered labels follow; a run where a text-layer label breaks it, or a number out of order
 // that is no repeat, or whose numbers the labels above and below leave no room for, is left
 // as read.
+// `known_name`, when given, tells a label the layouts know by name (一般公共预算, 外交支出): an
+// OCR label that is one or two other characters before such a name, and no known name itself
+// (响一般公共预算, 下外交支出), starts with a misread lead-in too.
 // Each mended label gets an info diagnostic `ocr_ordinal` with what was read.
-void mend_ocr_ordinals(Table& table, std::vector<Diagnostic>& diagnostics);
+using KnownName = std::function<bool(const std::string& label)>;
+void mend_ocr_ordinals(Table& table, std::vector<Diagnostic>& diagnostics, const KnownName& known_name = {});
 
 }  // namespace budgetpdf

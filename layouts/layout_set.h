@@ -155,6 +155,16 @@ std::string default_layouts_dir();
 // "一、一般公共服务支出", "卫生健康支出", "医疗卫生与计划生育支出（类）" → 201 / 210.
 std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, const std::string& name);
 
+// Whether a label, its leading ordinal aside, is a name the layouts know: a row alias (shared or
+// a layout's own), a 类 or 经济分类 name of the name maps, or a name of the catalogue.
+bool is_known_row_name(const LayoutSet& layouts, const std::string& label);
+
+// The one name of name map `name_map` (func_lei, econ, econ_gov) that a label, its ordinal
+// aside, misses by a single character (离体费 for 离休费), when the label names nothing itself
+// and no other name is as close; names of fewer than three characters are never guessed.
+std::optional<std::string> name_one_character_away(const LayoutSet& layouts, const std::string& name_map,
+                                                   const std::string& label);
+
 // 经济分类 code of a name: the 部门预算 set (301…399) first, then the 政府预算 set
 // (501…599). lei_hint (a 3-digit 类 code) picks among names printed under several 类
 // (住房公积金 is 30113, and 30311 in the 2017 catalog).

@@ -7,6 +7,8 @@
 namespace budgetpdf {
 namespace {
 
+constexpr std::size_t min_guessed_name_chars = 3;
+
 // Codes whose names match, in map order.
 std::vector<std::string> codes_named(const std::vector<NameMapEntry>& map, const std::string& key) {
     std::vector<std::string> codes;
@@ -42,6 +44,39 @@ std::optional<std::string> func_code_for_lei_name(const LayoutSet& layouts, cons
     auto codes = codes_named(layouts.func_lei, key);
     if (codes.empty()) return std::nullopt;
     return codes.front();
+}
+
+bool is_known_row_name(const LayoutSet& layouts, const std::string& label) {
+    const std::string key = label_key(label);
+    if (key.empty()) return false;
+    if (layouts.catalog_by_name.count(key)) return true;
+    for (const auto* map : {&layouts.func_lei, &layouts.econ, &layouts.econ_gov})
+        if (!codes_named(*map, key).empty()) return true;
+    const auto among = [&](const std::vector<RowKeyRule>& rows) {
+        return std::any_of(rows.begin(), rows.end(), [&](const RowKeyRule& rule) {
+            return std::find(rule.alias_keys.begin(), rule.alias_keys.end(), key) != rule.alias_keys.end();
+        });
+    };
+    return among(layouts.vocabulary.rows) ||
+           std::any_of(layouts.layouts.begin(), layouts.layouts.end(), [&](const Layout& l) { return among(l.rows); });
+}
+
+std::optional<std::string> name_one_character_away(const LayoutSet& layouts, const std::string& name_map,
+                                                   const std::string& label) {
+    const std::vector<NameMapEntry>* map = name_map == "func_lei" ? &layouts.func_lei
+                                           : name_map == "econ"   ? &layouts.econ
+                                           : name_map == "econ_gov" ? &layouts.econ_gov
+                                                                    : nullptr;
+    const std::string key = label_key(label);
+    if (!map || key.empty() || !codes_named(*map, key).empty()) return std::nullopt;
+    std::optional<std::string> found;
+    for (const auto& entry : *map)
+        for (const auto& name : entry.names) {
+            if (!one_character_apart(key, label_key(name), min_guessed_name_chars)) continue;
+            if (found && *found != name) return std::nullopt;  // two names as close: no guess
+            found = name;
+        }
+    return found;
 }
 
 std::optional<std::string> econ_code_for_name(const LayoutSet& layouts, const std::string& name,

@@ -257,6 +257,27 @@ bool names_other_period(const Vocabulary& vocabulary, const std::string& text, c
     return year_only && raw.compare(0, 4, fiscal_year) != 0;
 }
 
+// An OCR label of a name column that names nothing, a single character away from exactly one
+// name of the block's classification (离体费 for 离休费: a closed list of names), takes that
+// name, with an info diagnostic `ocr_label` naming what was read.
+void mend_ocr_name(const LayoutSet& set, const Matcher& matcher, const Grid& grid, const Block& block, RowMeaning& m,
+                   const std::string& title, int page, std::vector<Diagnostic>& diagnostics) {
+    if (block.name_map.empty() || !m.code.empty() || m.label.empty()) return;
+    const bool by_ocr = std::any_of(block.name_cols.begin(), block.name_cols.end(), [&](int c) {
+        const Cell* cell = grid.covering(m.row, c);
+        return cell && cell->read_by_ocr;
+    });
+    if (!by_ocr || matcher.match_row(m.label, m.group) || !code_for_name(set, block.name_map, m.label, "").empty()) return;
+    const std::optional<std::string> name = name_one_character_away(set, block.name_map, m.label);
+    const std::string read = label_key(m.label);
+    if (!name || !ends_with(m.label, read)) return;
+    const std::string mended = m.label.substr(0, m.label.size() - read.size()) + *name;
+    report(diagnostics, Severity::info, "ocr_label", page,
+           "'" + title + "': label read '" + m.label + "' by OCR names no " + block.name_map +
+               " item; the one a character away is '" + mended + "', taken");
+    m.label = mended;
+}
+
 // The label cells of a row in its block (names, groups, year columns) naming another period.
 bool row_names_other_period(const Grid& grid, const Block& block, int row, const Vocabulary& vocabulary,
                             const std::string& fiscal_year) {
@@ -393,6 +414,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 kinds.push_back(static_cast<int>(HierarchyKind::outside));
                 continue;
             }
+            mend_ocr_name(set, matcher, grid, blocks[b], m, shown_title, table.page, diagnostics);
             rows[i][b] = resolve_row(set, matcher, blocks[b], m, state);
             if (m.code_printed && !m.label.empty() && name_mismatches < max_name_mismatch_reports &&
                 catalog_lists_name(set, m.code, m.label) == false) {

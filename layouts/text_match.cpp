@@ -149,6 +149,14 @@ std::string header_key(const std::string& text) {
     return encode(out);
 }
 
+bool one_character_apart(const std::string& a, const std::string& b, std::size_t min_chars) {
+    const std::u32string x = decode(a), y = decode(b);
+    if (x.size() != y.size() || x.size() < min_chars) return false;
+    std::size_t differ = 0;
+    for (std::size_t k = 0; k < x.size(); ++k) differ += x[k] != y[k];
+    return differ == 1;
+}
+
 bool contains(const std::string& haystack, const std::string& needle) {
     return !needle.empty() && haystack.find(needle) != std::string::npos;
 }

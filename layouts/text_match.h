@@ -24,6 +24,9 @@ int ordinal_rank(const std::string& text);
 // alias "YYYY年合计".
 std::string header_key(const std::string& text);
 
+// Whether two texts have as many characters, at least `min_chars`, and differ in exactly one.
+bool one_character_apart(const std::string& a, const std::string& b, std::size_t min_chars);
+
 bool contains(const std::string& haystack, const std::string& needle);
 bool starts_with(const std::string& text, const std::string& prefix);
 bool ends_with(const std::string& text, const std::string& suffix);

@@ -7,7 +7,8 @@
 
 namespace budgetpdf {
 
-Result<ExtractedDocument> extract_document(const std::string& path, const PageRange& range, OcrSession* ocr) {
+Result<ExtractedDocument> extract_document(const std::string& path, const PageRange& range, OcrSession* ocr,
+                                           const KnownName& known_name) {
     Result<PdfPages> read = read_pdf_pages(path, range);
     if (!read) return read.error();
     PdfPages& pdf = read.value();
@@ -17,7 +18,7 @@ Result<ExtractedDocument> extract_document(const std::string& path, const PageRa
     document.pages = std::move(pdf.pages);
     document.diagnostics = std::move(pdf.diagnostics);
     document.tables = find_tables(document.pages, TableFinderOptions{}, document.diagnostics);
-    for (Table& table : document.tables) mend_ocr_ordinals(table, document.diagnostics);
+    for (Table& table : document.tables) mend_ocr_ordinals(table, document.diagnostics, known_name);
     return document;
 }
 

@@ -98,7 +98,8 @@ void fail(DocumentOutput& output, const std::string& reason) {
 
 void run_stages(const std::string& path, const LayoutSet& layouts, OcrSession& ocr, DocumentOutput& output) {
     std::vector<Diagnostic> diagnostics;
-    Result<ExtractedDocument> extracted = extract_document(path, {}, &ocr);
+    const KnownName known_name = [&layouts](const std::string& label) { return is_known_row_name(layouts, label); };
+    Result<ExtractedDocument> extracted = extract_document(path, {}, &ocr, known_name);
     if (!extracted) {
         fail(output, extracted.error().message);
         return;

@@ -33,10 +33,11 @@ Table label_column(const std::vector<std::string>& labels, bool text_layer = fal
     return table;
 }
 
-std::vector<std::string> mended(const std::vector<std::string>& labels, int* notes = nullptr, bool text_layer = false) {
+std::vector<std::string> mended(const std::vector<std::string>& labels, int* notes = nullptr, bool text_layer = false,
+                                const KnownName& known_name = {}) {
     Table table = label_column(labels, text_layer);
     std::vector<Diagnostic> diagnostics;
-    mend_ocr_ordinals(table, diagnostics);
+    mend_ocr_ordinals(table, diagnostics, known_name);
     if (notes) *notes = static_cast<int>(diagnostics.size());
     std::vector<std::string> out;
     for (std::size_t i = 1; i < table.cells.size(); ++i) out.push_back(table.cells[i].text);
@@ -87,4 +88,33 @@ TEST_CASE("ocr ordinals: labels the neighbours do not number are left as read") 
     CHECK(mended({"一、甲", "一、乙", "三、丙", "四、丁"}, &notes, true)[1] == "一、乙");
     CHECK(mended({"AN一般公共预算", "二、政府性基金预算"}, &notes, true)[0] == "AN一般公共预算");
     CHECK(notes == 0);
+}
+
+TEST_CASE("ocr ordinals: a known name after a misread lead-in, strokes lost, a section numbered anew") {
+    const KnownName names = [](const std::string& label) {
+        for (const char* name : {"一般公共预算", "政府性基金预算", "国有资本经营预算", "一般公共服务支出", "外交支出", "国防支出"})
+            if (label == name) return true;
+        return false;
+    };
+    // One Chinese character read in the lead-in's place (200 dpi): told from the label's own
+    // first character only by the known name after it.
+    CHECK(mended({"响一般公共预算", "二、政府性基金预算"}, nullptr, false, names)[0] == "一、一般公共预算");
+    CHECK(mended({"响一般公共预算", "二、政府性基金预算"})[0] == "响一般公共预算");
+    CHECK(mended({"一、一般公共服务支出", "下外交支出", "三、国防支出"}, nullptr, false, names)[1] == "二、外交支出");
+    // A known name itself keeps its first character; an unknown rest too.
+    CHECK(mended({"一般公共预算", "二、政府性基金预算"}, nullptr, false, names)[0] == "一般公共预算");
+    CHECK(mended({"一、一般公共服务支出", "下属单位", "三、国防支出"}, nullptr, false, names)[1] == "下属单位");
+    // 二 read 一 (a stroke lost) in a numbering that starts at 一, and 一 before a known name
+    // with its 、 lost.
+    CHECK(mended({"响一般公共预算", "一、政府性基金预算", "一国有资本经营预算", "四、财政专户管理资金"}, nullptr, false, names) ==
+          std::vector<std::string>{"一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算", "四、财政专户管理资金"});
+    // Not where the numbering would start later: 一、 before 三、 四、 五、 may be the document's.
+    CHECK(mended({"一、甲", "三、乙", "四、丙", "五、丁"})[0] == "一、甲");
+    // A second section numbered from 一 again (上年结转's rows under 本年收入合计) needs no room
+    // from the numbers above it.
+    CHECK(mended({"一、一般公共预算", "二、政府性基金预算", "本年收入合计", "]一般公共预算", "一政府性基金预算",
+                  "三、国有资本经营预算"},
+                 nullptr, false, names) ==
+          std::vector<std::string>{"一、一般公共预算", "二、政府性基金预算", "本年收入合计", "一、一般公共预算",
+                                   "二、政府性基金预算", "三、国有资本经营预算"});
 }

@@ -120,3 +120,24 @@ TEST_CASE("经济分类 names map to 部门 codes first, 政府 codes second, �
     CHECK(econ_code_for_name(set, "工资奖金津补贴") == opt("50101"));
     CHECK_FALSE(econ_code_for_name(set, "阳泉市商务局"));
 }
+
+TEST_CASE("an OCR label a character away from one classification name; row names the layouts know") {
+    auto loaded = load_layouts(default_layouts_dir());
+    REQUIRE(loaded.ok());
+    const LayoutSet& set = loaded.value();
+    using opt = std::optional<std::string>;
+    CHECK(name_one_character_away(set, "econ", "离体费") == opt("离休费"));
+    CHECK(name_one_character_away(set, "func_lei", "八、社会保障和就亚支出") == opt("社会保障和就业支出"));
+    // A name itself, a name of another map, two characters off, too short to guess: nothing.
+    CHECK_FALSE(name_one_character_away(set, "econ", "离休费"));
+    CHECK_FALSE(name_one_character_away(set, "func_lei", "离体费"));
+    CHECK_FALSE(name_one_character_away(set, "econ", "离体资"));
+    CHECK_FALSE(name_one_character_away(set, "econ", "工次"));
+    CHECK_FALSE(name_one_character_away(set, "", "离体费"));
+
+    CHECK(is_known_row_name(set, "一般公共预算"));       // a row alias
+    CHECK(is_known_row_name(set, "三、国防支出"));       // a 类 name, its ordinal aside
+    CHECK(is_known_row_name(set, "离休费"));             // an 经济分类 name
+    CHECK_FALSE(is_known_row_name(set, "响一般公共预算"));
+    CHECK_FALSE(is_known_row_name(set, ""));
+}
