@@ -197,6 +197,14 @@ PageLines find_lines(Pix* binary, double dpi) {
 
 PixPtr remove_mask(Pix* binary, Pix* mask) { return PixPtr(pixSubtract(nullptr, binary, mask)); }
 
+void clear_boxes(Pix* binary, const std::vector<PixelBox>& boxes) {
+    for (const PixelBox& b : boxes) {
+        BOX* box = boxCreate(b.x, b.y, b.w, b.h);
+        pixClearInRect(binary, box);
+        boxDestroy(&box);
+    }
+}
+
 std::vector<PixelBox> ink_components(Pix* binary, double dpi) {
     std::vector<PixelBox> out;
     const int speck = inch_px(min_speck_in, dpi);
@@ -213,9 +221,9 @@ std::vector<PixelBox> ink_components(Pix* binary, double dpi) {
     return out;
 }
 
-PixPtr crop_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale) {
-    const int x0 = std::max(0, box.x - pad_px), y0 = std::max(0, box.y - pad_px);
-    const int x1 = std::min(pix_width(pix), box.right() + pad_px), y1 = std::min(pix_height(pix), box.bottom() + pad_px);
+PixPtr crop_alone_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale) {
+    const int x0 = std::max(0, box.x), y0 = std::max(0, box.y);
+    const int x1 = std::min(pix_width(pix), box.right()), y1 = std::min(pix_height(pix), box.bottom());
     BOX* clip = boxCreate(x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0));
     PixPtr cropped(pixClipRectangle(pix, clip, nullptr));
     boxDestroy(&clip);
@@ -229,6 +237,12 @@ PixPtr crop_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale)
         return PixPtr(pixScale(grey.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
     }
     return PixPtr(pixScale(bordered.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+}
+
+PixPtr crop_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale) {
+    // The box with its padding, and as much padding again of background around that.
+    return crop_alone_for_reading(pix, PixelBox{box.x - pad_px, box.y - pad_px, box.w + 2 * pad_px, box.h + 2 * pad_px},
+                                  pad_px, scale);
 }
 
 std::optional<PixelBox> ink_box(Pix* binary, const PixelBox& region) {

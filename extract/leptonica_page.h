@@ -53,11 +53,18 @@ PageLines find_lines(Pix* binary, double dpi);
 // `binary` without the pixels of `mask`.
 PixPtr remove_mask(Pix* binary, Pix* mask);
 
+// Clears the boxes' pixels of a binary image (to background).
+void clear_boxes(Pix* binary, const std::vector<PixelBox>& boxes);
+
 // Connected components of ink (8-connected), specks dropped.
 std::vector<PixelBox> ink_components(Pix* binary, double dpi);
 
 // A padded crop of `pix` around `box`, scaled by `scale` (1 = none), as Tesseract reads it.
 PixPtr crop_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale);
+
+// The same of `box` alone: what lies around it (a ring around a digit) is left out and the
+// crop padded with background.
+PixPtr crop_alone_for_reading(Pix* pix, const PixelBox& box, int pad_px, double scale);
 
 // The box of the ink of `binary` inside `region`; nothing when the region holds no ink.
 std::optional<PixelBox> ink_box(Pix* binary, const PixelBox& region);

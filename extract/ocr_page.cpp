@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <string>
 
 #include <leptonica/allheaders.h>
 
@@ -48,14 +49,17 @@ constexpr double line_height_share = 1.2;       // a line's height, of the media
 constexpr double free_border_length_in = 1.0;   // shorter lines are borders only where both ends meet lines
 constexpr double border_anchor_in = 0.03;
 constexpr int ruling_residue_px = 3;            // how far from a ruling's centre its leftovers lie
+constexpr double remnant_reach_share = 2.0;     // pieces of a broken ruling lie this many glyph heights beyond its ends
+constexpr double speck_share = 0.25;            // boxes smaller than this × a line's height every way are specks
 constexpr double flat_line_share = 0.6;         // lines flatter than this × a line's height are flat marks
 constexpr int max_line_height_px = 40;
 constexpr int min_line_height_px = 24;          // shorter lines are scaled up to this for reading
 constexpr int min_upscaled_height_px = 8;       // (not specks and flat marks)
 constexpr double max_upscale = 2.0;          // taller lines are scaled down to this for reading
 constexpr int grey_line_height_px = 56;      // a line read again from the grey page, at this height
-constexpr double grey_reading_below_dpi = 250;  // scans this coarse read unsure Chinese lines from grey too
+constexpr double grey_reading_below_dpi = 250;  // below, a surer grey reading of an unsure Chinese line replaces it
 constexpr double sure_line_confidence = 0.95;
+constexpr double single_glyph_aspect = 1.3;     // a box no wider than this × its height holds one character
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
 constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
@@ -63,6 +67,8 @@ constexpr double stacked_lines_share = 1.7;      // a text line this many line h
 constexpr double min_band_share = 0.4;           // (a band of ink shorter than this is part of a line)
 constexpr double min_ordinal_confidence = 0.5;   // a lead-in read as an ordinal at least this sure
 constexpr double lead_in_max_lines = 2.5;        // a lead-in (一、 （三）) is at most this many line heights wide
+constexpr int max_circled_numeral = 20;          // ① … ⑳
+constexpr int circled_digits_height_px = 32;     // a circled numeral's digits are read this tall
 constexpr double lead_in_start_lines = 1.6;      // how much of a line's start an ordinal 一、 takes
 
 int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
@@ -91,7 +97,16 @@ LineLayout lay_out_lines(Pix* binary, double dpi) {
     PageLines lines = find_lines(binary, dpi);
     layout.text = remove_mask(binary, lines.mask.get());
     layout.lines = std::move(lines.lines);
-    layout.text_lines = group_text_lines(ink_components(layout.text.get(), dpi), layout.lines);
+    std::vector<PixelBox> components = ink_components(layout.text.get(), dpi);
+    const int reach = static_cast<int>(remnant_reach_share * typical_glyph_height(components));
+    std::vector<PixelBox> remnants;
+    std::erase_if(components, [&](const PixelBox& b) {
+        const bool remnant = ruling_remnant(b, layout.lines, ruling_residue_px, reach);
+        if (remnant) remnants.push_back(b);
+        return remnant;
+    });
+    clear_boxes(layout.text.get(), remnants);
+    layout.text_lines = group_text_lines(components, layout.lines);
     return layout;
 }
 
@@ -104,7 +119,9 @@ double mean_confidence(const OcrLine& line) {
 
 // True when the sample lines read better turned half round.
 // `margin_per_line`: how much better, per line, the half-turned reading must be.
-bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double dpi, double margin_per_line) {
+// `upright_reads`: the sample lines as read upright (crops as the page's reading makes them).
+bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double dpi, double margin_per_line,
+                       std::vector<std::pair<PixelBox, OcrLine>>& upright_reads) {
     std::vector<PixelBox> sample;
     for (const PixelBox& b : layout.text_lines)
         if (b.h > 0 && b.w >= min_sample_aspect * b.h) sample.push_back(b);
@@ -115,7 +132,9 @@ bool reads_upside_down(const LineLayout& layout, TesseractEngine& engine, double
     double upright = 0, flipped = 0;
     for (const PixelBox& b : sample) {
         crops.push_back(crop_for_reading(layout.text.get(), b, crop_pad(b), 1.0));
-        upright += mean_confidence(engine.read_line(crops.back().get(), dpi, OcrCharset::any));
+        OcrLine read = engine.read_line(crops.back().get(), dpi, OcrCharset::any);
+        upright += mean_confidence(read);
+        upright_reads.emplace_back(b, std::move(read));
     }
     const double needed = upright + margin_per_line * static_cast<double>(sample.size());
     if (needed >= static_cast<double>(sample.size())) return false;  // no reading is surer than 1 per line
@@ -229,22 +248,48 @@ bool vertical_ruling_between(const Page& page, double x0, double x1, double y0, 
     return false;
 }
 
+// Whether `again`, a second reading of a line, only changes characters the first reading was
+// unsure of, character for character (晋 for 于 at 0.94), and is surer as a whole (its least
+// sure character): a second opinion, not another text.
+bool second_opinion_on_unsure(const OcrLine& first, const OcrLine& again) {
+    if (again.symbols.size() != first.symbols.size() || again.confidence <= first.confidence) return false;
+    bool changed = false;
+    for (std::size_t k = 0; k < first.symbols.size(); ++k) {
+        const OcrSymbol& a = first.symbols[k];
+        const OcrSymbol& b = again.symbols[k];
+        if (a.text == b.text) continue;
+        if (a.confidence >= sure_line_confidence) return false;
+        changed = true;
+    }
+    return changed;
+}
+
+// The scale a line `height_px` tall is read at: tall ones down, short ones (not specks) up.
+double reading_scale(int height_px) {
+    if (height_px > max_line_height_px) return static_cast<double>(max_line_height_px) / height_px;
+    if (height_px >= min_upscaled_height_px && height_px < min_line_height_px)
+        return std::min(max_upscale, static_cast<double>(min_line_height_px) / height_px);
+    return 1.0;
+}
+
 // One text line read as a single line: large print brought down to body-text size, small print
 // (a unit line at 200 dpi) up to it, flat lines given a line's room. A line that reads as an
 // amount with stray letters or ideographs (O for 0, l for 1) is read again with digits and
 // separators only; a clean amount is kept as it is, since a forced charset can also turn a
-// speck into a digit.
+// speck into a digit. A line the orientation check read already (PreparedPage::first_reads)
+// is not read again.
 OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box, int line_height,
                        OcrCharset charset) {
     const double dpi = prepared.geometry.dpi;
     const PixelBox room = with_line_height(box, line_height);
-    double scale = 1.0;
-    if (box.h > max_line_height_px) scale = static_cast<double>(max_line_height_px) / box.h;
-    if (box.h >= min_upscaled_height_px && box.h < min_line_height_px)
-        scale = std::min(max_upscale, static_cast<double>(min_line_height_px) / box.h);
+    const double scale = reading_scale(box.h);
     PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
     if (!crop) return {};
-    OcrLine line = engine.read_line(crop.get(), dpi * scale, charset);
+    const auto read_before = std::find_if(prepared.first_reads.begin(), prepared.first_reads.end(), [&](const auto& r) {
+        return r.first.x == room.x && r.first.y == room.y && r.first.w == room.w && r.first.h == room.h;
+    });
+    const bool same_crop = charset == OcrCharset::any && scale == 1.0 && read_before != prepared.first_reads.end();
+    OcrLine line = same_crop ? read_before->second : engine.read_line(crop.get(), dpi * scale, charset);
     // The grey page there, lines painted out, at a reading height: made once, when first needed.
     const double grey_scale = static_cast<double>(grey_line_height_px) / std::max(1, room.h);
     PixPtr grey;
@@ -257,20 +302,65 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
     if (line.symbols.empty() && charset == OcrCharset::any && grey_crop()) {
         // Nothing read from the binarised ink: Tesseract's line finding drops some short lines
         // of a few Chinese characters (芙蓉区, 雨花区 on a 200 dpi scan). Read the grey page as
-        // one word.
-        line = engine.read_line(grey_crop(), dpi * grey_scale, charset, false, OcrSegmentation::word);
+        // one word; a box that holds one character (the 金 a label wrapped) alone, since the
+        // padding around it took in the foot of the line above (read 人金).
+        if (box.w <= single_glyph_aspect * box.h) {
+            PixPtr alone = crop_alone_for_reading(prepared.grey.get(), box, crop_pad(box), grey_scale);
+            if (alone) line = engine.read_line(alone.get(), dpi * grey_scale, charset, false, OcrSegmentation::word);
+        } else {
+            line = engine.read_line(grey_crop(), dpi * grey_scale, charset, false, OcrSegmentation::word);
+        }
     }
-    if (charset == OcrCharset::any && dpi < grey_reading_below_dpi && has_cjk(line.text) &&
-        line.confidence < sure_line_confidence && grey_crop()) {
-        // A scan below 250 dpi binarised loses strokes of small Chinese characters (晋 read 置,
-        // 吕, 嗜): an unsure Chinese line is read again from the grey page, and the surer
-        // reading kept.
+    if (charset == OcrCharset::any && has_cjk(line.text) && line.confidence < sure_line_confidence && grey_crop()) {
+        // An unsure Chinese line is read again from the grey page. A scan below 250 dpi
+        // binarised loses strokes of small characters (晋 read 置, 吕, 嗜): the surer reading is
+        // kept. Finer pages binarise well: the grey reading only corrects the characters the
+        // first was unsure of (second_opinion_on_unsure).
         OcrLine again = engine.read_line(grey_crop(), dpi * grey_scale, charset);
-        if (again.confidence > line.confidence && has_cjk(again.text)) line = std::move(again);
+        const bool take = dpi < grey_reading_below_dpi ? again.confidence > line.confidence && has_cjk(again.text)
+                                                       : second_opinion_on_unsure(line, again);
+        if (take) line = std::move(again);
     }
     if (charset == OcrCharset::any && looks_numeric(line.text) && !is_plain_number(line.text)) {
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
+    }
+    return line;
+}
+
+// A line opening with a circled numeral (circled_lead): its digits read alone, without their
+// ring, and the rest of the line after the ring; nothing when the digits read as no number
+// from 1 to 20.
+std::optional<OcrLine> read_circled_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box,
+                                         const std::vector<PixelBox>& components) {
+    const auto has_ink = [&](const PixelBox& region) { return ink_pixels(prepared.text.get(), region) > 0; };
+    const std::optional<CircledLead> lead = circled_lead(box, components, has_ink);
+    if (!lead) return std::nullopt;
+    const double scale = static_cast<double>(circled_digits_height_px) / std::max(1, lead->digits.h);
+    PixPtr crop = crop_alone_for_reading(prepared.text.get(), lead->digits, crop_pad(lead->digits), scale);
+    if (!crop) return std::nullopt;
+    OcrLine digits = engine.read_line(crop.get(), prepared.geometry.dpi * scale, OcrCharset::digits);
+    if (digits.text.empty()) {
+        // A thin 1 alone is often dropped as a speck; the grey page keeps its weight.
+        if (PixPtr grey = crop_alone_for_reading(prepared.grey.get(), lead->digits, crop_pad(lead->digits), scale))
+            digits = engine.read_line(grey.get(), prepared.geometry.dpi * scale, OcrCharset::digits);
+    }
+    const bool plain = !digits.text.empty() && digits.text.size() <= 2 &&
+                       std::all_of(digits.text.begin(), digits.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const int value = plain ? std::stoi(digits.text) : 0;
+    if (value < 1 || value > max_circled_numeral || digits.confidence < min_ordinal_confidence) return std::nullopt;
+    OcrLine line;
+    append_utf8(line.text, static_cast<char32_t>(U'①' + value - 1));
+    line.confidence = digits.confidence;
+    line.symbols.push_back({line.text, digits.confidence, {}});
+    const PixelBox after{lead->ring.right(), box.y, box.right() - lead->ring.right(), box.h};
+    const std::optional<PixelBox> ink = after.w > 0 ? ink_box(prepared.text.get(), after) : std::nullopt;
+    // Read alone too: in a padded crop the ring's edge reads as a bracket.
+    if (PixPtr rest = ink ? crop_alone_for_reading(prepared.text.get(), *ink, crop_pad(*ink), reading_scale(ink->h)) : nullptr) {
+        const OcrLine text = engine.read_line(rest.get(), prepared.geometry.dpi * reading_scale(ink->h), OcrCharset::any);
+        line.text += text.text;
+        line.confidence = std::min(line.confidence, text.confidence);
+        line.symbols.insert(line.symbols.end(), text.symbols.begin(), text.symbols.end());
     }
     return line;
 }
@@ -466,11 +556,12 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
         // Upright pages are the rule, so turning one half round needs a clear margin; a page
         // lying on its side is as likely turned one way as the other. A level page stays level
         // turned half round.
-        if (reads_upside_down(layout, engine, dpi, quarters == 0 ? flip_confidence_margin : 0.0)) {
+        if (reads_upside_down(layout, engine, dpi, quarters == 0 ? flip_confidence_margin : 0.0, page.first_reads)) {
             quarters += 2;
             grey = turn_quarters(grey.get(), 2);
             page.binary = turn_quarters(page.binary.get(), 2);
             layout = lay_out_lines(page.binary.get(), dpi);
+            page.first_reads.clear();
         }
         page.geometry.turn_degrees = (quarters % 4) * 90;
         page.grey = std::move(grey);
@@ -523,6 +614,11 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     std::vector<std::optional<OcrLine>> lines(boxes.size());
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         if (boxes[i].h < flat_line_share * line_height && on_a_ruling(boxes[i], prepared.lines)) continue;
+        if (std::max(boxes[i].w, boxes[i].h) < speck_share * line_height) continue;  // a speck, no character
+        if (std::optional<OcrLine> circled = read_circled_line(prepared, engine, boxes[i], components)) {
+            lines[i] = std::move(circled);
+            continue;
+        }
         lines[i] = read(boxes[i], OcrCharset::any);
         mend_lead_in(*lines[i], boxes[i], line_height, read);
     }

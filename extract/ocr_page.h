@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/leptonica_page.h"
@@ -29,6 +30,9 @@ struct PreparedPage {
     PixPtr binary;  // binarised grey
     PixPtr text;    // binary without the ruling lines
     std::vector<PixelLine> lines;
+    // Text lines already read as the page's reading reads them (the orientation check's sample
+    // lines, when the page stayed as it was), with what Tesseract read: not read again.
+    std::vector<std::pair<PixelBox, OcrLine>> first_reads;
 };
 
 // Bytes the images of a prepared page hold.

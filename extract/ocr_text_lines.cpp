@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <numeric>
 
 namespace budgetpdf {
@@ -24,6 +25,14 @@ constexpr double stack_gap_share = 0.7;       // vertical gap (of the typical he
 constexpr double stack_height_share = 1.5;    // stacked parts stay within this × the typical height
 constexpr double max_text_height_share = 8.0; // taller components are not text
 constexpr double min_reference_share = 0.6;   // heights below this × typical count as this much
+constexpr double min_ring_height_share = 0.6;  // a circled numeral's ring: of the line's height
+constexpr double max_ring_aspect = 1.33;        // wider or taller than this: no ring
+constexpr double min_digits_share = 0.3;        // the digits inside: of the ring's height
+constexpr double max_digits_share = 0.85;
+constexpr double ring_piece_reach = 0.8;        // pieces starting this far (of its height) from its left join a ring
+constexpr double ring_middle_share = 0.5;       // digits' centres lie in the ring's middle half
+constexpr int ring_corner_parts = 8;            // a corner square of 1/8 the ring's size holds no ink
+constexpr int remnant_elongation = 3;         // a ruling's piece is at least this many times longer than thick
 
 struct UnionFind {
     std::vector<int> parent;
@@ -49,6 +58,70 @@ bool ruling_between(const std::vector<PixelLine>& verticals, int x0, int x1, int
 }
 
 }  // namespace
+
+bool ruling_remnant(const PixelBox& box, const std::vector<PixelLine>& lines, int residue_px, int reach_px) {
+    return std::any_of(lines.begin(), lines.end(), [&](const PixelLine& line) {
+        const int across = line.horizontal ? box.h : box.w;
+        const int along_from = line.horizontal ? box.x : box.y;
+        const int along_to = line.horizontal ? box.right() : box.bottom();
+        const int centre = line.horizontal ? box.y + box.h / 2 : box.x + box.w / 2;
+        return across <= line.thickness + 2 * residue_px && along_to - along_from >= remnant_elongation * across &&
+               std::abs(centre - line.position) <= line.thickness / 2 + residue_px &&
+               along_to >= line.from - reach_px && along_from <= line.to + reach_px;
+    });
+}
+
+std::optional<CircledLead> circled_lead(const PixelBox& line, const std::vector<PixelBox>& components,
+                                        const HasInk& has_ink) {
+    std::vector<PixelBox> in_line;
+    for (const PixelBox& c : components)
+        if (c.x >= line.x && c.right() <= line.right() && c.y >= line.y && c.bottom() <= line.bottom()) in_line.push_back(c);
+    if (in_line.empty()) return std::nullopt;
+    std::sort(in_line.begin(), in_line.end(), [](const PixelBox& a, const PixelBox& b) { return a.x < b.x; });
+    // The first glyph: the leftmost component and those overlapping it across (the pieces of a
+    // ring a coarse scan broke, the digits inside).
+    PixelBox ring = in_line.front();
+    std::size_t end = 1;
+    for (; end < in_line.size(); ++end) {
+        // Overlapping across, or (a broken ring's far side) within the square a glyph this tall takes.
+        const PixelBox& c = in_line[end];
+        const int square_end = ring.x + static_cast<int>(ring_piece_reach * ring.h);
+        if (c.x >= std::max(ring.right(), square_end) || c.right() > ring.x + max_ring_aspect * ring.h) break;
+        const int x0 = std::min(ring.x, c.x), y0 = std::min(ring.y, c.y);
+        ring = {x0, y0, std::max(ring.right(), c.right()) - x0, std::max(ring.bottom(), c.bottom()) - y0};
+    }
+    if (ring.h < min_ring_height_share * line.h || ring.w > max_ring_aspect * ring.h || ring.h > max_ring_aspect * ring.w)
+        return std::nullopt;
+    // The digits: the parts whose centres lie in the middle of the ring's box, clear of its edge.
+    std::optional<PixelBox> digits;
+    bool top = false, bottom = false, left = false, right = false;
+    for (std::size_t k = 0; k < end; ++k) {
+        const PixelBox& c = in_line[k];
+        const int cx = c.x + c.w / 2 - ring.x, cy = c.y + c.h / 2 - ring.y;
+        const bool central = c.x > ring.x && c.right() < ring.right() && c.y > ring.y && c.bottom() < ring.bottom() &&
+                             std::abs(2 * cx - ring.w) < ring.w * ring_middle_share &&
+                             std::abs(2 * cy - ring.h) < ring.h * ring_middle_share;
+        if (!central) {
+            top |= c.y == ring.y;
+            bottom |= c.bottom() == ring.bottom();
+            left |= c.x == ring.x;
+            right |= c.right() == ring.right();
+            continue;
+        }
+        const int x0 = digits ? std::min(digits->x, c.x) : c.x, y0 = digits ? std::min(digits->y, c.y) : c.y;
+        digits = PixelBox{x0, y0, std::max(digits ? digits->right() : 0, c.right()) - x0,
+                          std::max(digits ? digits->bottom() : 0, c.bottom()) - y0};
+    }
+    if (!digits || !(top && bottom && left && right) || digits->h < min_digits_share * ring.h ||
+        digits->h > max_digits_share * ring.h)
+        return std::nullopt;
+    const int cw = std::max(1, ring.w / ring_corner_parts), ch = std::max(1, ring.h / ring_corner_parts);
+    for (const PixelBox& corner : {PixelBox{ring.x, ring.y, cw, ch}, PixelBox{ring.right() - cw, ring.y, cw, ch},
+                                   PixelBox{ring.x, ring.bottom() - ch, cw, ch},
+                                   PixelBox{ring.right() - cw, ring.bottom() - ch, cw, ch}})
+        if (has_ink(corner)) return std::nullopt;
+    return CircledLead{ring, *digits};
+}
 
 int typical_glyph_height(const std::vector<PixelBox>& components) {
     if (components.empty()) return 0;

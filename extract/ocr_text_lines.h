@@ -29,6 +29,26 @@ using InkOf = std::function<std::optional<PixelBox>(const PixelBox& region)>;
 std::vector<PixelBox> split_stacked_lines(const std::vector<PixelBox>& boxes, int line_height, double stacked_share,
                                           double min_band_share, const RowHasInk& row_has_ink, const InkOf& ink_of);
 
+// Whether an ink component is a piece of a ruling line left behind where the line was found
+// broken (a seal's ring crossing it, a faint stretch of a scan): thin across the line's
+// direction and three times as long along it (not a dot or a stroke), lying on the line
+// (within `residue_px` of its centre) and within `reach_px` of where the found line ends.
+// Such a piece would join the text on its two sides into one line.
+bool ruling_remnant(const PixelBox& box, const std::vector<PixelLine>& lines, int residue_px, int reach_px);
+
+// A circled numeral (① … ⑳) opening a text line: the Chinese model has no such characters and
+// reads them as 四, 号 or Q@. The line's first glyph (its leftmost component and those
+// overlapping it across) is a ring about as tall as the line and as wide as tall, in one piece
+// or broken (a coarse scan), round (the corners of its box hold no ink, unlike the 囗 of 国 or
+// 因), with the digits in its middle as components of their own. `has_ink(region)`: ink there.
+struct CircledLead {
+    PixelBox ring;
+    PixelBox digits;  // the components inside the ring, together
+};
+using HasInk = std::function<bool(const PixelBox& region)>;
+std::optional<CircledLead> circled_lead(const PixelBox& line, const std::vector<PixelBox>& components,
+                                        const HasInk& has_ink);
+
 // The median height of the components, a stand-in for the body text's character height.
 int typical_glyph_height(const std::vector<PixelBox>& components);
 

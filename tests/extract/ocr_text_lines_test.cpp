@@ -81,3 +81,52 @@ TEST_CASE("ocr text lines: a group several lines tall is cut at its blank rows, 
     auto solid = [](const PixelBox&, int) { return true; };
     CHECK(split_stacked_lines({cell}, line_height, 1.7, 0.4, solid, ink_of).size() == 1);
 }
+
+TEST_CASE("ocr text lines: a piece of a ruling left where the found line breaks off is a remnant, text is not") {
+    // A vertical border found from y 396 down; above it, where a seal's ring crossed it, a
+    // 2 px piece of it was left with the text (a 200 dpi scan's header row).
+    PixelLine border;
+    border.horizontal = false;
+    border.position = 860;
+    border.from = 396;
+    border.to = 1520;
+    border.thickness = 1;
+    const std::vector<PixelLine> lines{border};
+    const int residue = 3, reach = 36;
+    CHECK(ruling_remnant({859, 365, 2, 22}, lines, residue, reach));
+    CHECK(ruling_remnant({859, 900, 3, 20}, lines, residue, reach));   // in a gap along the line
+    CHECK_FALSE(ruling_remnant({852, 365, 2, 22}, lines, residue, reach));  // beside it: a 1 or a stroke
+    CHECK_FALSE(ruling_remnant({855, 365, 12, 22}, lines, residue, reach)); // wider than a line's piece
+    CHECK_FALSE(ruling_remnant({859, 300, 2, 22}, lines, residue, reach));  // beyond its reach
+    CHECK_FALSE(ruling_remnant({857, 380, 8, 4}, lines, residue, reach));   // flat: a mark across it
+
+    // The piece bridges two headers too far apart to join; without it they are two lines.
+    std::vector<PixelBox> ink = characters(781, 365, 2, 30, 4);
+    append(ink, characters(875, 365, 2, 30, 4));
+    CHECK(group_text_lines(ink, lines).size() == 2);
+    ink.push_back({859, 369, 2, 22});
+    CHECK(group_text_lines(ink, lines).size() == 1);
+}
+
+TEST_CASE("ocr text lines: a circled numeral's ring and digits, whole or broken; a boxed character is none") {
+    const auto no_corner_ink = [](const PixelBox&) { return false; };
+    const PixelBox line{100, 100, 200, 32};
+    std::vector<PixelBox> ink{{100, 101, 30, 30}, {110, 108, 9, 16}};  // ② and the text after it
+    append(ink, characters(136, 101, 5, 30, 4));
+    const std::optional<CircledLead> lead = circled_lead(line, ink, no_corner_ink);
+    REQUIRE(lead);
+    CHECK(lead->ring.w == 30);
+    CHECK(lead->digits.x == 110);
+    CHECK(lead->digits.h == 16);
+    // The ring broken into four arcs by a coarse scan.
+    std::vector<PixelBox> broken{{100, 106, 6, 20}, {104, 101, 22, 5}, {124, 106, 6, 20}, {104, 126, 22, 5}, {110, 108, 9, 16}};
+    append(broken, characters(136, 101, 5, 30, 4));
+    const std::optional<CircledLead> pieces = circled_lead(line, broken, no_corner_ink);
+    REQUIRE(pieces);
+    CHECK(pieces->ring.right() == 130);
+    CHECK(pieces->digits.x == 110);
+    // 国 or 因: a frame with ink in its corners.
+    CHECK_FALSE(circled_lead(line, ink, [](const PixelBox&) { return true; }));
+    // A plain character first: nothing inside it.
+    CHECK_FALSE(circled_lead(line, characters(100, 101, 6, 30, 4), no_corner_ink));
+}
