@@ -443,7 +443,8 @@ std::optional<Decimal> moved_by_last_digit(const Record& record) {
 
 // OCR amounts whose identities hold only because they compare a reading with readings of the
 // same text: one printed value read identically in several cells (a total equal to its only
-// part, a parent with one child, a total repeated in another table). The same glyphs read the
+// part, a parent with one child, a total repeated in another table; cells of the value that
+// fail other identities count among them). The same glyphs read the
 // same way, so a misread would be repeated and the identity would still hold: it confirms
 // nothing. Per value printed in more than one OCR cell, every such cell is changed at once by
 // one unit of its last printed digit (the smallest misread: 2.55 read 2.56); when no further
@@ -456,12 +457,15 @@ void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Reco
     std::map<std::string, std::vector<std::size_t>> by_value;
     for (std::size_t i = 0; i < records.size(); ++i) {
         const Record& r = records[i];
-        if (r.method != "ocr" || r.check != "ok") continue;
+        if (r.method != "ocr" || (r.check != "ok" && r.check != "mismatch")) continue;
         std::optional<Decimal> value = Decimal::parse(r.amount_yuan);
         if (value && !value->is_zero()) by_value[r.amount_yuan].push_back(i);
     }
-    for (const auto& [yuan, cells] : by_value) {
-        if (cells.size() < 2) continue;
+    for (auto& [yuan, cells] : by_value) {
+        // Copies failing elsewhere move along (a misread repeated in a flagged 类 and its 合计):
+        // they confirm the others no more than they are confirmed themselves.
+        if (cells.size() < 2 || std::none_of(cells.begin(), cells.end(), [&](std::size_t i) { return records[i].check == "ok"; }))
+            continue;
         std::vector<Record> trial = records;
         bool changed = true;
         for (std::size_t i : cells) {
@@ -474,6 +478,7 @@ void cap_unconfirmed(const std::vector<TableReading>& readings, std::vector<Reco
         const CheckSummary moved = check_identities(readings, trial, scratch);
         if (moved.failed > checked.failed || moved.inexact > checked.inexact) continue;
         for (std::size_t i : cells) records[i].text_confidence = std::min(records[i].text_confidence, unconfirmed_text_confidence);
+        std::erase_if(cells, [&](std::size_t i) { return records[i].check != "ok"; });
         const Record& first = records[cells.front()];
         diagnostics.push_back(at(Severity::info, "ocr_unconfirmed", first,
                                  describe_ocr_cell(first) + ": '" + first.amount_printed + "' read by OCR in " +
