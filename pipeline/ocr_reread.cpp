@@ -247,7 +247,7 @@ std::optional<std::pair<Change, Change>> best_pair(const std::vector<TableReadin
                     const double confidence = std::min(ca.confidence, cb.confidence);
                     if (!best || trial_failed < best->first.failed ||
                         (trial_failed == best->first.failed && confidence > best_confidence)) {
-                        best = std::make_pair(Change{a, ca, trial_failed}, Change{b, cb, trial_failed});
+                        best = std::make_pair(Change{a, ca, trial_failed, {}, 0}, Change{b, cb, trial_failed, {}, 0});
                         best_confidence = confidence;
                     }
                 }
