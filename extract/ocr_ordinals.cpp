@@ -1,8 +1,9 @@
 // Ordinals implied by their neighbours. How it works: in each column the body labels are
 // taken in row order, those numbered 一、 … 九十九、 parsed, and cut into runs of consecutive
 // labels that are numbered or (read by OCR) start like a misread lead-in. In a run, the
-// numbering most of its numbered labels follow (k, k+1, …) gives each label its number; an OCR
-// label that breaks it has its start replaced by that number and 、 (see mend_run for when).
+// numbering most of its numbered labels follow (k, k+1, …; fit_numbering) gives each label its
+// number; an OCR label that breaks it has its start replaced by that number and 、 (see
+// mend_run for when), where the runs around leave the numbering room (numbering_has_room).
 #include "extract/ocr_ordinals.h"
 
 #include <algorithm>
