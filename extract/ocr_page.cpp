@@ -285,9 +285,8 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
     const double scale = reading_scale(box.h);
     PixPtr crop = crop_for_reading(prepared.text.get(), room, crop_pad(room), scale);
     if (!crop) return {};
-    const auto read_before = std::find_if(prepared.first_reads.begin(), prepared.first_reads.end(), [&](const auto& r) {
-        return r.first.x == room.x && r.first.y == room.y && r.first.w == room.w && r.first.h == room.h;
-    });
+    const auto read_before = std::find_if(prepared.first_reads.begin(), prepared.first_reads.end(),
+                                          [&](const auto& r) { return r.first == room; });
     const bool same_crop = charset == OcrCharset::any && scale == 1.0 && read_before != prepared.first_reads.end();
     OcrLine line = same_crop ? read_before->second : engine.read_line(crop.get(), dpi * scale, charset);
     // The grey page there, lines painted out, at a reading height: made once, when first needed.

@@ -68,19 +68,21 @@ void add_reading(std::vector<CellReading>& out, std::string text, double confide
 // left out (the recogniser's lines sometimes end in a digit the page does not print: 154.25
 // read 154.259, the 9 at 0.89).
 void add_alternatives(const OcrLine& line, std::vector<CellReading>& out) {
+    // The line with character i replaced.
+    const auto with = [&](std::size_t i, const std::string& replacement) {
+        std::string text;
+        for (std::size_t k = 0; k < line.symbols.size(); ++k) text += k == i ? replacement : line.symbols[k].text;
+        return text;
+    };
     std::vector<std::pair<double, CellReading>> found;
     for (std::size_t i = 0; i < line.symbols.size(); ++i) {
         if (line.symbols[i].confidence < unsure_symbol_confidence && line.symbols.size() > 1) {
-            std::string text;
-            for (std::size_t k = 0; k < line.symbols.size(); ++k) text += k == i ? "" : line.symbols[k].text;
             const double doubt = 1.0 - line.symbols[i].confidence;
-            found.push_back({doubt, {text, line.confidence, "character " + std::to_string(i + 1) + " left out"}});
+            found.push_back({doubt, {with(i, ""), line.confidence, "character " + std::to_string(i + 1) + " left out"}});
         }
         for (const auto& [alt, probability] : line.symbols[i].alternatives) {
             if (alt == line.symbols[i].text || probability < min_alternative_probability) continue;
-            std::string text;
-            for (std::size_t k = 0; k < line.symbols.size(); ++k) text += k == i ? alt : line.symbols[k].text;
-            found.push_back({probability, {text, probability, "alternative for character " + std::to_string(i + 1)}});
+            found.push_back({probability, {with(i, alt), probability, "alternative for character " + std::to_string(i + 1)}});
         }
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -22,6 +22,7 @@ struct PixelBox {
     int h = 0;
     int right() const { return x + w; }
     int bottom() const { return y + h; }
+    bool operator==(const PixelBox&) const = default;
 };
 
 struct PixelLine {

@@ -104,6 +104,10 @@ struct CheckSummary {
     int inexact = 0;  // identities that hold only within their rounding tolerance (a difference ≠ 0)
 };
 
+// How an identity_mismatch diagnostic names a table ("expenditure 支出决算表", then " p6"): its
+// kind and title, which records carry too, so a record's table can be found in a diagnostic.
+std::string table_reference(const std::string& kind, const std::string& title);
+
 // Records join readings by (table_index, row, col). Sets every record's `check` and appends
 // one identity_mismatch diagnostic per failing identity.
 CheckSummary check_identities(const std::vector<TableReading>& readings,

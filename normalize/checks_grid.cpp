@@ -111,11 +111,12 @@ std::vector<Side> CheckTable::sides() const {
     return out;
 }
 
+std::string table_reference(const std::string& kind, const std::string& title) {
+    return title.empty() ? kind : kind.empty() ? title : kind + " " + title;
+}
+
 std::string CheckTable::where(int page) const {
-    std::string text = reading->table_kind;
-    if (!reading->table_title.empty()) text += (text.empty() ? "" : " ") + reading->table_title;
-    text += " p" + std::to_string(page);
-    return text;
+    return table_reference(reading->table_kind, reading->table_title) + " p" + std::to_string(page);
 }
 
 Decimal half_unit_yuan(std::string_view printed, std::string_view unit) {

@@ -120,7 +120,7 @@ std::vector<MismatchDifference> mismatch_differences(const std::vector<Diagnosti
 // The distinct differences of the failing identities naming record `r`'s table: only they can
 // explain a misread of its amount.
 std::vector<Decimal> differences_of_table(const std::vector<MismatchDifference>& all, const Record& r) {
-    const std::string table = r.table_kind + (r.table_title.empty() ? "" : " " + r.table_title) + " p";
+    const std::string table = table_reference(r.table_kind, r.table_title) + " p";
     std::vector<Decimal> out;
     for (const MismatchDifference& m : all)
         if ((m.tables.empty() || m.tables.find(table) != std::string::npos) &&
@@ -444,9 +444,8 @@ std::optional<Decimal> moved_by_last_digit(const Record& record) {
 // OCR amounts whose identities hold only because they compare a reading with readings of the
 // same text: one printed value read identically in several cells (a total equal to its only
 // part, a parent with one child, a total repeated in another table; cells of the value that
-// fail other identities count among them). The same glyphs read the
-// same way, so a misread would be repeated and the identity would still hold: it confirms
-// nothing. Per value printed in more than one OCR cell, every such cell is changed at once by
+// fail other identities count among them). The same glyphs read the same way, so a misread
+// would be repeated and the identity would still hold: it confirms nothing. Per value printed in more than one OCR cell, every such cell is changed at once by
 // one unit of its last printed digit (the smallest misread: 2.55 read 2.56); when no further
 // identity fails and none that held exactly comes to hold only within its rounding tolerance
 // — the copies agree among themselves and the other identities cannot tell — those cells keep
