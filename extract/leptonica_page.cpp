@@ -42,6 +42,11 @@ constexpr double line_bridge_in = 0.01;     // gaps a JPEG or a skew step leaves
 constexpr double max_line_thickness_in = 0.04;
 constexpr double min_speck_in = 0.012;      // ink smaller than this both ways is noise
 constexpr int line_mask_widen_px = 3;
+constexpr int faint_line_min_dip = 14;      // a faint line is this much darker than the paper beside it
+constexpr double faint_line_reach_in = 0.01; // the paper beside a faint line is this far from its middle
+constexpr double faint_halo_in = 0.007;     // the grey fringe a character's ink has around it
+constexpr double faint_line_thickness_in = 0.01;  // ink no thicker than this across may be a bit of a line
+constexpr double faint_line_bridge_in = 0.06;  // where text beside a faint line took its ink out
 constexpr double orientation_reduce_in = 0.01;  // pixel size of the orientation test image
 
 int inch_px(double inches, double dpi) { return std::max(1, static_cast<int>(std::lround(inches * dpi))); }
@@ -154,45 +159,94 @@ bool text_runs_horizontally(Pix* binary, double dpi) {
     return long_runs(5, 1) >= long_runs(1, 5);
 }
 
+namespace {
+
+// The line components of `opened` (ink an opening with a long line element kept) along one
+// direction, appended to `lines`; their pixels are OR-ed into `mask` when one is given.
+void collect_lines(Pix* opened, bool horizontal, double dpi, std::vector<PixelLine>& lines, Pix* mask) {
+    const int length = inch_px(min_line_length_in, dpi);
+    const int max_thickness = inch_px(max_line_thickness_in, dpi);
+    BOXA* boxes = pixConnCompBB(opened, 8);
+    const int n = boxaGetCount(boxes);
+    for (int i = 0; i < n; ++i) {
+        l_int32 x, y, w, h;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+        const int along = horizontal ? w : h, across = horizontal ? h : w;
+        if (along < length) continue;
+        // A thick component is a filled area (a black header band, a photo), not a line;
+        // its ink stays with the text.
+        const int ink = ink_pixels(opened, {x, y, w, h});
+        const int thickness = std::max(1, static_cast<int>(std::lround(static_cast<double>(ink) / along)));
+        if (thickness > max_thickness) continue;
+        PixelLine line;
+        line.horizontal = horizontal;
+        line.position = horizontal ? y + h / 2 : x + w / 2;
+        line.from = horizontal ? x : y;
+        line.to = horizontal ? x + w : y + h;
+        line.thickness = std::min(thickness, across);
+        lines.push_back(line);
+        if (!mask) continue;
+        BOX* box = boxCreate(x, y, w, h);
+        PixPtr piece(pixClipRectangle(opened, box, nullptr));
+        pixRasterop(mask, x, y, w, h, PIX_SRC | PIX_DST, piece.get(), 0, 0);
+        boxDestroy(&box);
+    }
+    boxaDestroy(&boxes);
+}
+
+// What survives a closing over gaps up to `bridge_in` then an opening with a long line element
+// along one direction.
+PixPtr open_along(Pix* binary, bool horizontal, double bridge_in, double dpi) {
+    const int length = inch_px(min_line_length_in, dpi);
+    const int bridge = inch_px(bridge_in, dpi);
+    PixPtr bridged(horizontal ? pixCloseBrick(nullptr, binary, bridge, 1) : pixCloseBrick(nullptr, binary, 1, bridge));
+    return PixPtr(horizontal ? pixOpenBrick(nullptr, bridged.get(), length, 1)
+                             : pixOpenBrick(nullptr, bridged.get(), 1, length));
+}
+
+}  // namespace
+
 PageLines find_lines(Pix* binary, double dpi) {
     PageLines result;
-    const int length = inch_px(min_line_length_in, dpi);
-    const int bridge = inch_px(line_bridge_in, dpi);
-    const int max_thickness = inch_px(max_line_thickness_in, dpi);
     result.mask.reset(pixCreateTemplate(binary));
     for (bool horizontal : {true, false}) {
-        PixPtr bridged(horizontal ? pixCloseBrick(nullptr, binary, bridge, 1) : pixCloseBrick(nullptr, binary, 1, bridge));
-        PixPtr opened(horizontal ? pixOpenBrick(nullptr, bridged.get(), length, 1)
-                                 : pixOpenBrick(nullptr, bridged.get(), 1, length));
-        BOXA* boxes = pixConnCompBB(opened.get(), 8);
-        const int n = boxaGetCount(boxes);
-        for (int i = 0; i < n; ++i) {
-            l_int32 x, y, w, h;
-            boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
-            const int along = horizontal ? w : h, across = horizontal ? h : w;
-            if (along < length) continue;
-            // A thick component is a filled area (a black header band, a photo), not a line;
-            // its ink stays with the text.
-            const int ink = ink_pixels(opened.get(), {x, y, w, h});
-            const int thickness = std::max(1, static_cast<int>(std::lround(static_cast<double>(ink) / along)));
-            if (thickness > max_thickness) continue;
-            PixelLine line;
-            line.horizontal = horizontal;
-            line.position = horizontal ? y + h / 2 : x + w / 2;
-            line.from = horizontal ? x : y;
-            line.to = horizontal ? x + w : y + h;
-            line.thickness = std::min(thickness, across);
-            result.lines.push_back(line);
-            BOX* box = boxCreate(x, y, w, h);
-            PixPtr piece(pixClipRectangle(opened.get(), box, nullptr));
-            pixRasterop(result.mask.get(), x, y, w, h, PIX_SRC | PIX_DST, piece.get(), 0, 0);
-            boxDestroy(&box);
-        }
-        boxaDestroy(&boxes);
+        PixPtr opened = open_along(binary, horizontal, line_bridge_in, dpi);
+        collect_lines(opened.get(), horizontal, dpi, result.lines, result.mask.get());
     }
     PixPtr widened(pixDilateBrick(nullptr, result.mask.get(), line_mask_widen_px, line_mask_widen_px));
     result.mask = std::move(widened);
     return result;
+}
+
+std::vector<PixelLine> find_faint_lines(Pix* grey, Pix* binary, Pix* line_mask, double dpi) {
+    // Hairline rules print light grey, and a scan leaves them fainter still: the local
+    // threshold that keeps text drops them, or keeps only bits of them beside dark text, where
+    // its threshold rises. Across a line, the grey dips for a pixel or two and comes back: a
+    // closing across the line's direction (a black top-hat) measures that dip against the
+    // paper right beside it, however the paper's grey varies over the page. The text's ink,
+    // widened over the halos of characters, is taken out, but not the bits of line it kept
+    // (ink as thin across as a line) nor the lines already found: what is left is faint
+    // ink only, and faint ink long enough to be a line is a line. Text never qualifies,
+    // however blurred, because its ink was taken out; the paper's grain is too short.
+    std::vector<PixelLine> lines;
+    const int halo = 2 * inch_px(faint_halo_in, dpi) + 1;
+    const int across = 2 * inch_px(faint_line_reach_in, dpi) + 1;
+    const int thin = inch_px(faint_line_thickness_in, dpi);
+    for (bool horizontal : {true, false}) {
+        PixPtr dip(horizontal ? pixTophat(grey, 1, across, L_TOPHAT_BLACK) : pixTophat(grey, across, 1, L_TOPHAT_BLACK));
+        if (!dip) continue;
+        pixInvert(dip.get(), dip.get());
+        PixPtr faint(pixThresholdToBinary(dip.get(), 256 - faint_line_min_dip));
+        PixPtr text(pixSelectBySize(binary, thin, thin, 8, horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
+                                    L_SELECT_IF_GT, nullptr));
+        if (!faint || !text) continue;
+        PixPtr text_halo(pixDilateBrick(nullptr, text.get(), halo, halo));
+        pixSubtract(faint.get(), faint.get(), text_halo.get());
+        pixSubtract(faint.get(), faint.get(), line_mask);
+        PixPtr opened = open_along(faint.get(), horizontal, faint_line_bridge_in, dpi);
+        collect_lines(opened.get(), horizontal, dpi, lines, nullptr);
+    }
+    return lines;
 }
 
 PixPtr remove_mask(Pix* binary, Pix* mask) { return PixPtr(pixSubtract(nullptr, binary, mask)); }

@@ -50,6 +50,10 @@ struct PageLines {
 // structuring elements.
 PageLines find_lines(Pix* binary, double dpi);
 
+// Lines too light for `binary` (the page's text threshold): hairline rules, from the page's
+// grey, away from the text's ink and from the lines of `line_mask` (find_lines's mask).
+std::vector<PixelLine> find_faint_lines(Pix* grey, Pix* binary, Pix* line_mask, double dpi);
+
 // `binary` without the pixels of `mask`.
 PixPtr remove_mask(Pix* binary, Pix* mask);
 

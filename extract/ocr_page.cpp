@@ -85,18 +85,23 @@ PixelBox with_line_height(PixelBox box, int line_height) {
     return box;
 }
 
-// Text lines of a binarised page: lines found and removed, ink grouped.
+// Text lines of a binarised page: lines found and removed, ink grouped. With the page's grey,
+// lines too faint for the binarised page (hairlines) are found there too.
 struct LineLayout {
     PixPtr text;
     std::vector<PixelLine> lines;
     std::vector<PixelBox> text_lines;
 };
 
-LineLayout lay_out_lines(Pix* binary, double dpi) {
+LineLayout lay_out_lines(Pix* binary, Pix* grey, double dpi) {
     LineLayout layout;
     PageLines lines = find_lines(binary, dpi);
     layout.text = remove_mask(binary, lines.mask.get());
     layout.lines = std::move(lines.lines);
+    if (grey) {
+        std::vector<PixelLine> faint = find_faint_lines(grey, binary, lines.mask.get(), dpi);
+        layout.lines.insert(layout.lines.end(), faint.begin(), faint.end());
+    }
     std::vector<PixelBox> components = ink_components(layout.text.get(), dpi);
     const int reach = static_cast<int>(remnant_reach_share * typical_glyph_height(components));
     std::vector<PixelBox> remnants;
@@ -551,7 +556,7 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
         page.geometry.skew_degrees = measure_skew_degrees(binary.get());
         if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
         page.binary = binarise(grey.get(), dpi);
-        LineLayout layout = lay_out_lines(page.binary.get(), dpi);
+        LineLayout layout = lay_out_lines(page.binary.get(), grey.get(), dpi);
         // Upright pages are the rule, so turning one half round needs a clear margin; a page
         // lying on its side is as likely turned one way as the other. A level page stays level
         // turned half round.
@@ -559,7 +564,7 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
             quarters += 2;
             grey = turn_quarters(grey.get(), 2);
             page.binary = turn_quarters(page.binary.get(), 2);
-            layout = lay_out_lines(page.binary.get(), dpi);
+            layout = lay_out_lines(page.binary.get(), grey.get(), dpi);
             page.first_reads.clear();
         }
         page.geometry.turn_degrees = (quarters % 4) * 90;
@@ -571,7 +576,7 @@ std::optional<PreparedPage> prepare_page(PDFDoc& doc, int number, double dpi, Te
     if (page.geometry.skew_degrees != 0) grey = rotate_grey(grey.get(), page.geometry.skew_degrees);
     page.grey = std::move(grey);
     page.binary = binarise(page.grey.get(), dpi);
-    LineLayout layout = lay_out_lines(page.binary.get(), dpi);
+    LineLayout layout = lay_out_lines(page.binary.get(), page.grey.get(), dpi);
     page.text = std::move(layout.text);
     page.lines = std::move(layout.lines);
     return page;
@@ -667,7 +672,7 @@ int uncovered_text_lines(PDFDoc& doc, int number, double dpi, int turn_degrees, 
     if (!rendered) return 0;
     PixPtr grey = turn_quarters(grey_without_red(*rendered).get(), turn_degrees / 90);
     PixPtr binary = binarise(grey.get(), dpi);
-    LineLayout layout = lay_out_lines(binary.get(), dpi);
+    LineLayout layout = lay_out_lines(binary.get(), nullptr, dpi);
     int uncovered = 0;
     for (const PixelBox& b : layout.text_lines) {
         if (b.w < b.h) continue;  // not a line of text

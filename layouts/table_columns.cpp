@@ -551,18 +551,24 @@ HeaderInfo read_header(const Grid& grid, const Matcher& matcher, const std::stri
 namespace {
 
 constexpr int min_code_cells = 2;
+constexpr int min_codes_per_word = 2;  // a code column: at least two codes for each cell of words (合计)
 
-bool prints_only_codes(const Grid& grid, const std::vector<int>& body_rows, int col) {
-    int codes = 0;
+// Whether the column's body prints codes and nothing else but a few words (a 合计 or 栏次
+// row's label written in the code column), and no amounts.
+bool prints_codes(const Grid& grid, const std::vector<int>& body_rows, int col) {
+    int codes = 0, words = 0;
     for (int r : body_rows) {
         const Cell* cell = grid.top_left(r, col);
         if (!cell || trim(cell->text).empty()) continue;
         auto code = split_code_and_name(cell->text);
-        if (!code || !code->name.empty() || (code->code.size() != 5 && code->code.size() != 7 && code->code.size() != 3))
-            return false;
-        ++codes;
+        if (code && code->name.empty() && (code->code.size() == 5 || code->code.size() == 7 || code->code.size() == 3)) {
+            ++codes;
+            continue;
+        }
+        if (money_text(cell->text) || code) return false;
+        ++words;
     }
-    return codes >= min_code_cells;
+    return codes >= min_code_cells && words * min_codes_per_word <= codes;
 }
 
 bool labelled_before(const HeaderInfo& header, int col) {
@@ -598,11 +604,15 @@ void assign_roles_by_content(const Grid& grid, const std::vector<int>& body_rows
         }
     for (int c = 0; c < cols; ++c) {
         ColumnInfo& col = header.columns[c];
-        // A column under a measure's header that prints only codes (a wrapped header glued a
-        // measure's words onto the code column) holds codes.
-        if ((col.role == ColumnRole::measure || col.role == ColumnRole::none) && c < first_measure + 1 &&
-            prints_only_codes(grid, body_rows, c)) {
-            col = ColumnInfo{ColumnRole::code, "", col.measure_label};
+        // A column under a measure's header that prints codes (a wrapped header glued a
+        // measure's words onto the code column), or under a name's header (项目 over a code
+        // header OCR misread) holds codes.
+        if ((col.role == ColumnRole::measure || col.role == ColumnRole::none || col.role == ColumnRole::name) &&
+            c < first_measure + 1 && prints_codes(grid, body_rows, c)) {
+            ColumnInfo code_column;
+            code_column.role = ColumnRole::code;
+            code_column.measure_label = col.measure_label;
+            col = code_column;
             continue;
         }
         if (col.role != ColumnRole::none) continue;

@@ -22,6 +22,7 @@
 #include <map>
 #include <tuple>
 
+#include "layouts/ocr_headers.h"
 #include "layouts/table_classifier.h"
 #include "layouts/table_columns.h"
 #include "layouts/table_rows.h"
@@ -321,6 +322,8 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     if (!found.layout) return std::nullopt;
     const Layout& layout = *found.layout;
     Matcher matcher{set, layout};
+    const std::optional<Table> mended = mend_ocr_headers(matcher, table, shown_title, diagnostics);
+    if (mended) grid = Grid(*mended);
 
     TableReading reading;
     reading.table_index = table_index;

@@ -157,6 +157,12 @@ bool one_character_apart(const std::string& a, const std::string& b, std::size_t
     return differ == 1;
 }
 
+bool one_character_more_at_an_end(const std::string& a, const std::string& b, std::size_t min_chars) {
+    const std::u32string x = decode(a), y = decode(b);
+    if (x.size() != y.size() + 1 || y.size() < min_chars) return false;
+    return x.compare(1, y.size(), y) == 0 || x.compare(0, y.size(), y) == 0;
+}
+
 bool contains(const std::string& haystack, const std::string& needle) {
     return !needle.empty() && haystack.find(needle) != std::string::npos;
 }

@@ -27,6 +27,9 @@ std::string header_key(const std::string& text);
 // Whether two texts have as many characters, at least `min_chars`, and differ in exactly one.
 bool one_character_apart(const std::string& a, const std::string& b, std::size_t min_chars);
 
+// Whether `a` is `b` with one character more before or after it, `b` having at least `min_chars`.
+bool one_character_more_at_an_end(const std::string& a, const std::string& b, std::size_t min_chars);
+
 bool contains(const std::string& haystack, const std::string& needle);
 bool starts_with(const std::string& text, const std::string& prefix);
 bool ends_with(const std::string& text, const std::string& suffix);

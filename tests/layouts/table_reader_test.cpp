@@ -517,3 +517,50 @@ TEST_CASE("degenerate tables never crash: no cells, only a title row, stray byte
     CHECK_FALSE(n.reading);
     CHECK(has_diagnostic(n, "unknown_table"));
 }
+
+namespace {
+
+Table read_by_ocr(Table table) {
+    for (Cell& cell : table.cells) cell.read_by_ocr = true;
+    return table;
+}
+
+}  // namespace
+
+TEST_CASE("OCR headers a character off an alias take it when the column's body agrees; printed text does not") {
+    const std::vector<std::string> lines{"科目编码\t科目名称\t合计\t财政发款收入\t人金额\t项目编号",
+                                         "201\t一般公共服务支出\t3,478.72\t3,000.00\t478.72\t14030021000000012345",
+                                         "20105\t统计信息事务\t3,478.72\t3,000.00\t478.72\t14030021000000012346"};
+    Read r = read(read_by_ocr(table_from_lines(lines, "2026年收入总表", "单位：万元")));
+    REQUIRE(r.reading);
+    CHECK(by_code(*r.reading, "201", "fiscal_grant").printed == "3,000.00");  // 财政发款收入: 拨 misread
+    CHECK(by_code(*r.reading, "20105", "fiscal_grant").measure_label == "财政拨款收入");
+    // 人金额: a speck read beside 金额; 金额 is a total, beside 合计
+    CHECK(where(*r.reading, [](const ReadAmount& a) { return a.printed == "478.72" && a.measure_label == "金额"; }).size() == 2);
+    // 项目编号 is a character from the code header 科目编号, but prints no classification codes
+    CHECK(where(*r.reading, [](const ReadAmount& a) { return a.measure_label == "科目编号"; }).empty());
+    const auto mended = std::count_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                      [](const Diagnostic& d) { return d.kind == "ocr_header"; });
+    CHECK(mended == 2);
+
+    Read printed = read(table_from_lines(lines, "2026年收入总表", "单位：万元"));  // the same text layer-printed
+    REQUIRE(printed.reading);
+    CHECK_FALSE(has_diagnostic(printed, "ocr_header"));
+    CHECK(where(*printed.reading, [](const ReadAmount& a) { return a.measure == "fiscal_grant"; }).empty());
+}
+
+TEST_CASE("a label column printing codes under a name header is the code column") {
+    // 项目 spans 科目编码 | 科目名称; the code header misread (功能分类科上编码) names nothing, so
+    // both columns take 项目's role; the first prints codes (and the 合计 row's label).
+    Table table = table_from_lines({"项目\t项目\t本年支出",
+                                    "功能分类科上编码\t科目名称\t小计",
+                                    "合计\t\t3,478.72",
+                                    "201\t一般公共服务支出\t3,478.72",
+                                    "20105\t统计信息事务\t3,000.00",
+                                    "2010501\t行政运行\t478.72"},
+                                   "一般公共预算支出表", "单位：万元");
+    Read r = read(table);
+    REQUIRE(r.reading);
+    CHECK(by_code(*r.reading, "20105", "total").printed == "3,000.00");
+    CHECK(by_code(*r.reading, "2010501", "total").printed == "478.72");
+}

@@ -1,0 +1,109 @@
+// Header texts OCR misread by a character. A header names a column's role and measure from a
+// closed list (the layout's and the vocabulary's aliases); one misread character
+// (财政发款收入), or a speck read as a character beside the text (人金额), leaves the column
+// without its measure, or a code column read as names. Like a row name a character away from
+// one name of its classification, such a text takes the one alias it misses by a character,
+// when no other alias is as close and the column's body agrees with what the alias names:
+// codes under a code header, amounts under a measure, words under a name. The body check
+// keeps a header that is merely close to an alias (项目编号 beside 科目编号: project numbers are
+// no classification codes) as it was read.
+#include "layouts/ocr_headers.h"
+
+#include <algorithm>
+
+#include "layouts/text_match.h"
+
+namespace budgetpdf {
+namespace {
+
+constexpr std::size_t min_misread_header_chars = 3;  // a character misread in shorter headers (合计) is never guessed
+constexpr std::size_t min_specked_header_chars = 2;  // a character too many beside 金额 is
+constexpr int min_body_codes = 2;
+
+// Every header text the matcher knows, as printed (aliases naming a year or a header path aside).
+std::vector<std::string> header_texts(const Matcher& matcher) {
+    std::vector<std::string> out;
+    const auto add = [&](const std::vector<std::string>& aliases) {
+        for (const std::string& alias : aliases)
+            if (alias.find('/') == std::string::npos && alias.find("YYYY") == std::string::npos) out.push_back(alias);
+    };
+    for (const auto* rules : {&matcher.layout.measures, &matcher.layout.column_parts, &matcher.set.vocabulary.measures,
+                              &matcher.set.vocabulary.sides})
+        for (const AliasRule& rule : *rules) add(rule.aliases);
+    for (const auto* rules : {&matcher.layout.columns, &matcher.set.vocabulary.columns})
+        for (const ColumnRoleRule& rule : *rules) add(rule.aliases);
+    add(matcher.layout.requires_headers);
+    return out;
+}
+
+// The one known header text a character away from `text`, if there is exactly one.
+std::optional<std::string> header_one_character_away(const std::vector<std::string>& known, const std::string& text) {
+    const std::string key = header_key(text);
+    std::optional<std::string> found;
+    for (const std::string& alias : known) {
+        const std::string alias_key = header_key(alias);
+        if (!one_character_apart(key, alias_key, min_misread_header_chars) &&
+            !one_character_more_at_an_end(key, alias_key, min_specked_header_chars))
+            continue;
+        if (found && header_key(*found) != alias_key) return std::nullopt;  // two as close: no guess
+        found = alias;
+    }
+    return found;
+}
+
+// Whether the body under `header` (its columns, from `body_row` down) prints what `alias` names.
+bool body_agrees(const Matcher& matcher, const Table& table, const Cell& header, int body_row, const std::string& alias) {
+    int codes = 0, amounts = 0, words = 0;
+    for (const Cell& cell : table.cells) {
+        if (cell.row < body_row || cell.col < header.col || cell.col >= header.col + std::max(1, header.col_span)) continue;
+        const std::string text = trim(cell.text);
+        if (text.empty()) continue;
+        const auto code = split_code_and_name(text);
+        if (code && code->name.empty()) ++codes;
+        else if (written_amount(text)) ++amounts;
+        else if (!looks_like_amount(text)) ++words;
+    }
+    const std::vector<std::string> path{alias};
+    switch (matcher.match_role(path, 0)) {
+        case ColumnRole::code:
+        case ColumnRole::code_gov:
+        case ColumnRole::code_lei:
+        case ColumnRole::code_kuan:
+        case ColumnRole::code_xiang: return codes >= min_body_codes && amounts == 0 && codes > words;
+        case ColumnRole::name:
+        case ColumnRole::name_gov: return amounts == 0 && words > 0;
+        case ColumnRole::ignore: return true;
+        default: break;
+    }
+    return amounts > 0;  // a measure, a side or a part: amounts under it
+}
+
+}  // namespace
+
+std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table, const std::string& title,
+                                      std::vector<Diagnostic>& diagnostics) {
+    if (std::none_of(table.cells.begin(), table.cells.end(), [](const Cell& c) { return c.read_by_ocr; }))
+        return std::nullopt;
+    int first_amount_row = table.rows;
+    for (const Cell& cell : table.cells)
+        if (written_amount(trim(cell.text))) first_amount_row = std::min(first_amount_row, cell.row);
+    std::optional<Table> mended;
+    std::vector<std::string> known;
+    for (std::size_t i = 0; i < table.cells.size(); ++i) {
+        const Cell& cell = table.cells[i];
+        const std::string text = trim(cell.text);
+        if (!cell.read_by_ocr || cell.row >= first_amount_row || text.empty() || looks_like_amount(text)) continue;
+        if (matcher.is_header_text(text) || matcher.match_row(text, "")) continue;
+        if (known.empty()) known = header_texts(matcher);
+        const std::optional<std::string> alias = header_one_character_away(known, text);
+        if (!alias || !body_agrees(matcher, table, cell, first_amount_row, *alias)) continue;
+        if (!mended) mended = table;
+        mended->cells[i].text = *alias;
+        diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
+                               "'" + title + "': header read '" + text + "' by OCR names no column; the one a character away is '" +
+                                   *alias + "', taken"});
+    }
+    return mended;
+}
+
+}  // namespace budgetpdf
