@@ -88,7 +88,9 @@ std::size_t unknown_lead_before_name(const std::u32string& t, const KnownName& k
 // Where the label's own text starts after a misread lead-in, or 0 when its start does not
 // look like one. A numeral with its 、 lost counts only when `lost_mark` and it is `expected`.
 std::size_t misread_lead_end(const std::u32string& t, int expected, bool lost_mark, const KnownName& known_name) {
-    if (std::size_t junk = junk_lead_length(t)) return junk;
+    // Latin marks, and a character left between them and a known name (/八社会保障和就业支出:
+    // 、 read / before its 八).
+    if (std::size_t junk = junk_lead_length(t)) return junk + unknown_lead_before_name(t.substr(junk), known_name);
     const std::size_t mark = stroke_lead_mark(t);
     if (mark != std::u32string::npos && mark + 1 < t.size() && is_cjk_codepoint(t[mark + 1])) return mark + 1;
     if (std::size_t unknown = unknown_lead_before_name(t, known_name)) return unknown;

@@ -101,6 +101,9 @@ TEST_CASE("ocr ordinals: a known name after a misread lead-in, strokes lost, a s
     CHECK(mended({"响一般公共预算", "二、政府性基金预算"}, nullptr, false, names)[0] == "一、一般公共预算");
     CHECK(mended({"响一般公共预算", "二、政府性基金预算"})[0] == "响一般公共预算");
     CHECK(mended({"一、一般公共服务支出", "下外交支出", "三、国防支出"}, nullptr, false, names)[1] == "二、外交支出");
+    // Latin marks, then the numeral itself, before a known name (、 read / before 二).
+    CHECK(mended({"一、一般公共服务支出", "/二外交支出", "三、国防支出"}, nullptr, false, names)[1] == "二、外交支出");
+    CHECK(mended({"N一般公共服务支出", "二、外交支出", "三、国防支出"}, nullptr, false, names)[0] == "一、一般公共服务支出");
     // A known name itself keeps its first character; an unknown rest too.
     CHECK(mended({"一般公共预算", "二、政府性基金预算"}, nullptr, false, names)[0] == "一般公共预算");
     CHECK(mended({"一、一般公共服务支出", "下属单位", "三、国防支出"}, nullptr, false, names)[1] == "下属单位");
