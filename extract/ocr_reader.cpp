@@ -272,7 +272,9 @@ int OcrSession::read_routed_pages(const std::string& path, PdfPages& pdf) {
 }
 
 std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string& path, int page_number,
-                                                               const std::vector<Rect>& boxes, RereadWays ways) {
+                                                               const std::vector<Rect>& boxes, RereadWays ways,
+                                                               RereadText text) {
+    const OcrCharset charset = text == RereadText::amounts ? OcrCharset::digits : OcrCharset::any;
     std::vector<std::vector<CellReading>> out(boxes.size());
     auto known = impl_->geometries.find(page_number);
     if (path != impl_->path || known == impl_->geometries.end()) return out;
@@ -299,7 +301,7 @@ std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string
         const int pad = std::max(min_reread_pad_px, static_cast<int>(ink->h * reread_pad_share));
         PixPtr first_crop = ways == RereadWays::others ? nullptr : crop_for_reading(prepared->text.get(), *ink, pad, 1.0);
         if (first_crop) {
-            OcrLine first = engine->read_line(first_crop.get(), dpi, OcrCharset::digits, true);
+            OcrLine first = engine->read_line(first_crop.get(), dpi, charset, true);
             add_reading(out[i], first.text, first.confidence, "binary");
             add_alternatives(first, out[i]);
         }
@@ -311,7 +313,7 @@ std::vector<std::vector<CellReading>> OcrSession::reread_cells(const std::string
                                                            prepared->text.get(), *ink, pad, v.scale)
                                  : crop_for_reading(prepared->text.get(), *ink, pad, v.scale);
             if (!crop) continue;
-            OcrLine line = engine->read_line(crop.get(), dpi * v.scale, OcrCharset::digits);
+            OcrLine line = engine->read_line(crop.get(), dpi * v.scale, charset);
             add_reading(out[i], line.text, line.confidence, v.how);
         }
     }

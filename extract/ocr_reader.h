@@ -40,6 +40,10 @@ struct SpareCores {
 // others (grey ×1.5, binarised ×2 and ×0.75), or all of them, in that order.
 enum class RereadWays { likeliest, others, all };
 
+// What the cells re-read print: amounts (read with digits and separators only) or any text
+// (a header).
+enum class RereadText { amounts, any };
+
 // One per worker: holds the Tesseract engine, created on the first page that needs it and
 // reused for every page and document after, and how the pages of the document read last were
 // turned and straightened (for re-reading their cells). Not thread-safe.
@@ -66,12 +70,13 @@ public:
 
     // Reads the cells `boxes` (points, on page `page_number` as read_routed_pages left it) of a
     // page it read before, again in several ways (other binarisation, other scales, the
-    // recogniser's per-character alternatives), amounts only (digits and separators). One
-    // list per box, each without repeats of the same text; empty when the page cannot be
-    // read again.
+    // recogniser's per-character alternatives), as amounts (digits and separators) or as any
+    // text. One list per box, each without repeats of the same text; empty when the page
+    // cannot be read again.
     std::vector<std::vector<CellReading>> reread_cells(const std::string& path, int page_number,
                                                        const std::vector<Rect>& boxes,
-                                                       RereadWays ways = RereadWays::all);
+                                                       RereadWays ways = RereadWays::all,
+                                                       RereadText text = RereadText::amounts);
 
 private:
     struct Impl;

@@ -23,6 +23,8 @@ constexpr double side_gap_share = 0.75;       // gap up to this × the taller he
 constexpr double min_overlap_share = 0.35;    // vertical overlap (of the smaller height) to join
 constexpr double stack_gap_share = 0.7;       // vertical gap (of the typical height) for stacked parts
 constexpr double stack_height_share = 1.5;    // stacked parts stay within this × the typical height
+constexpr double flat_share = 0.4;            // a component flatter than this × the typical height is a stroke (一)
+constexpr double flat_stack_gap_share = 1.0;  // vertical gap between two stacked strokes (二 in a wide font)
 constexpr double max_text_height_share = 8.0; // taller components are not text
 constexpr double min_reference_share = 0.6;   // heights below this × typical count as this much
 constexpr double min_ring_height_share = 0.6;  // a circled numeral's ring: of the line's height
@@ -51,9 +53,11 @@ PixelBox at_least_typical(PixelBox box, int typical) {
     return box;
 }
 
-bool ruling_between(const std::vector<PixelLine>& verticals, int x0, int x1, int y0, int y1) {
-    for (const PixelLine& line : verticals)
-        if (line.position >= x0 && line.position <= x1 && line.from <= y1 && line.to >= y0) return true;
+// Whether one of `rulings` (all vertical, or all horizontal with x and y swapped by the
+// caller) passes between positions p0 and p1 somewhere along [q0, q1].
+bool ruling_between(const std::vector<PixelLine>& rulings, int p0, int p1, int q0, int q1) {
+    for (const PixelLine& line : rulings)
+        if (line.position >= p0 && line.position <= p1 && line.from <= q1 && line.to >= q0) return true;
     return false;
 }
 
@@ -139,9 +143,8 @@ std::vector<PixelBox> group_text_lines(const std::vector<PixelBox>& components, 
     for (const PixelBox& b : components)
         if (b.h <= max_text_height_share * typical) text.push_back(b);
     std::sort(text.begin(), text.end(), [](const PixelBox& a, const PixelBox& b) { return a.x < b.x; });
-    std::vector<PixelLine> verticals;
-    for (const PixelLine& line : lines)
-        if (!line.horizontal) verticals.push_back(line);
+    std::vector<PixelLine> verticals, horizontals;
+    for (const PixelLine& line : lines) (line.horizontal ? horizontals : verticals).push_back(line);
 
     const int floor_height = static_cast<int>(min_reference_share * typical);
     int max_height = 0;
@@ -169,8 +172,14 @@ std::vector<PixelBox> group_text_lines(const std::vector<PixelBox>& components, 
             const int overlap_x = std::min(a.right(), b.right()) - std::max(a.x, b.x);
             const int gap_y = std::max(a.y, b.y) - std::min(a.bottom(), b.bottom());
             const int span_y = std::max(a.bottom(), b.bottom()) - std::min(a.y, b.y);
-            if (overlap_x >= 0.5 * std::min(a.w, b.w) && gap_y >= 0 && gap_y <= stack_gap_share * typical &&
-                span_y <= stack_height_share * typical)
+            // Two strokes (二 of a wide font, its strokes far apart) may stand further apart
+            // than the parts of other characters, but no rule passes between them.
+            const bool strokes = a.h < flat_share * typical && b.h < flat_share * typical;
+            const int max_gap_y = static_cast<int>((strokes ? flat_stack_gap_share : stack_gap_share) * typical);
+            if (overlap_x >= 0.5 * std::min(a.w, b.w) && gap_y >= 0 && gap_y <= max_gap_y &&
+                span_y <= stack_height_share * typical &&
+                !(strokes && ruling_between(horizontals, std::min(a.bottom(), b.bottom()), std::max(a.y, b.y),
+                                            std::max(a.x, b.x), std::min(a.right(), b.right()))))
                 groups.join(static_cast<int>(i), static_cast<int>(j));
         }
     }

@@ -5,6 +5,7 @@
 // See layouts/README.md for the file format and how to add a city's variant.
 
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,9 +162,10 @@ bool is_known_row_name(const LayoutSet& layouts, const std::string& label);
 
 // The one name of name map `name_map` (func_lei, econ, econ_gov) that a label, its ordinal
 // aside, misses by a single character (离体费 for 离休费), when the label names nothing itself
-// and no other name is as close; names of fewer than three characters are never guessed.
+// and no other name is as close; names of fewer than three characters are never guessed, names
+// whose label_key is in `taken` (printed by other rows) never given.
 std::optional<std::string> name_one_character_away(const LayoutSet& layouts, const std::string& name_map,
-                                                   const std::string& label);
+                                                   const std::string& label, const std::set<std::string>& taken = {});
 
 // 经济分类 code of a name: the 部门预算 set (301…399) first, then the 政府预算 set
 // (501…599). lei_hint (a 3-digit 类 code) picks among names printed under several 类

@@ -62,7 +62,7 @@ bool is_known_row_name(const LayoutSet& layouts, const std::string& label) {
 }
 
 std::optional<std::string> name_one_character_away(const LayoutSet& layouts, const std::string& name_map,
-                                                   const std::string& label) {
+                                                   const std::string& label, const std::set<std::string>& taken) {
     const std::vector<NameMapEntry>* map = name_map == "func_lei" ? &layouts.func_lei
                                            : name_map == "econ"   ? &layouts.econ
                                            : name_map == "econ_gov" ? &layouts.econ_gov
@@ -72,7 +72,7 @@ std::optional<std::string> name_one_character_away(const LayoutSet& layouts, con
     std::optional<std::string> found;
     for (const auto& entry : *map)
         for (const auto& name : entry.names) {
-            if (!one_character_apart(key, label_key(name), min_guessed_name_chars)) continue;
+            if (!one_character_apart(key, label_key(name), min_guessed_name_chars) || taken.count(label_key(name))) continue;
             if (found && *found != name) return std::nullopt;  // two names as close: no guess
             found = name;
         }

@@ -3,7 +3,9 @@
 // (财政发款收入), or a speck read as a character beside the text (人金额), leaves the column
 // without its measure, or a code column read as names. Like a row name a character away from
 // one name of its classification, such a text takes the one alias it misses by a character,
-// when no other alias is as close and the column's body agrees with what the alias names:
+// when no other alias is as close; failing that, the cell is read again in other ways (small
+// print at 200 dpi reads 余赢 once and 金额 the next) and takes the one alias its readings
+// print, or else come a character near. Always the column's body must agree with the alias:
 // codes under a code header, amounts under a measure, words under a name. The body check
 // keeps a header that is merely close to an alias (项目编号 beside 科目编号: project numbers are
 // no classification codes) as it was read.
@@ -78,10 +80,30 @@ bool body_agrees(const Matcher& matcher, const Table& table, const Cell& header,
     return amounts > 0;  // a measure, a side or a part: amounts under it
 }
 
+// The one known header the readings print, or else come a character near, whose column's body
+// agrees; nullopt when none or several do.
+std::optional<std::string> header_of_readings(const Matcher& matcher, const Table& table, const Cell& cell, int body_row,
+                                              const std::vector<std::string>& known,
+                                              const std::vector<std::string>& readings) {
+    for (bool exact : {true, false}) {
+        std::optional<std::string> found;
+        for (const std::string& reading : readings) {
+            std::optional<std::string> alias;
+            if (exact && matcher.is_header_text(reading)) alias = reading;
+            if (!exact) alias = header_one_character_away(known, reading);
+            if (!alias || !body_agrees(matcher, table, cell, body_row, *alias)) continue;
+            if (found && header_key(*found) != header_key(*alias)) return std::nullopt;  // readings disagree
+            found = alias;
+        }
+        if (found) return found;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table, const std::string& title,
-                                      std::vector<Diagnostic>& diagnostics) {
+                                      const RereadCell& reread, std::vector<Diagnostic>& diagnostics) {
     if (std::none_of(table.cells.begin(), table.cells.end(), [](const Cell& c) { return c.read_by_ocr; }))
         return std::nullopt;
     int first_amount_row = table.rows;
@@ -95,12 +117,17 @@ std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table
         if (!cell.read_by_ocr || cell.row >= first_amount_row || text.empty() || looks_like_amount(text)) continue;
         if (matcher.is_header_text(text) || matcher.match_row(text, "")) continue;
         if (known.empty()) known = header_texts(matcher);
-        const std::optional<std::string> alias = header_one_character_away(known, text);
-        if (!alias || !body_agrees(matcher, table, cell, first_amount_row, *alias)) continue;
+        std::optional<std::string> alias = header_of_readings(matcher, table, cell, first_amount_row, known, {text});
+        std::string how = "the one a character away";
+        if (!alias && reread) {
+            alias = header_of_readings(matcher, table, cell, first_amount_row, known, reread(cell));
+            how = "read again";
+        }
+        if (!alias) continue;
         if (!mended) mended = table;
         mended->cells[i].text = *alias;
         diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
-                               "'" + title + "': header read '" + text + "' by OCR names no column; the one a character away is '" +
+                               "'" + title + "': header read '" + text + "' by OCR names no column; " + how + " is '" +
                                    *alias + "', taken"});
     }
     return mended;

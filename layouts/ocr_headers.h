@@ -1,6 +1,7 @@
 #pragma once
 // Internal to layouts/: header texts OCR misread by a character, mended from the vocabulary.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,12 +12,17 @@
 
 namespace budgetpdf {
 
+// Other readings of an OCR cell (ReadOptions::reread_ocr_cell).
+using RereadCell = std::function<std::vector<std::string>(const Cell&)>;
+
 // A copy of the table whose header cells read by OCR that match no header text of the layout
-// or the vocabulary, yet are a single character away from exactly one (财政发款收入 for
-// 财政拨款收入, 功能分类科上编码 for 功能分类科目编码), carry that text, with an info
-// diagnostic `ocr_header` each; nullopt when no cell changes. Header cells: the cells of the
-// rows above the first one printing an amount.
+// or the vocabulary carry the header text they were misread from, with an info diagnostic
+// `ocr_header` each; nullopt when no cell changes. That text is the one header a single
+// character away from the reading (财政发款收入 for 财政拨款收入, 人金额 for 金额), or else the
+// one header that the cell's other readings (`reread`, when set) print or come a character
+// near (余赢, small print at 200 dpi, read again 金额); always one whose column's body agrees.
+// Header cells: the cells of the rows above the first one printing an amount.
 std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table, const std::string& title,
-                                      std::vector<Diagnostic>& diagnostics);
+                                      const RereadCell& reread, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace budgetpdf

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "layouts/ocr_headers.h"
@@ -259,17 +260,19 @@ bool names_other_period(const Vocabulary& vocabulary, const std::string& text, c
 }
 
 // An OCR label of a name column that names nothing, a single character away from exactly one
-// name of the block's classification (离体费 for 离休费: a closed list of names), takes that
-// name, with an info diagnostic `ocr_label` naming what was read.
+// name of the block's classification (离体费 for 离休费: a closed list of names) that no other
+// row of the block prints (高休费 is as close to 退休费, printed below it), takes that name,
+// with an info diagnostic `ocr_label` naming what was read.
 void mend_ocr_name(const LayoutSet& set, const Matcher& matcher, const Grid& grid, const Block& block, RowMeaning& m,
-                   const std::string& title, int page, std::vector<Diagnostic>& diagnostics) {
+                   const std::set<std::string>& block_labels, const std::string& title, int page,
+                   std::vector<Diagnostic>& diagnostics) {
     if (block.name_map.empty() || !m.code.empty() || m.label.empty()) return;
     const bool by_ocr = std::any_of(block.name_cols.begin(), block.name_cols.end(), [&](int c) {
         const Cell* cell = grid.covering(m.row, c);
         return cell && cell->read_by_ocr;
     });
     if (!by_ocr || matcher.match_row(m.label, m.group) || !code_for_name(set, block.name_map, m.label, "").empty()) return;
-    const std::optional<std::string> name = name_one_character_away(set, block.name_map, m.label);
+    const std::optional<std::string> name = name_one_character_away(set, block.name_map, m.label, block_labels);
     const std::string read = label_key(m.label);
     if (!name || !ends_with(m.label, read)) return;
     const std::string mended = m.label.substr(0, m.label.size() - read.size()) + *name;
@@ -322,7 +325,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     if (!found.layout) return std::nullopt;
     const Layout& layout = *found.layout;
     Matcher matcher{set, layout};
-    const std::optional<Table> mended = mend_ocr_headers(matcher, table, shown_title, diagnostics);
+    const std::optional<Table> mended = mend_ocr_headers(matcher, table, shown_title, options.reread_ocr_cell, diagnostics);
     if (mended) grid = Grid(*mended);
 
     TableReading reading;
@@ -410,6 +413,9 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
         KeyState state;
         std::vector<RowMeaning> column;
         std::vector<int> kinds;
+        std::set<std::string> block_labels;
+        for (const auto& row : meanings)
+            if (!row[b].label.empty()) block_labels.insert(label_key(row[b].label));
         for (size_t i = 0; i < meanings.size(); ++i) {
             RowMeaning& m = meanings[i][b];
             if (m.label.empty() && m.code.empty()) {
@@ -417,7 +423,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 kinds.push_back(static_cast<int>(HierarchyKind::outside));
                 continue;
             }
-            mend_ocr_name(set, matcher, grid, blocks[b], m, shown_title, table.page, diagnostics);
+            mend_ocr_name(set, matcher, grid, blocks[b], m, block_labels, shown_title, table.page, diagnostics);
             rows[i][b] = resolve_row(set, matcher, blocks[b], m, state);
             if (m.code_printed && !m.label.empty() && name_mismatches < max_name_mismatch_reports &&
                 catalog_lists_name(set, m.code, m.label) == false) {

@@ -2,6 +2,7 @@
 // Reads a found table against the layout templates: which table kind it is, what each
 // column and row means, and every amount cell with that meaning (printed text kept).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,10 @@ struct ReadOptions {
     // The document's fiscal year (4 digits; empty when unknown): a column or row of another year
     // (2025年预算数 in a 2026 budget) is not the year's measure.
     std::string fiscal_year;
+    // Other readings of a cell read by OCR (the recogniser reading it again in other ways),
+    // normalised as cell text is; unset or empty when there are none. A header cell whose
+    // reading names no column is read again through it.
+    std::function<std::vector<std::string>(const Cell&)> reread_ocr_cell;
 };
 
 // The table read by the layout that claims it, or by the fallback layout (kind other, with an

@@ -112,9 +112,17 @@ void run_stages(const std::string& path, const LayoutSet& layouts, OcrSession& o
     meta.doc_id = output.summary.doc_id;
     meta.source = output.summary.source;
 
+    ReadOptions read_options;
+    read_options.fiscal_year = meta.year;
+    read_options.reread_ocr_cell = [&](const Cell& cell) {
+        std::vector<std::string> texts;
+        for (const auto& readings : ocr.reread_cells(path, cell.page, {cell.bbox}, RereadWays::all, RereadText::any))
+            for (const CellReading& r : readings) texts.push_back(normalize_text(r.text));
+        return texts;
+    };
     std::vector<TableReading> readings;
     for (int i = 0; i < static_cast<int>(document.tables.size()); ++i) {
-        std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics, {meta.year});
+        std::optional<TableReading> reading = read_table(layouts, document.tables[i], i, diagnostics, read_options);
         if (reading) readings.push_back(std::move(*reading));
     }
     assign_missing_units(readings, diagnostics);

@@ -130,3 +130,23 @@ TEST_CASE("ocr text lines: a circled numeral's ring and digits, whole or broken;
     // A plain character first: nothing inside it.
     CHECK_FALSE(circled_lead(line, characters(100, 101, 6, 30, 4), no_corner_ink));
 }
+
+TEST_CASE("ocr text lines: the strokes of a wide 二 far apart form one character, not across a rule") {
+    // A 二、 set apart from its label (a rendered page; the typical ink 26 px tall): strokes 3
+    // and 4 px thick, 23 px apart, the 、 beside the lower one.
+    std::vector<PixelBox> ink = characters(262, 744, 6, 26, 11);
+    ink.push_back({190, 744, 27, 3});   // 二's upper stroke
+    ink.push_back({187, 770, 33, 4});   // its lower stroke
+    ink.push_back({224, 765, 9, 9});    // 、
+    auto lines = group_text_lines(ink, {});
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == PixelBox{187, 744, 46, 30});
+    // A horizontal rule between two strokes: two rows' marks, not one character.
+    PixelLine rule;
+    rule.horizontal = true;
+    rule.position = 758;
+    rule.from = 100;
+    rule.to = 600;
+    lines = group_text_lines(ink, {rule});
+    CHECK(lines.size() == 3);
+}

@@ -134,6 +134,9 @@ TEST_CASE("an OCR label a character away from one classification name; row names
     CHECK_FALSE(name_one_character_away(set, "econ", "离体资"));
     CHECK_FALSE(name_one_character_away(set, "econ", "工次"));
     CHECK_FALSE(name_one_character_away(set, "", "离体费"));
+    // 高休费 is as close to 离休费 as to 退休费: no guess, unless another row prints 退休费.
+    CHECK_FALSE(name_one_character_away(set, "econ", "高休费"));
+    CHECK(name_one_character_away(set, "econ", "高休费", {"退休费"}) == opt("离休费"));
 
     CHECK(is_known_row_name(set, "一般公共预算"));       // a row alias
     CHECK(is_known_row_name(set, "三、国防支出"));       // a 类 name, its ordinal aside

@@ -564,3 +564,29 @@ TEST_CASE("a label column printing codes under a name header is the code column"
     CHECK(by_code(*r.reading, "20105", "total").printed == "3,000.00");
     CHECK(by_code(*r.reading, "2010501", "total").printed == "478.72");
 }
+
+TEST_CASE("an OCR header naming nothing is read again: the one header its readings print, where the body agrees") {
+    const Table table = read_by_ocr(table_from_lines({"科目编码\t科目名称\t余赢", "201\t一般公共服务支出\t3,478.72",
+                                                      "20105\t统计信息事务\t3,478.72"},
+                                                     "2026年支出总表", "单位：万元"));
+    std::vector<std::string> asked;
+    ReadOptions options;
+    options.reread_ocr_cell = [&](const Cell& cell) {
+        asked.push_back(cell.text);
+        return std::vector<std::string>{"全葡", "项目", "金额"};  // 项目 names labels: no amounts under it
+    };
+    Read r;
+    r.reading = read_table(layouts(), table, 3, r.diagnostics, options);
+    REQUIRE(r.reading);
+    CHECK(asked == std::vector<std::string>{"余赢"});  // only the header that names nothing
+    CHECK(by_code(*r.reading, "201", "total").measure_label == "金额");
+    CHECK(has_diagnostic(r, "ocr_header"));
+
+    // Readings naming two headers: no guess, the column stays without a measure.
+    options.reread_ocr_cell = [](const Cell&) { return std::vector<std::string>{"金额", "小计额", "合计"}; };
+    Read two;
+    two.reading = read_table(layouts(), table, 3, two.diagnostics, options);
+    REQUIRE(two.reading);
+    CHECK(by_code(*two.reading, "201", "").measure_label == "余赢");
+    CHECK_FALSE(has_diagnostic(two, "ocr_header"));
+}
