@@ -8,11 +8,12 @@ using namespace budgetpdf;
 
 namespace {
 
-constexpr double dpi = 200;
+// 200 dpi pages are searched as they are, 300 dpi ones at half their resolution.
+const double dpis[] = {200, 300};
 
 struct Canvas {
     RgbImage image;
-    Canvas(int width, int height) {
+    Canvas(int width, int height, double dpi) {
         image.width = width;
         image.height = height;
         image.dpi = dpi;
@@ -37,19 +38,14 @@ bool has_line(const std::vector<PixelLine>& lines, bool horizontal, int position
     });
 }
 
-}  // namespace
-
-TEST_CASE("faint lines: hairline rules the text's threshold drops are found; text and grain are not lines") {
-    silence_leptonica();
-    Canvas page(700, 420);
-    // A hairline grid, grey 226 on the paper (a 0.25 pt grey rule scanned at 200 dpi).
+// A hairline grid, grey 226 on the paper (a 0.25 pt grey rule scanned), right-aligned numbers
+// ending 3 px before its middle rule, and a line of text whose dark characters nearly touch.
+void hairline_grid_is_found(double dpi) {
+    Canvas page(700, 420, dpi);
     for (int y : {60, 160, 260, 360}) page.fill(40, y, 620, 1, 226);
     for (int x : {40, 330, 660}) page.fill(x, 60, 1, 301, 226);
-    // Right-aligned numbers ending 3 px before the middle rule: beside them the local
-    // threshold keeps bits of the rule as ink.
     for (int y : {90, 190, 290}) page.fill(260, y, 67, 26, 20);
-    // A line of text whose dark characters nearly touch, 2 px apart: a long run of ink, no line.
-    for (int x = 360; x < 640; x += 24) page.fill(x, 100, 22, 22, 30);
+    for (int x = 360; x < 640; x += 24) page.fill(x, 100, 22, 22, 30);  // 2 px apart: a long run of ink, no line
     PixPtr grey = grey_without_red(page.image);
     PixPtr binary = binarise(grey.get(), dpi);
     PageLines dark = find_lines(binary.get(), dpi);
@@ -64,11 +60,10 @@ TEST_CASE("faint lines: hairline rules the text's threshold drops are found; tex
     }
 }
 
-TEST_CASE("faint lines: a hairline the text's threshold keeps in bits beside dark digits is still one line") {
-    // A rendered page (no ToUnicode): white paper, a 1 px rule at 191, black digits ending
-    // 4 px before it. Beside each number the local threshold keeps the rule as ink.
-    silence_leptonica();
-    Canvas page(500, 700);
+// A rendered page (no ToUnicode): white paper, a 1 px rule at 191, black digits ending 4 px
+// before it. Beside each number the local threshold keeps the rule as ink.
+void hairline_kept_in_bits_is_one_line(double dpi) {
+    Canvas page(500, 700, dpi);
     page.fill(0, 0, 500, 700, 255);
     page.fill(300, 40, 1, 620, 191);
     for (int y = 60; y < 640; y += 60) page.fill(230, y, 66, 30, 0);
@@ -79,13 +74,38 @@ TEST_CASE("faint lines: a hairline the text's threshold keeps in bits beside dar
     CHECK(has_line(find_faint_lines(grey.get(), binary.get(), dark.mask.get(), dpi), false, 300, 40, 660));
 }
 
-TEST_CASE("faint lines: a dark rule the text's threshold keeps is not found twice") {
-    silence_leptonica();
-    Canvas page(500, 200);
+void dark_rule_is_not_found_twice(double dpi) {
+    Canvas page(500, 200, dpi);
     page.fill(30, 100, 440, 2, 40);
     PixPtr grey = grey_without_red(page.image);
     PixPtr binary = binarise(grey.get(), dpi);
     PageLines dark = find_lines(binary.get(), dpi);
     CHECK(has_line(dark.lines, true, 100, 30, 470));
     CHECK(find_faint_lines(grey.get(), binary.get(), dark.mask.get(), dpi).empty());
+}
+
+}  // namespace
+
+TEST_CASE("faint lines: hairline rules the text's threshold drops are found; text and grain are not lines") {
+    silence_leptonica();
+    for (double dpi : dpis) {
+        CAPTURE(dpi);
+        hairline_grid_is_found(dpi);
+    }
+}
+
+TEST_CASE("faint lines: a hairline the text's threshold keeps in bits beside dark digits is still one line") {
+    silence_leptonica();
+    for (double dpi : dpis) {
+        CAPTURE(dpi);
+        hairline_kept_in_bits_is_one_line(dpi);
+    }
+}
+
+TEST_CASE("faint lines: a dark rule the text's threshold keeps is not found twice") {
+    silence_leptonica();
+    for (double dpi : dpis) {
+        CAPTURE(dpi);
+        dark_rule_is_not_found_twice(dpi);
+    }
 }
