@@ -325,6 +325,13 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
                                                        : second_opinion_on_unsure(line, again);
         if (take) line = std::move(again);
     }
+    if (charset == OcrCharset::any && dpi < grey_reading_below_dpi && is_plain_number(line.text) &&
+        line.confidence < sure_line_confidence && grey_crop()) {
+        // An unsure amount on a coarse scan: binarised, the strokes of 5 and 9, 3 and 8 close
+        // up. The grey page's reading, with digits and separators only, is kept when surer.
+        OcrLine again = engine.read_line(grey_crop(), dpi * grey_scale, OcrCharset::digits);
+        if (is_plain_number(again.text) && again.confidence > line.confidence) line = std::move(again);
+    }
     if (charset == OcrCharset::any && looks_numeric(line.text) && !is_plain_number(line.text)) {
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
