@@ -39,6 +39,7 @@ constexpr double min_sample_aspect = 3.0;       // sample lines at least this ma
 constexpr double flip_confidence_margin = 0.05; // per line: an upright page is read upside down only by this much more
 constexpr double crop_pad_share = 0.3;          // white margin around a line, of its height
 constexpr int min_crop_pad_px = 4;
+constexpr std::size_t max_junk_lead_chars = 3;  // marks a lead-in may be misread as (nN\ for 一、)
 constexpr double numeric_share = 0.6;           // of a line's characters, digits or separators
 constexpr double cjk_height_em = 0.9;           // a CJK line box's height in ems
 constexpr double latin_height_em = 0.72;        // a digits-only line's height in ems
@@ -506,8 +507,10 @@ bool wraps_line_above(const std::vector<PixelBox>& boxes, const std::vector<std:
 
 std::size_t junk_lead_length(const std::u32string& t) {
     std::size_t n = 0;
-    while (n < t.size() && n < 3 && std::u32string_view(U"ANnVWM/\\|").find(t[n]) != std::u32string_view::npos) ++n;
-    if (n == 0 || n > 2 || n == t.size() || !is_cjk_codepoint(t[n])) return 0;
+    while (n < t.size() && n <= max_junk_lead_chars &&
+           std::u32string_view(U"ANnVWM/\\|").find(t[n]) != std::u32string_view::npos)
+        ++n;
+    if (n == 0 || n > max_junk_lead_chars || n == t.size() || !is_cjk_codepoint(t[n])) return 0;
     return n;
 }
 

@@ -62,7 +62,7 @@ PixelBox pixels_from_points(const Rect& r, double dpi);
 
 // Length (in characters) of the marks a flat 一 or a 、 is misread as (A N n V W M / \\ |) that an
 // OCR label starts with before its Chinese text; 0 when it starts otherwise or they are more
-// than two. Other Latin letters (IT运维费, e镇) are the label's own.
+// than three. Other Latin letters (IT运维费, e镇) are the label's own.
 std::size_t junk_lead_length(const std::u32string& text);
 
 // Whether a line's text is an amount or a code as read (digits with separators, a few

@@ -472,7 +472,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
                 // a blank one. Chinese alone there is the seal's own text (财务专用章 read 四).
                 const bool unread_ink = cell && cell->read_by_ocr && m.has_amounts && has_ascii_alnum(cell->text);
                 if (!cell || !(looks_like_amount(cell->text) || unread_ink)) continue;
-                if (worded_value(cell->text)) {
+                if (worded_value(cell->text) && !(cell->read_by_ocr && amount_with_stray_marks(cell->text))) {
                     ++worded_cells;
                     continue;
                 }

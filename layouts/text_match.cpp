@@ -263,6 +263,18 @@ bool worded_value(const std::string& text) {
     });
 }
 
+bool amount_with_stray_marks(const std::string& text) {
+    // Marks a speck of a seal or of dirt reads as, beside a scanned amount's digits.
+    static const std::u32string marks = U"。，、．·：；'\"`‘’“”";
+    std::u32string kept;
+    bool stray = false;
+    for (char32_t c : canonical(text)) {
+        if (marks.find(c) != std::u32string::npos) stray = true;
+        else kept.push_back(c);
+    }
+    return stray && money_text(encode(kept));
+}
+
 bool money_text(const std::string& text) {
     std::string t = match_key(text);
     bool digit = false;

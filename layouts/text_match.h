@@ -53,6 +53,10 @@ bool looks_like_amount(const std::string& text);
 // amount. Digits with Latin letters (1,2O4.00) are not words: they may be a damaged amount.
 bool worded_value(const std::string& text);
 
+// True for money_text with marks a speck reads as (。，、·) beside it: '。248.61' read by OCR
+// is a damaged amount, not a value written with words.
+bool amount_with_stray_marks(const std::string& text);
+
 // True for text made only of digits, ',' '.' and '-' with at least one digit (money as printed).
 bool money_text(const std::string& text);
 // money_text written with a decimal point or thousands separators: surely an amount, not a count

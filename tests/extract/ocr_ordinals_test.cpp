@@ -53,6 +53,8 @@ TEST_CASE("ocr ordinals: a misread lead-in gets the number its neighbours leave"
           std::vector<std::string>{"一、一般公共预算", "二、政府性基金预算", "三、国有资本经营预算"});
     CHECK(notes == 1);
     CHECK(mended({"N\\一般公共服务支出", "二、外交支出"})[0] == "一、一般公共服务支出");
+    CHECK(mended({"nN\\一般公共服务支出", "一-、外交支出", "一、国防支出", "四、公共安全支出"}) ==
+          std::vector<std::string>{"一、一般公共服务支出", "二、外交支出", "三、国防支出", "四、公共安全支出"});
     // The numeral read as strokes before its 、.
     CHECK(mended({"人人人、一般公共预算", "二、政府性基金预算"})[0] == "一、一般公共预算");
     // The 、 lost, between 七、 and 九、; two-character numerals too.

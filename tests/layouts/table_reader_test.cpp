@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "layouts/text_match.h"
 #include "seed_table.h"
 
 using namespace budgetpdf;
@@ -589,4 +590,21 @@ TEST_CASE("an OCR header naming nothing is read again: the one header its readin
     REQUIRE(two.reading);
     CHECK(by_code(*two.reading, "201", "").measure_label == "余赢");
     CHECK_FALSE(has_diagnostic(two, "ocr_header"));
+}
+
+TEST_CASE("an OCR amount with a speck's mark beside it is a damaged amount; printed, a value with words") {
+    const Table printed = table_from_lines({"科目编码\t科目名称\t合计", "201\t一般公共服务支出\t。248.61",
+                                            "20105\t统计信息事务\t248.61"},
+                                           "2026年支出总表", "单位：万元");
+    Read ocr = read(read_by_ocr(printed));
+    REQUIRE(ocr.reading);
+    CHECK(by_code(*ocr.reading, "201", "total").printed == "。248.61");  // read, to be found unreadable
+    CHECK_FALSE(has_diagnostic(ocr, "worded_values"));
+    Read text = read(printed);
+    REQUIRE(text.reading);
+    CHECK(where(*text.reading, [](const ReadAmount& a) { return a.code == "201"; }).empty());
+    CHECK(has_diagnostic(text, "worded_values"));
+    CHECK(amount_with_stray_marks("248.61、"));
+    CHECK_FALSE(amount_with_stray_marks("≥95%"));
+    CHECK_FALSE(amount_with_stray_marks("248.61"));
 }
