@@ -145,6 +145,39 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
     }
 }
 
+// On a page read by OCR a row border the scan lost (a hairline broken, a seal over it) leaves
+// two rows' cells merged: where a column holds two amounts or codes read as separate lines,
+// each wholly inside a different row of the grid, the row edge between them is a border in
+// that column. Text-layer pages keep their borders as drawn.
+void add_scanned_row_borders(std::vector<std::vector<bool>>& hborder, const PageGrid& grid,
+                             const std::vector<TextSpan>& spans) {
+    const int rows = grid.rows(), cols = grid.cols();
+    // The row each numeric OCR span lies wholly inside, per column; -1 when it crosses an edge.
+    std::vector<std::vector<int>> rows_of(static_cast<std::size_t>(cols));
+    for (const TextSpan& span : spans) {
+        if (span.source != TextSource::ocr || !is_numeric_span(span)) continue;
+        const double cx = span.bbox.center_x();
+        if (cx < grid.col_edges.front() || cx > grid.col_edges.back()) continue;
+        const int c = band_index(grid.col_edges, cx);
+        const int r = band_index(grid.row_edges, span.bbox.center_y());
+        if (span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
+            continue;
+        rows_of[static_cast<std::size_t>(c)].push_back(r);
+    }
+    for (int c = 0; c < cols; ++c) {
+        std::vector<int>& in = rows_of[static_cast<std::size_t>(c)];
+        std::sort(in.begin(), in.end());
+        in.erase(std::unique(in.begin(), in.end()), in.end());
+        for (std::size_t k = 0; k + 1 < in.size(); ++k) {
+            // Between two such rows, the edge right under the upper one, unless a border is
+            // drawn between them already.
+            bool drawn = false;
+            for (int e = in[k] + 1; e <= in[k + 1] && !drawn; ++e) drawn = hborder[e][c];
+            if (!drawn && in[k] + 1 < rows) hborder[in[k] + 1][c] = true;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<GridCell> tile_cells(const std::vector<std::vector<bool>>& vborder,  // [col edge][row]
@@ -306,6 +339,7 @@ LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::
         auto vborder = border_table(cv, grid.col_edges, grid.row_edges);
         auto hborder = border_table(ch, grid.row_edges, grid.col_edges);
         add_text_borders(vborder, grid, spans);
+        add_scanned_row_borders(hborder, grid, spans);
         grid.cells = tile_cells(vborder, hborder, grid.rows(), grid.cols());
         result.grids.push_back(std::move(grid));
     }
