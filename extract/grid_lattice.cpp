@@ -26,6 +26,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "extract/ocr_ordinals.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -146,16 +147,16 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
 }
 
 // On a page read by OCR a row border the scan lost (a hairline broken, a seal over it) leaves
-// two rows' cells merged: where a column holds two amounts or codes read as separate lines,
-// each wholly inside a different row of the grid, the row edge between them is a border in
-// that column. Text-layer pages keep their borders as drawn.
+// two rows' cells merged: where a column holds two amounts, codes or labels numbered 一、 二、
+// read as separate lines, each wholly inside a different row of the grid, the row edge between
+// them is a border in that column. Text-layer pages keep their borders as drawn.
 void add_scanned_row_borders(std::vector<std::vector<bool>>& hborder, const PageGrid& grid,
                              const std::vector<TextSpan>& spans) {
     const int rows = grid.rows(), cols = grid.cols();
-    // The row each numeric OCR span lies wholly inside, per column; -1 when it crosses an edge.
+    // The rows numeric or numbered OCR spans lie wholly inside, per column.
     std::vector<std::vector<int>> rows_of(static_cast<std::size_t>(cols));
     for (const TextSpan& span : spans) {
-        if (span.source != TextSource::ocr || !is_numeric_span(span)) continue;
+        if (span.source != TextSource::ocr || !(is_numeric_span(span) || chinese_ordinal(span.text) > 0)) continue;
         const double cx = span.bbox.center_x();
         if (cx < grid.col_edges.front() || cx > grid.col_edges.back()) continue;
         const int c = band_index(grid.col_edges, cx);

@@ -262,6 +262,8 @@ void mend_column(Table& table, int col, std::vector<Diagnostic>& diagnostics, co
 
 }  // namespace
 
+int chinese_ordinal(const std::string& label) { return ordinal_of(decode_utf8(label)); }
+
 void mend_ocr_ordinals(Table& table, std::vector<Diagnostic>& diagnostics, const KnownName& known_name) {
     for (int col = 0; col < table.cols; ++col) mend_column(table, col, diagnostics, known_name);
 }

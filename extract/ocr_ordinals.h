@@ -26,6 +26,11 @@ namespace budgetpdf {
 // (响一般公共预算, 下外交支出), starts with a misread lead-in too.
 // Each mended label gets an info diagnostic `ocr_ordinal` with what was read.
 using KnownName = std::function<bool(const std::string& label)>;
+
+// The number of a label printed with a Chinese ordinal (八、社会保障和就业支出 → 8); 0 when it
+// has none.
+int chinese_ordinal(const std::string& label);
+
 void mend_ocr_ordinals(Table& table, std::vector<Diagnostic>& diagnostics, const KnownName& known_name = {});
 
 }  // namespace budgetpdf

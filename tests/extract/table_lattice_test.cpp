@@ -264,4 +264,22 @@ TEST_CASE("on a scanned page two amounts in rows whose border the scan lost stay
     REQUIRE(tables.size() == 1);
     REQUIRE(cell_at(tables[0], 1, 1));
     CHECK(cell_at(tables[0], 1, 1)->row_span == 2);
+
+    // Labels numbered 三、 四、 under a lost border too; two lines of one label's words do not.
+    std::vector<Ruling> label_rulings = rulings;
+    label_rulings[5] = hline(148, 150, 250);  // the border found under the amounts only
+    std::vector<TextSpan> numbered{span_at("项目", 60, 107), span_at("金额", 160, 107), span_at("三、国防支出", 60, 131),
+                                   span_right("34.00", 245, 131), span_at("四、公共安全支出", 60, 155),
+                                   span_right("35.00", 245, 155)};
+    for (TextSpan& s : numbered) s.source = TextSource::ocr;
+    tables = tables_of({make_page(1, numbered, label_rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 2, 0));
+    CHECK(cell_at(tables[0], 2, 0)->text == "四、公共安全支出");
+    numbered[2].text = "机关事业单位基本养老";
+    numbered[4].text = "保险缴费支出";
+    tables = tables_of({make_page(1, numbered, label_rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 1, 0));
+    CHECK(cell_at(tables[0], 1, 0)->row_span == 2);
 }
