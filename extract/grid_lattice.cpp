@@ -152,7 +152,7 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
 // them is a border in that column. Text-layer pages keep their borders as drawn.
 void add_scanned_row_borders(std::vector<std::vector<bool>>& hborder, const PageGrid& grid,
                              const std::vector<TextSpan>& spans) {
-    const int rows = grid.rows(), cols = grid.cols();
+    const int cols = grid.cols();
     // The rows numeric or numbered OCR spans lie wholly inside, per column.
     std::vector<std::vector<int>> rows_of(static_cast<std::size_t>(cols));
     for (const TextSpan& span : spans) {
@@ -174,7 +174,7 @@ void add_scanned_row_borders(std::vector<std::vector<bool>>& hborder, const Page
             // drawn between them already.
             bool drawn = false;
             for (int e = in[k] + 1; e <= in[k + 1] && !drawn; ++e) drawn = hborder[e][c];
-            if (!drawn && in[k] + 1 < rows) hborder[in[k] + 1][c] = true;
+            if (!drawn) hborder[in[k] + 1][c] = true;
         }
     }
 }

@@ -46,8 +46,8 @@ constexpr int faint_line_min_dip = 14;      // a faint line is this much darker 
 constexpr double faint_line_reach_in = 0.01; // the paper beside a faint line is this far from its middle
 constexpr double faint_halo_in = 0.007;     // the grey fringe a character's ink has around it
 constexpr double faint_line_thickness_in = 0.01;  // ink no thicker than this across may be a bit of a line
-constexpr double faint_line_bridge_in = 0.06;
-constexpr double faint_search_halving_dpi = 250;  // from here on faint lines are searched at half resolution  // where text beside a faint line took its ink out
+constexpr double faint_line_bridge_in = 0.06;   // where text beside a faint line took its ink out
+constexpr double faint_search_halving_dpi = 250;  // from here on faint lines are searched at half resolution
 constexpr double orientation_reduce_in = 0.01;  // pixel size of the orientation test image
 
 int inch_px(double inches, double dpi) { return std::max(1, static_cast<int>(std::lround(inches * dpi))); }
@@ -250,13 +250,12 @@ std::vector<PixelLine> find_faint_lines(Pix* grey, Pix* binary, Pix* line_mask, 
         PixPtr text(pixSelectBySize(binary, thin, thin, 8, horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
                                     L_SELECT_IF_GT, nullptr));
         if (!dipped || !text) continue;
-        PixPtr faint(pixCreateTemplate(binary));
-        if (reduction == 2) {
-            PixPtr expanded(pixExpandBinaryPower2(dipped.get(), 2));
+        PixPtr faint = std::move(dipped);
+        if (reduction == 2) {  // back to full resolution, on the page's own size
+            PixPtr expanded(pixExpandBinaryPower2(faint.get(), 2));
             if (!expanded) continue;
+            faint.reset(pixCreateTemplate(binary));
             pixRasterop(faint.get(), 0, 0, pix_width(faint.get()), pix_height(faint.get()), PIX_SRC, expanded.get(), 0, 0);
-        } else {
-            faint = std::move(dipped);
         }
         PixPtr text_halo(pixDilateBrick(nullptr, text.get(), halo, halo));
         pixSubtract(faint.get(), faint.get(), text_halo.get());

@@ -103,13 +103,19 @@ std::optional<std::string> header_of_readings(const Matcher& matcher, const Tabl
 }  // namespace
 
 std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table, const std::string& title,
-                                      const RereadCell& reread, std::vector<Diagnostic>& diagnostics) {
+                                      const RereadCells& reread, std::vector<Diagnostic>& diagnostics) {
     if (std::none_of(table.cells.begin(), table.cells.end(), [](const Cell& c) { return c.read_by_ocr; }))
         return std::nullopt;
     int first_amount_row = table.rows;
     for (const Cell& cell : table.cells)
         if (written_amount(trim(cell.text))) first_amount_row = std::min(first_amount_row, cell.row);
-    std::optional<Table> mended;
+    // Header cells that name no column, with the header each takes; read again, in one call,
+    // those a character's difference does not settle.
+    struct Unknown {
+        std::size_t index;
+        std::optional<std::string> alias;
+    };
+    std::vector<Unknown> unknown;
     std::vector<std::string> known;
     for (std::size_t i = 0; i < table.cells.size(); ++i) {
         const Cell& cell = table.cells[i];
@@ -117,18 +123,31 @@ std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table
         if (!cell.read_by_ocr || cell.row >= first_amount_row || text.empty() || looks_like_amount(text)) continue;
         if (matcher.is_header_text(text) || matcher.match_row(text, "")) continue;
         if (known.empty()) known = header_texts(matcher);
-        std::optional<std::string> alias = header_of_readings(matcher, table, cell, first_amount_row, known, {text});
-        std::string how = "the one a character away";
-        if (!alias && reread) {
-            alias = header_of_readings(matcher, table, cell, first_amount_row, known, reread(cell));
+        unknown.push_back({i, header_of_readings(matcher, table, cell, first_amount_row, known, {text})});
+    }
+    std::vector<const Cell*> unsettled;
+    for (const Unknown& u : unknown)
+        if (!u.alias) unsettled.push_back(&table.cells[u.index]);
+    std::vector<std::vector<std::string>> readings;
+    if (reread && !unsettled.empty()) readings = reread(unsettled);
+    std::optional<Table> mended;
+    std::size_t next_reading = 0;
+    for (const Unknown& u : unknown) {
+        const Cell& cell = table.cells[u.index];
+        std::optional<std::string> alias = u.alias;
+        const char* how = "the one a character away";
+        if (!alias) {
+            const std::size_t k = next_reading++;
+            if (k >= readings.size()) continue;
+            alias = header_of_readings(matcher, table, cell, first_amount_row, known, readings[k]);
             how = "read again";
         }
         if (!alias) continue;
         if (!mended) mended = table;
-        mended->cells[i].text = *alias;
+        mended->cells[u.index].text = *alias;
         diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
-                               "'" + title + "': header read '" + text + "' by OCR names no column; " + how + " is '" +
-                                   *alias + "', taken"});
+                               "'" + title + "': header read '" + trim(cell.text) + "' by OCR names no column; " + how +
+                                   " is '" + *alias + "', taken"});
     }
     return mended;
 }

@@ -12,17 +12,17 @@
 
 namespace budgetpdf {
 
-// Other readings of an OCR cell (ReadOptions::reread_ocr_cell).
-using RereadCell = std::function<std::vector<std::string>(const Cell&)>;
+// Other readings of OCR cells, one list per cell (ReadOptions::reread_ocr_cells).
+using RereadCells = std::function<std::vector<std::vector<std::string>>(const std::vector<const Cell*>&)>;
 
 // A copy of the table whose header cells read by OCR that match no header text of the layout
 // or the vocabulary carry the header text they were misread from, with an info diagnostic
 // `ocr_header` each; nullopt when no cell changes. That text is the one header a single
 // character away from the reading (财政发款收入 for 财政拨款收入, 人金额 for 金额), or else the
-// one header that the cell's other readings (`reread`, when set) print or come a character
-// near (余赢, small print at 200 dpi, read again 金额); always one whose column's body agrees.
+// one header that the cell's other readings (`reread`, when set; one call for the table's
+// cells) print or come a character near (余赢, small print at 200 dpi, read again 金额); always one whose column's body agrees.
 // Header cells: the cells of the rows above the first one printing an amount.
 std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table, const std::string& title,
-                                      const RereadCell& reread, std::vector<Diagnostic>& diagnostics);
+                                      const RereadCells& reread, std::vector<Diagnostic>& diagnostics);
 
 }  // namespace budgetpdf

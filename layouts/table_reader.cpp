@@ -325,7 +325,7 @@ std::optional<TableReading> read_table(const LayoutSet& set, const Table& table,
     if (!found.layout) return std::nullopt;
     const Layout& layout = *found.layout;
     Matcher matcher{set, layout};
-    const std::optional<Table> mended = mend_ocr_headers(matcher, table, shown_title, options.reread_ocr_cell, diagnostics);
+    const std::optional<Table> mended = mend_ocr_headers(matcher, table, shown_title, options.reread_ocr_cells, diagnostics);
     if (mended) grid = Grid(*mended);
 
     TableReading reading;

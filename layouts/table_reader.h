@@ -22,10 +22,11 @@ struct ReadOptions {
     // The document's fiscal year (4 digits; empty when unknown): a column or row of another year
     // (2025年预算数 in a 2026 budget) is not the year's measure.
     std::string fiscal_year;
-    // Other readings of a cell read by OCR (the recogniser reading it again in other ways),
-    // normalised as cell text is; unset or empty when there are none. A header cell whose
-    // reading names no column is read again through it.
-    std::function<std::vector<std::string>(const Cell&)> reread_ocr_cell;
+    // Other readings of cells read by OCR (the recogniser reading them again in other ways),
+    // one list per cell, normalised as cell text is; unset, or empty lists, when there are
+    // none. A table's header cells whose readings name no column are read again through it,
+    // in one call.
+    std::function<std::vector<std::vector<std::string>>(const std::vector<const Cell*>&)> reread_ocr_cells;
 };
 
 // The table read by the layout that claims it, or by the fallback layout (kind other, with an

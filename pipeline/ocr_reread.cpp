@@ -445,8 +445,9 @@ std::optional<Decimal> moved_by_last_digit(const Record& record) {
 // same text: one printed value read identically in several cells (a total equal to its only
 // part, a parent with one child, a total repeated in another table; cells of the value that
 // fail other identities count among them). The same glyphs read the same way, so a misread
-// would be repeated and the identity would still hold: it confirms nothing. Per value printed in more than one OCR cell, every such cell is changed at once by
-// one unit of its last printed digit (the smallest misread: 2.55 read 2.56); when no further
+// would be repeated and the identity would still hold: it confirms nothing. Per value printed
+// in more than one OCR cell, every such cell is changed at once by one unit of its last
+// printed digit (the smallest misread: 2.55 read 2.56); when no further
 // identity fails and none that held exactly comes to hold only within its rounding tolerance
 // — the copies agree among themselves and the other identities cannot tell — those cells keep
 // check ok but their text confidence is capped below 0.9, and one info diagnostic
@@ -594,14 +595,14 @@ std::string describe_ocr_cell(const Record& r) {
 
 std::vector<std::vector<CellReading>> reread_cells_on_pages(const std::string& path,
                                                             const std::vector<CellOnPage>& cells, OcrSession& ocr,
-                                                            RereadWays ways) {
+                                                            RereadWays ways, RereadText text) {
     std::vector<std::vector<CellReading>> out(cells.size());
     std::map<int, std::vector<std::size_t>> by_page;
     for (std::size_t k = 0; k < cells.size(); ++k) by_page[cells[k].page].push_back(k);
     for (const auto& [page, indexes] : by_page) {
         std::vector<Rect> boxes;
         for (std::size_t k : indexes) boxes.push_back(cells[k].box);
-        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes, ways);
+        std::vector<std::vector<CellReading>> reread = ocr.reread_cells(path, page, boxes, ways, text);
         for (std::size_t j = 0; j < indexes.size() && j < reread.size(); ++j) out[indexes[j]] = std::move(reread[j]);
     }
     return out;

@@ -27,7 +27,8 @@ struct CellOnPage {
 // readings that parse or not, most confident first; none where the page cannot be read again.
 std::vector<std::vector<CellReading>> reread_cells_on_pages(const std::string& path,
                                                             const std::vector<CellOnPage>& cells, OcrSession& ocr,
-                                                            RereadWays ways = RereadWays::all);
+                                                            RereadWays ways = RereadWays::all,
+                                                            RereadText text = RereadText::amounts);
 
 // Readings, most confident first (ties keep their order).
 void likeliest_first(std::vector<CellReading>& readings);

@@ -114,10 +114,13 @@ void run_stages(const std::string& path, const LayoutSet& layouts, OcrSession& o
 
     ReadOptions read_options;
     read_options.fiscal_year = meta.year;
-    read_options.reread_ocr_cell = [&](const Cell& cell) {
-        std::vector<std::string> texts;
-        for (const auto& readings : ocr.reread_cells(path, cell.page, {cell.bbox}, RereadWays::all, RereadText::any))
-            for (const CellReading& r : readings) texts.push_back(normalize_text(r.text));
+    read_options.reread_ocr_cells = [&](const std::vector<const Cell*>& cells) {
+        std::vector<CellOnPage> boxes;
+        for (const Cell* cell : cells) boxes.push_back({cell->page, cell->bbox});
+        std::vector<std::vector<std::string>> texts(cells.size());
+        const auto reread = reread_cells_on_pages(path, boxes, ocr, RereadWays::all, RereadText::any);
+        for (std::size_t k = 0; k < reread.size() && k < texts.size(); ++k)
+            for (const CellReading& r : reread[k]) texts[k].push_back(normalize_text(r.text));
         return texts;
     };
     std::vector<TableReading> readings;

@@ -32,7 +32,9 @@ struct Read {
 
 Read read(const Table& table, const std::string& fiscal_year = "") {
     Read r;
-    r.reading = read_table(layouts(), table, 0, r.diagnostics, ReadOptions{fiscal_year});
+    ReadOptions options;
+    options.fiscal_year = fiscal_year;
+    r.reading = read_table(layouts(), table, 0, r.diagnostics, options);
     return r;
 }
 

@@ -572,9 +572,10 @@ TEST_CASE("an OCR header naming nothing is read again: the one header its readin
                                                      "2026年支出总表", "单位：万元"));
     std::vector<std::string> asked;
     ReadOptions options;
-    options.reread_ocr_cell = [&](const Cell& cell) {
-        asked.push_back(cell.text);
-        return std::vector<std::string>{"全葡", "项目", "金额"};  // 项目 names labels: no amounts under it
+    options.reread_ocr_cells = [&](const std::vector<const Cell*>& cells) {
+        for (const Cell* cell : cells) asked.push_back(cell->text);
+        // 项目 names labels: no amounts under it
+        return std::vector<std::vector<std::string>>(cells.size(), {"全葡", "项目", "金额"});
     };
     Read r;
     r.reading = read_table(layouts(), table, 3, r.diagnostics, options);
@@ -584,7 +585,9 @@ TEST_CASE("an OCR header naming nothing is read again: the one header its readin
     CHECK(has_diagnostic(r, "ocr_header"));
 
     // Readings naming two headers: no guess, the column stays without a measure.
-    options.reread_ocr_cell = [](const Cell&) { return std::vector<std::string>{"金额", "小计额", "合计"}; };
+    options.reread_ocr_cells = [](const std::vector<const Cell*>& cells) {
+        return std::vector<std::vector<std::string>>(cells.size(), {"金额", "小计额", "合计"});
+    };
     Read two;
     two.reading = read_table(layouts(), table, 3, two.diagnostics, options);
     REQUIRE(two.reading);
