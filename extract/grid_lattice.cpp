@@ -27,6 +27,7 @@
 #include <numeric>
 
 #include "extract/ocr_ordinals.h"
+#include "extract/pdf_geometry.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -146,35 +147,129 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
     }
 }
 
+// Whether an OCR span is read as text of its own cell, and whether it is a separate item
+// (an amount, a code, a label numbered 一、 二、) that never shares a cell with another line.
+bool two_characters_or_more(const TextSpan& span) {
+    const std::u32string text = decode_utf8(span.text);
+    return std::count_if(text.begin(), text.end(), [](char32_t c) { return c != U' '; }) >= 2;
+}
+bool separate_item(const TextSpan& span) { return is_numeric_span(span) || chinese_ordinal(span.text) > 0; }
+
 // On a page read by OCR a row border the scan lost (a hairline broken, a seal over it) leaves
-// two rows' cells merged: where a column holds two amounts, codes or labels numbered 一、 二、
-// read as separate lines, each wholly inside a different row of the grid, the row edge between
-// them is a border in that column. Text-layer pages keep their borders as drawn.
+// two rows' cells merged: where a column holds, each wholly inside a different row of the
+// grid, two lines one of which is an amount, a code or a label numbered 一、 二、 (a heading
+// over an amount, two amounts), the row edge between them is a border in that column. Two
+// lines of words may be one wrapped label and stay together. Text-layer pages keep their
+// borders as drawn.
 void add_scanned_row_borders(std::vector<std::vector<bool>>& hborder, const PageGrid& grid,
                              const std::vector<TextSpan>& spans) {
     const int cols = grid.cols();
-    // The rows numeric or numbered OCR spans lie wholly inside, per column.
-    std::vector<std::vector<int>> rows_of(static_cast<std::size_t>(cols));
+    // Per column, the rows OCR lines lie wholly inside, and whether a separate item is among them.
+    std::vector<std::vector<std::pair<int, bool>>> rows_of(static_cast<std::size_t>(cols));
     for (const TextSpan& span : spans) {
-        if (span.source != TextSource::ocr || !(is_numeric_span(span) || chinese_ordinal(span.text) > 0)) continue;
+        if (span.source != TextSource::ocr) continue;
+        const bool separate = separate_item(span);
+        if (!separate && !two_characters_or_more(span)) continue;
         const double cx = span.bbox.center_x();
         if (cx < grid.col_edges.front() || cx > grid.col_edges.back()) continue;
         const int c = band_index(grid.col_edges, cx);
         const int r = band_index(grid.row_edges, span.bbox.center_y());
         if (span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
             continue;
-        rows_of[static_cast<std::size_t>(c)].push_back(r);
+        rows_of[static_cast<std::size_t>(c)].push_back({r, separate});
     }
     for (int c = 0; c < cols; ++c) {
-        std::vector<int>& in = rows_of[static_cast<std::size_t>(c)];
-        std::sort(in.begin(), in.end());
-        in.erase(std::unique(in.begin(), in.end()), in.end());
+        std::vector<std::pair<int, bool>>& in = rows_of[static_cast<std::size_t>(c)];
+        std::sort(in.begin(), in.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second > b.second;
+        });
+        in.erase(std::unique(in.begin(), in.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                 in.end());
         for (std::size_t k = 0; k + 1 < in.size(); ++k) {
+            if (!in[k].second && !in[k + 1].second) continue;
             // Between two such rows, the edge right under the upper one, unless a border is
             // drawn between them already.
             bool drawn = false;
-            for (int e = in[k] + 1; e <= in[k + 1] && !drawn; ++e) drawn = hborder[e][c];
-            if (!drawn) hborder[in[k] + 1][c] = true;
+            for (int e = in[k].first + 1; e <= in[k + 1].first && !drawn; ++e) drawn = hborder[e][c];
+            if (!drawn) hborder[in[k].first + 1][c] = true;
+        }
+    }
+}
+
+// A row key: a classification code (3, 5 or 7 digits) or a label numbered 一、 二、.
+bool row_key(const TextSpan& span) {
+    return (is_code_text(span.text) && without_spaces(span.text).size() >= 3) || chinese_ordinal(span.text) > 0;
+}
+
+// Rows keyed by codes are separate records all across: where a column holds, in two adjacent
+// rows of a page read by OCR, a code or numbered label each wholly inside its row and the
+// border between them (drawn or restored), no cell right of it spans the two rows. An amount
+// whose rows lost their border under a seal, alone in the merged cell, goes back to its row.
+void add_keyed_row_borders(std::vector<std::vector<bool>>& hborder, const PageGrid& grid,
+                           const std::vector<TextSpan>& spans) {
+    const int rows = grid.rows(), cols = grid.cols();
+    std::vector<std::vector<bool>> keyed(static_cast<std::size_t>(cols), std::vector<bool>(rows, false));
+    for (const TextSpan& span : spans) {
+        if (span.source != TextSource::ocr || !row_key(span)) continue;
+        const double cx = span.bbox.center_x();
+        if (cx < grid.col_edges.front() || cx > grid.col_edges.back()) continue;
+        const int c = band_index(grid.col_edges, cx);
+        const int r = band_index(grid.row_edges, span.bbox.center_y());
+        if (span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
+            continue;
+        keyed[static_cast<std::size_t>(c)][static_cast<std::size_t>(r)] = true;
+    }
+    for (int k = 0; k < cols; ++k)
+        for (int r = 0; r + 1 < rows; ++r)
+            if (keyed[k][r] && keyed[k][r + 1] && hborder[r + 1][k])
+                for (int c = k + 1; c < cols; ++c) hborder[r + 1][c] = true;
+}
+
+// Its column twin: a vertical border the scan lost (under a seal, a hairline) leaves cells of
+// one row merged across columns. Where the row holds OCR text side by side, each piece wholly
+// inside a different column of the grid (小计 | 事业收入 under one heading, two amounts), the
+// column edge nearest the gap between them is a border in that row. Single characters are
+// left alone: a spaced-out heading (项    目) reads as pieces but is one cell.
+void add_scanned_column_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& grid,
+                                const std::vector<TextSpan>& spans) {
+    const int rows = grid.rows();
+    std::vector<std::vector<std::pair<int, const TextSpan*>>> in_row(static_cast<std::size_t>(rows));
+    for (const TextSpan& span : spans) {
+        if (span.source != TextSource::ocr || !(two_characters_or_more(span) || is_numeric_span(span))) continue;
+        const double cx = span.bbox.center_x(), cy = span.bbox.center_y();
+        if (cx < grid.col_edges.front() || cx > grid.col_edges.back() || cy < grid.row_edges.front() ||
+            cy > grid.row_edges.back())
+            continue;
+        const int c = band_index(grid.col_edges, cx);
+        const int r = band_index(grid.row_edges, cy);
+        if (span.bbox.x0 < grid.col_edges[c] - edge_match_pt || span.bbox.x1 > grid.col_edges[c + 1] + edge_match_pt ||
+            span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
+            continue;
+        in_row[static_cast<std::size_t>(r)].push_back({c, &span});
+    }
+    for (int r = 0; r < rows; ++r) {
+        auto& pieces = in_row[static_cast<std::size_t>(r)];
+        std::sort(pieces.begin(), pieces.end(),
+                  [](const auto& a, const auto& b) { return a.second->bbox.x0 < b.second->bbox.x0; });
+        for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+            const auto& [ca, a] = pieces[k];
+            const auto& [cb, b] = pieces[k + 1];
+            if (cb <= ca || b->bbox.x0 < a->bbox.x1) continue;
+            const double gap_middle = (a->bbox.x1 + b->bbox.x0) / 2;
+            int best = -1;
+            double best_distance = 1e18;
+            for (int e = ca + 1; e <= cb; ++e) {
+                if (vborder[e][r]) {
+                    best = -1;
+                    break;
+                }
+                const double d = std::abs(grid.col_edges[e] - gap_middle);
+                if (d < best_distance) {
+                    best_distance = d;
+                    best = e;
+                }
+            }
+            if (best > 0) vborder[best][r] = true;
         }
     }
 }
@@ -341,6 +436,8 @@ LatticeResult find_lattice_grids(const std::vector<Ruling>& rulings, const std::
         auto hborder = border_table(ch, grid.row_edges, grid.col_edges);
         add_text_borders(vborder, grid, spans);
         add_scanned_row_borders(hborder, grid, spans);
+        add_keyed_row_borders(hborder, grid, spans);
+        add_scanned_column_borders(vborder, grid, spans);
         grid.cells = tile_cells(vborder, hborder, grid.rows(), grid.cols());
         result.grids.push_back(std::move(grid));
     }

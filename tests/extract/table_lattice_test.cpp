@@ -283,3 +283,86 @@ TEST_CASE("on a scanned page two amounts in rows whose border the scan lost stay
     REQUIRE(cell_at(tables[0], 1, 0));
     CHECK(cell_at(tables[0], 1, 0)->row_span == 2);
 }
+
+TEST_CASE("on a scanned page a heading over an amount, and rows keyed by codes, keep the borders the scan lost") {
+    // Code | name | amount, rows of 20 pt; under a seal the amount column lost the border
+    // under its heading and the one between the rows of 20132 and 208.
+    std::vector<double> cols{50, 100, 200, 260}, rows{100, 120, 140, 160};
+    std::vector<Ruling> rulings{vline(50, 100, 160),  vline(100, 100, 160), vline(200, 100, 160),
+                                vline(260, 100, 160), hline(100, 50, 260),  hline(120, 50, 200),
+                                hline(140, 50, 200),  hline(160, 50, 260)};
+    std::vector<TextSpan> spans{span_at("编码", 55, 105),        span_at("名称", 105, 105),
+                                span_at("小计", 210, 105),        span_at("20132", 55, 125),
+                                span_at("组织事务", 105, 125),     span_at("208", 55, 145),
+                                span_at("社会保障和就业支出", 105, 145), span_right("62.14", 255, 145)};
+    auto scanned = spans;
+    for (TextSpan& s : scanned) s.source = TextSource::ocr;
+    auto tables = tables_of({make_page(1, scanned, rulings)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    CHECK(cells_tile(t));
+    REQUIRE(cell_at(t, 0, 2));
+    CHECK(cell_at(t, 0, 2)->text == "小计");
+    CHECK(cell_at(t, 0, 2)->row_span == 1);
+    REQUIRE(cell_at(t, 1, 2));
+    CHECK(cell_at(t, 1, 2)->row_span == 1);  // 20132's own empty cell: the amount is 208's
+    CHECK(cell_at(t, 1, 2)->text.empty());
+    REQUIRE(cell_at(t, 2, 2));
+    CHECK(cell_at(t, 2, 2)->text == "62.14");
+
+    // The same drawn as text: one cell over the three rows, as drawn.
+    tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 0, 2));
+    CHECK(cell_at(tables[0], 0, 2)->row_span == 3);
+
+    // Rows without codes (indicators of one project) keep a merged amount cell.
+    scanned[3].text = "产出指标";
+    scanned[5].text = "效益指标";
+    tables = tables_of({make_page(1, scanned, rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 1, 2));
+    CHECK(cell_at(tables[0], 1, 2)->row_span == 2);
+}
+
+TEST_CASE("on a scanned page headings side by side under one heading keep the column borders the scan lost") {
+    // 单位资金 over 小计 | 事业收入 | 事业单位经营收入; a seal took the two inner borders out
+    // of the lower header row only.
+    std::vector<double> cols{50, 100, 160, 220}, rows{100, 120, 150, 170};
+    std::vector<Ruling> rulings{hline(100, 50, 220), hline(120, 50, 220), hline(150, 50, 220), hline(170, 50, 220),
+                                vline(50, 100, 170), vline(220, 100, 170), vline(100, 150, 170), vline(160, 150, 170)};
+    std::vector<TextSpan> spans{span_at("单位资金", 115, 105), span_at("小计", 60, 130),
+                                span_at("事业收入", 110, 130), span_at("事业单位经", 165, 123),
+                                span_at("营收入", 170, 136),   span_right("76.02", 95, 155),
+                                span_right("55.42", 155, 155), span_right("10.38", 215, 155)};
+    auto scanned = spans;
+    for (TextSpan& s : scanned) s.source = TextSource::ocr;
+    auto tables = tables_of({make_page(1, scanned, rulings)});
+    REQUIRE(tables.size() == 1);
+    const Table& t = tables[0];
+    REQUIRE(t.cols == 3);
+    CHECK(cells_tile(t));
+    REQUIRE(cell_at(t, 0, 0));
+    CHECK(cell_at(t, 0, 0)->col_span == 3);  // the heading over all three stays one cell
+    REQUIRE(cell_at(t, 1, 0));
+    CHECK(cell_at(t, 1, 0)->text == "小计");
+    REQUIRE(cell_at(t, 1, 1));
+    CHECK(cell_at(t, 1, 1)->text == "事业收入");
+    REQUIRE(cell_at(t, 1, 2));
+    CHECK(cell_at(t, 1, 2)->text == "事业单位经营收入");
+
+    // Drawn as text: the lower header row stays one cell, as drawn.
+    tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 1, 0));
+    CHECK(cell_at(tables[0], 1, 0)->col_span == 3);
+
+    // A spaced-out heading read as single characters is one cell.
+    scanned[1].text = "项";
+    scanned[2].text = "目";
+    scanned.erase(scanned.begin() + 3, scanned.begin() + 5);
+    tables = tables_of({make_page(1, scanned, rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 1, 0));
+    CHECK(cell_at(tables[0], 1, 0)->col_span == 3);
+}
