@@ -221,7 +221,7 @@ void add_keyed_row_borders(std::vector<std::vector<bool>>& hborder, const PageGr
     }
     for (int k = 0; k < cols; ++k)
         for (int r = 0; r + 1 < rows; ++r)
-            if (keyed[k][r] && keyed[k][r + 1] && hborder[r + 1][k])
+            if (keyed[k][r + 1] && hborder[r + 1][k])
                 for (int c = k + 1; c < cols; ++c) hborder[r + 1][c] = true;
 }
 

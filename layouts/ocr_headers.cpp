@@ -5,7 +5,8 @@
 // one name of its classification, such a text takes the one alias it misses by a character,
 // when no other alias is as close; failing that, the cell is read again in other ways (small
 // print at 200 dpi reads 余赢 once and 金额 the next) and takes the one alias its readings
-// print, or else come a character near. Always the column's body must agree with the alias:
+// print, or else come a character near; failing that, the header its twins print in tables
+// that repeat a group of columns side by side. Always the column's body must agree with the alias:
 // codes under a code header, amounts under a measure, words under a name. The body check
 // keeps a header that is merely close to an alias (项目编号 beside 科目编号: project numbers are
 // no classification codes) as it was read.
@@ -100,6 +101,34 @@ std::optional<std::string> header_of_readings(const Matcher& matcher, const Tabl
     return std::nullopt;
 }
 
+// The header the cell's twins print: tables that print the same columns side by side (人员经费
+// and 公用经费 each as 科目编码 科目名称 金额 其中:基本支出) print the same header in the same place
+// of each group. A twin is a header cell of the same row and width whose left neighbour reads
+// as the cell's left neighbour does; all twins must print one known header, and the cell's body
+// agree with it.
+std::optional<std::string> header_of_twins(const Matcher& matcher, const Table& table, const Cell& cell, int body_row) {
+    const auto in_row_ending_at = [&](int col) -> const Cell* {
+        for (const Cell& c : table.cells)
+            if (c.row == cell.row && c.col + std::max(1, c.col_span) - 1 == col) return &c;
+        return nullptr;
+    };
+    const Cell* left = in_row_ending_at(cell.col - 1);
+    if (!left || !matcher.is_header_text(trim(left->text))) return std::nullopt;
+    const std::string left_key = header_key(trim(left->text));
+    std::optional<std::string> found;
+    for (const Cell& twin : table.cells) {
+        if (twin.row != cell.row || twin.col == cell.col || twin.col_span != cell.col_span) continue;
+        const Cell* twin_left = in_row_ending_at(twin.col - 1);
+        if (!twin_left || header_key(trim(twin_left->text)) != left_key) continue;
+        const std::string text = trim(twin.text);
+        if (!matcher.is_header_text(text)) continue;
+        if (found && header_key(*found) != header_key(text)) return std::nullopt;  // twins disagree
+        found = text;
+    }
+    if (found && !body_agrees(matcher, table, cell, body_row, *found)) return std::nullopt;
+    return found;
+}
+
 }  // namespace
 
 std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table, const std::string& title,
@@ -131,6 +160,7 @@ std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table
     std::vector<std::vector<std::string>> readings;
     if (reread && !unsettled.empty()) readings = reread(unsettled);
     std::optional<Table> mended;
+    std::vector<std::size_t> unmended;
     std::size_t next_reading = 0;
     for (const Unknown& u : unknown) {
         const Cell& cell = table.cells[u.index];
@@ -138,16 +168,30 @@ std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table
         const char* how = "the one a character away";
         if (!alias) {
             const std::size_t k = next_reading++;
-            if (k >= readings.size()) continue;
-            alias = header_of_readings(matcher, table, cell, first_amount_row, known, readings[k]);
+            if (k < readings.size()) alias = header_of_readings(matcher, table, cell, first_amount_row, known, readings[k]);
             how = "read again";
         }
-        if (!alias) continue;
+        if (!alias) {
+            unmended.push_back(u.index);
+            continue;
+        }
         if (!mended) mended = table;
         mended->cells[u.index].text = *alias;
         diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
                                "'" + title + "': header read '" + trim(cell.text) + "' by OCR names no column; " + how +
                                    " is '" + *alias + "', taken"});
+    }
+    // Then the twins of those neither settles, among the headers as mended.
+    for (std::size_t index : unmended) {
+        const Cell& cell = table.cells[index];
+        std::optional<std::string> alias = header_of_twins(matcher, mended ? *mended : table, cell, first_amount_row);
+        if (!alias) continue;
+        if (!mended) mended = table;
+        mended->cells[index].text = *alias;
+        diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
+                               "'" + title + "': header read '" + trim(cell.text) +
+                                   "' by OCR names no column; the same place in the table's other column groups is '" +
+                                   *alias + "', taken"});
     }
     return mended;
 }

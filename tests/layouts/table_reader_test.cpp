@@ -595,6 +595,30 @@ TEST_CASE("an OCR header naming nothing is read again: the one header its readin
     CHECK_FALSE(has_diagnostic(two, "ocr_header"));
 }
 
+TEST_CASE("an OCR header naming nothing takes the header its twins print in the table's other column groups") {
+    // Two 经济分类 blocks side by side; the second block's 金额 read 全效 and not settled by a
+    // second reading.
+    const std::vector<std::string> lines{"科目编码\t科目名称\t金额\t科目编码\t科目名称\t全效",
+                                         "301\t工资福利支出\t5,433.48\t310\t资本性支出\t59.10",
+                                         "30101\t基本工资\t1,414.40\t31002\t办公设备购置\t59.10"};
+    Read r = read(read_by_ocr(table_from_lines(lines, "一般公共预算财政拨款支出决算明细表", "单位：万元")));
+    REQUIRE(r.reading);
+    CHECK(by_code(*r.reading, "31002", "total").measure_label == "金额");
+    CHECK(has_diagnostic(r, "ocr_header"));
+
+    // A twin whose left neighbour differs is no twin: the column stays without a measure.
+    std::vector<std::string> other = lines;
+    other[0] = "科目编码\t科目名称\t金额\t科目编码\t项目\t全效";
+    Read o = read(read_by_ocr(table_from_lines(other, "一般公共预算财政拨款支出决算明细表", "单位：万元")));
+    REQUIRE(o.reading);
+    CHECK(where(*o.reading, [](const ReadAmount& a) { return a.code == "31002" && a.measure == "total"; }).empty());
+
+    // Printed, the header is as printed.
+    Read printed = read(table_from_lines(lines, "一般公共预算财政拨款支出决算明细表", "单位：万元"));
+    REQUIRE(printed.reading);
+    CHECK_FALSE(has_diagnostic(printed, "ocr_header"));
+}
+
 TEST_CASE("an OCR amount with a speck's mark beside it is a damaged amount; printed, a value with words") {
     const Table printed = table_from_lines({"科目编码\t科目名称\t合计", "201\t一般公共服务支出\t。248.61",
                                             "20105\t统计信息事务\t248.61"},
