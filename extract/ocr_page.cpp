@@ -25,6 +25,7 @@
 #include <leptonica/allheaders.h>
 
 #include "extract/ocr_borders.h"
+#include "extract/ocr_text_mends.h"
 #include "extract/ocr_text_lines.h"
 #include "extract/pdf_geometry.h"
 #include "extract/raster_render.h"
@@ -63,7 +64,6 @@ constexpr double sure_line_confidence = 0.95;
 constexpr double single_glyph_aspect = 1.3;     // a box no wider than this × its height holds one character
 constexpr double ordinal_gap_share = 1.3;       // an ordinal joins a label this many heights away
 constexpr double ordinal_overlap_share = 0.5;
-constexpr std::size_t max_label_chars = 8;      // a label before a colon is at most this long
 constexpr double stacked_lines_share = 1.7;      // a text line this many line heights tall holds several
 constexpr double min_band_share = 0.4;           // (a band of ink shorter than this is part of a line)
 constexpr double min_ordinal_confidence = 0.5;   // a lead-in read as an ordinal at least this sure
@@ -169,11 +169,6 @@ bool on_a_ruling(const PixelBox& box, const std::vector<PixelLine>& lines) {
     });
 }
 
-bool is_plain_number(const std::string& text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-';
-    });
-}
 
 bool has_cjk(const std::string& text) {
     for (char32_t c : decode_utf8(text))
@@ -199,45 +194,6 @@ bool leads_into_next(const std::string& text) {
     if ((t.front() == U'（' || t.front() == U'(') && (last == U'）' || last == U')') && t.size() >= 3)
         return std::all_of(t.begin() + 1, t.end() - 1, numeral);
     return false;
-}
-
-// A label's colon read as a semicolon (金额单位;元): a ; or ； after a short run of ideographs at
-// the start of a line becomes ：, as a label before its value has it. Semicolons further into a
-// line (between the clauses of a note) stay.
-std::string label_colon_restored(const std::string& text) {
-    const std::u32string t = decode_utf8(text);
-    for (std::size_t i = 1; i < t.size() && i <= max_label_chars; ++i) {
-        if (t[i] != U';' && t[i] != U'；') {
-            if (!is_cjk_codepoint(t[i])) return text;
-            continue;
-        }
-        std::string out;
-        for (std::size_t k = 0; k < t.size(); ++k) append_utf8(out, k == i ? U'：' : t[k]);
-        return out;
-    }
-    return text;
-}
-
-// Thousands separators read as points (1.977.12 for 1,977.12): in a number whose last point
-// is followed by one or two digits and every earlier point by exactly three, the earlier
-// points can only be separators, and become commas. Other numbers stay as read.
-std::string thousands_separators_restored(const std::string& text) {
-    if (!is_plain_number(text) || text.find(',') != std::string::npos) return text;
-    std::vector<std::size_t> points;
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] == '.') points.push_back(i);
-    if (points.size() < 2) return text;
-    const std::size_t digits_after_last = text.size() - points.back() - 1;
-    if (digits_after_last < 1 || digits_after_last > 2) return text;
-    const std::size_t lead = text[0] == '-' ? 1 : 0;
-    if (std::any_of(text.begin() + static_cast<std::ptrdiff_t>(lead), text.end(), [](char c) { return c == '-'; }))
-        return text;
-    if (points.front() - lead < 1 || points.front() - lead > 3) return text;
-    for (std::size_t k = 0; k + 1 < points.size(); ++k)
-        if (points[k + 1] - points[k] != 4) return text;
-    std::string out = text;
-    for (std::size_t k = 0; k + 1 < points.size(); ++k) out[points[k]] = ',';
-    return out;
 }
 
 // One or two characters that are not a number: the end of a phrase whose colon the
@@ -647,7 +603,7 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
             !(has_cjk(line.text) && wraps_line_above(joined, lines, i, line_height)))
             continue;
         TextSpan span;
-        span.text = thousands_separators_restored(label_colon_restored(line.text));
+        span.text = ocr_text_mended(line.text);
         span.bbox = {points_from_pixels(box.x, dpi), points_from_pixels(box.y, dpi),
                      points_from_pixels(box.right(), dpi), points_from_pixels(box.bottom(), dpi)};
         span.font_size = span.bbox.height() / (has_cjk(line.text) ? cjk_height_em : latin_height_em);

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <string>
 
+#include "extract/ocr_text_mends.h"
 #include "extract/table_text.h"
 
 namespace budgetpdf {
@@ -55,6 +56,8 @@ std::vector<Cell> fill_cells(const PageGrid& grid, const std::vector<TextSpan>& 
                 cell.text += squeeze_cjk_spaces(lines[l].text);
             else append_joined(cell.text, lines[l].text);
         }
+        // A bracket OCR misread on one line of a wrapped label pairs up in the whole cell.
+        if (cell.read_by_ocr) cell.text = parentheses_restored(cell.text);
         cells.push_back(std::move(cell));
     }
     return cells;

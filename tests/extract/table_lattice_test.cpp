@@ -366,3 +366,22 @@ TEST_CASE("on a scanned page headings side by side under one heading keep the co
     REQUIRE(cell_at(tables[0], 1, 0));
     CHECK(cell_at(tables[0], 1, 0)->col_span == 3);
 }
+
+TEST_CASE("a parenthesis OCR read as an angle bracket on one line of a wrapped label pairs up in its cell") {
+    std::vector<Ruling> rulings{hline(100, 50, 250), hline(120, 50, 250), hline(160, 50, 250),
+                                vline(50, 100, 160), vline(150, 100, 160), vline(250, 100, 160)};
+    std::vector<TextSpan> spans{span_at("项目名称", 60, 105), span_at("金额", 160, 105),
+                                span_at("资金预算(第五批)", 55, 124), span_at("〈省级配套", 55, 136),
+                                span_at(")", 55, 148), span_right("136.78", 245, 136)};
+    auto scanned = spans;
+    for (TextSpan& s : scanned) s.source = TextSource::ocr;
+    auto tables = tables_of({make_page(1, scanned, rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 1, 0));
+    CHECK(cell_at(tables[0], 1, 0)->text == "资金预算(第五批)(省级配套)");
+    // Printed so, it stays as printed.
+    tables = tables_of({make_page(1, spans, rulings)});
+    REQUIRE(tables.size() == 1);
+    REQUIRE(cell_at(tables[0], 1, 0));
+    CHECK(cell_at(tables[0], 1, 0)->text == "资金预算(第五批)〈省级配套)");
+}
