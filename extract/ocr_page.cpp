@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,7 @@
 #include "extract/ocr_text_lines.h"
 #include "extract/pdf_geometry.h"
 #include "extract/raster_render.h"
+#include "extract/table_text.h"
 #include "model/geometry.h"
 
 namespace budgetpdf {
@@ -226,6 +228,25 @@ bool second_opinion_on_unsure(const OcrLine& first, const OcrLine& again) {
     return changed;
 }
 
+std::string digits_of(const std::string& text) {
+    std::string out;
+    std::copy_if(text.begin(), text.end(), std::back_inserter(out), [](char c) { return c >= '0' && c <= '9'; });
+    return out;
+}
+
+// An amount or a code of two digits or more, ending in a digit, every comma followed by three
+// digits: not a lead-in (1、 read 1,), nor a point read as a comma (35,00).
+bool reads_as_number(const std::string& text) {
+    if (!is_numeric_text(text) || text.empty() || !is_digit_like(static_cast<unsigned char>(text.back())) ||
+        digits_of(text).size() < 2)
+        return false;
+    for (std::size_t i = text.find(','); i != std::string::npos; i = text.find(',', i + 1)) {
+        const std::size_t next = text.find_first_of(",.", i + 1);
+        if ((next == std::string::npos ? text.size() : next) - i - 1 != 3) return false;
+    }
+    return true;
+}
+
 // The scale a line `height_px` tall is read at: tall ones down, short ones (not specks) up.
 double reading_scale(int height_px) {
     if (height_px > max_line_height_px) return static_cast<double>(max_line_height_px) / height_px;
@@ -292,6 +313,15 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
     if (charset == OcrCharset::any && looks_numeric(line.text) && !is_plain_number(line.text)) {
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
+    }
+    if (charset == OcrCharset::any && reads_as_number(line.text)) {
+        // An amount or a code is Latin print: the Latin model reads it too (Times digits, which the
+        // Chinese model reads 5 as 3 and 6 as 0, and as sure). Where the digits differ the surer
+        // reading is kept, the Latin one when as sure; the same digits stay as first read.
+        OcrLine latin = engine.read_number(crop.get(), dpi * scale);
+        if (reads_as_number(latin.text) && digits_of(latin.text) != digits_of(line.text) &&
+            latin.confidence >= line.confidence)
+            line = std::move(latin);
     }
     return line;
 }

@@ -22,6 +22,7 @@ namespace budgetpdf {
 namespace {
 
 constexpr const char* digit_whitelist = "0123456789.,-";
+constexpr const char* latin_language = "eng";  // Debian's tesseract-ocr-eng
 constexpr const char* ordinal_whitelist = "一二三四五六七八九十、（）().．0123456789①②③④⑤⑥⑦⑧⑨⑩";
 
 const char* whitelist(OcrCharset charset) {
@@ -54,7 +55,51 @@ struct TesseractEngine::Impl {
     OcrCharset charset = OcrCharset::any;
     bool alternatives = false;
     OcrSegmentation segmentation = OcrSegmentation::line;
+    // The Latin model for numbers, made when first asked for; failed stays true when its data
+    // cannot be loaded.
+    std::unique_ptr<tesseract::TessBaseAPI> latin;
+    bool latin_failed = false;
 };
+
+namespace {
+
+// The text and per-symbol confidences of the image set on `api`, recognised.
+OcrLine recognised(tesseract::TessBaseAPI& api, bool alternatives) {
+    OcrLine line;
+    if (api.Recognize(nullptr) != 0) return line;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return line;
+    double least = 1.0;
+    bool any = false;
+    do {
+        if (it->Empty(tesseract::RIL_SYMBOL)) continue;
+        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+        if (!text) continue;
+        // Words are separated by a space only between Latin letters or digits: Chinese has
+        // none, and the text layer gives none between a character and a number either.
+        if (it->IsAtBeginningOf(tesseract::RIL_WORD) && !line.symbols.empty() &&
+            is_ascii_alnum(line.symbols.back().text) && is_ascii_alnum(text.get()))
+            line.text += ' ';
+        OcrSymbol symbol;
+        symbol.text = text.get();
+        symbol.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / percent, 0.0, 1.0);
+        if (alternatives) {
+            tesseract::ChoiceIterator choice(*it);
+            do {
+                const char* alt = choice.GetUTF8Text();
+                if (alt && *alt) symbol.alternatives.emplace_back(alt, std::clamp<double>(choice.Confidence(), 0.0, 1.0));
+            } while (choice.Next());
+        }
+        line.text += symbol.text;
+        least = std::min(least, symbol.confidence);
+        any = true;
+        line.symbols.push_back(std::move(symbol));
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    line.confidence = any ? least : 0.0;
+    return line;
+}
+
+}  // namespace
 
 TesseractEngine::TesseractEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 TesseractEngine::~TesseractEngine() = default;
@@ -92,38 +137,27 @@ OcrLine TesseractEngine::read_line(Pix* image, double dpi, OcrCharset charset, b
     }
     api.SetImage(image);
     api.SetSourceResolution(static_cast<int>(dpi));
-    OcrLine line;
-    if (api.Recognize(nullptr) != 0) return line;
-    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-    if (!it) return line;
-    double least = 1.0;
-    bool any = false;
-    do {
-        if (it->Empty(tesseract::RIL_SYMBOL)) continue;
-        std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-        if (!text) continue;
-        // Words are separated by a space only between Latin letters or digits: Chinese has
-        // none, and the text layer gives none between a character and a number either.
-        if (it->IsAtBeginningOf(tesseract::RIL_WORD) && !line.symbols.empty() &&
-            is_ascii_alnum(line.symbols.back().text) && is_ascii_alnum(text.get()))
-            line.text += ' ';
-        OcrSymbol symbol;
-        symbol.text = text.get();
-        symbol.confidence = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / percent, 0.0, 1.0);
-        if (alternatives) {
-            tesseract::ChoiceIterator choice(*it);
-            do {
-                const char* alt = choice.GetUTF8Text();
-                if (alt && *alt) symbol.alternatives.emplace_back(alt, std::clamp<double>(choice.Confidence(), 0.0, 1.0));
-            } while (choice.Next());
+    return recognised(api, alternatives);
+}
+
+OcrLine TesseractEngine::read_number(Pix* image, double dpi) {
+    keep_ocr_on_this_thread();
+    if (!impl_->latin && !impl_->latin_failed) {
+        auto latin = std::make_unique<tesseract::TessBaseAPI>();
+        latin->SetVariable("debug_file", "/dev/null");
+        if (latin->Init(nullptr, latin_language, tesseract::OEM_LSTM_ONLY) == 0) {
+            latin->SetVariable("debug_file", "/dev/null");
+            latin->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+            latin->SetVariable("tessedit_char_whitelist", digit_whitelist);
+            impl_->latin = std::move(latin);
+        } else {
+            impl_->latin_failed = true;
         }
-        line.text += symbol.text;
-        least = std::min(least, symbol.confidence);
-        any = true;
-        line.symbols.push_back(std::move(symbol));
-    } while (it->Next(tesseract::RIL_SYMBOL));
-    line.confidence = any ? least : 0.0;
-    return line;
+    }
+    if (!impl_->latin) return {};
+    impl_->latin->SetImage(image);
+    impl_->latin->SetSourceResolution(static_cast<int>(dpi));
+    return recognised(*impl_->latin, false);
 }
 
 }  // namespace budgetpdf

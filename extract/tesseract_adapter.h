@@ -47,6 +47,11 @@ public:
     OcrLine read_line(Pix* image, double dpi, OcrCharset charset, bool alternatives = false,
                       OcrSegmentation segmentation = OcrSegmentation::line);
 
+    // Reads `image` as one line of digits and separators with Tesseract's Latin model (eng):
+    // digits printed in a Latin font (Times) that the Chinese model misreads (559.38 as 339.38,
+    // 22,006.16 as 22,000.10). Nothing read when the Latin model's data is missing.
+    OcrLine read_number(Pix* image, double dpi);
+
 private:
     struct Impl;
     explicit TesseractEngine(std::unique_ptr<Impl> impl);

@@ -13,7 +13,7 @@ packages=(
   libcairo2-dev fonts-wqy-microhei       # the test corpus generator
   qpdf                                   # tests: rotated and encrypted PDFs; no-ToUnicode variants
   libtesseract-dev libleptonica-dev      # the OCR path (extract/ocr_*, tesseract_adapter, leptonica_page)
-  tesseract-ocr-chi-sim                  # its language data (chi_sim); tests read scans with it
+  tesseract-ocr-chi-sim tesseract-ocr-eng  # its language data (chi_sim; eng reads amounts and codes too); tests read scans with it
   tesseract-ocr imagemagick img2pdf      # tools/ocr_benchmark (full-page tesseract) and tools/make_scans
   time                                   # tools/benchmark.sh: peak RSS
   python3-distributed                    # tools/dask_batch.py and its test (a LocalCluster on loopback)

@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 
 #include "extract/table_finder.h"
+#include "pdf_test_files.h"
 
 using namespace budgetpdf;
 
@@ -98,4 +99,17 @@ TEST_CASE("ocr reader: fonts without ToUnicode are routed to OCR and read") {
     CHECK(count_kind(pdf, "garbled_text") == 0);
     CHECK(has_span(pdf.pages[0], "108017375.38"));
     CHECK(has_span(pdf.pages[0], "8611494.83"));
+}
+
+TEST_CASE("ocr reader: amounts and codes printed in a Latin serif font read right (重庆 宣传部, page 9, read by OCR)") {
+    // A born-digital page, read by OCR (--ocr always): its digits are set in Times, which
+    // the Chinese model alone reads 559.38 as 339.38 and 2013350 as 2013330, and as sure.
+    const std::string path = test::shared_file("real/renwu/重庆__2026年重庆市委宣传部部门预算__a63e312b.pdf");
+    PdfPages pdf = read_ok(path, {9, 9});
+    OcrSession ocr(OcrOptions{OcrMode::always});
+    REQUIRE(ocr.read_routed_pages(path, pdf) == 1);
+    const Page& page = pdf.pages[0];
+    for (const char* printed : {"45,369.18", "22,006.16", "559.38", "121.56", "539.14", "522.39", "16.75", "2013350",
+                                "20508", "2050803", "19,527.61", "4,066.60", "513.00", "23.86"})
+        CHECK_MESSAGE(has_span(page, printed), printed);
 }
