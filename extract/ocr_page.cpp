@@ -73,6 +73,7 @@ constexpr double lead_in_max_lines = 2.5;        // a lead-in (一、 （三）)
 constexpr int max_circled_numeral = 20;          // ① … ⑳
 constexpr int circled_digits_height_px = 32;     // a circled numeral's digits are read this tall
 constexpr double lead_in_start_lines = 1.6;      // how much of a line's start an ordinal 一、 takes
+constexpr int latin_trial_lines = 16;             // numbers of a page read by both models before trusting the Chinese one
 
 int crop_pad(const PixelBox& box) { return std::max(min_crop_pad_px, static_cast<int>(box.h * crop_pad_share)); }
 
@@ -261,8 +262,16 @@ double reading_scale(int height_px) {
 // separators only; a clean amount is kept as it is, since a forced charset can also turn a
 // speck into a digit. A line the orientation check read already (PreparedPage::first_reads)
 // is not read again.
+// Whether a page's amounts and codes are read by the Latin model too: on the first
+// latin_trial_lines numbers of the page, and on all of them once it read one's digits otherwise.
+struct LatinTrial {
+    int agreed = 0;
+    bool differed = false;
+    bool wanted() const { return differed || agreed < latin_trial_lines; }
+};
+
 OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, const PixelBox& box, int line_height,
-                       OcrCharset charset) {
+                       OcrCharset charset, LatinTrial& latin_trial) {
     const double dpi = prepared.geometry.dpi;
     const PixelBox room = with_line_height(box, line_height);
     const double scale = reading_scale(box.h);
@@ -314,14 +323,16 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
     }
-    if (charset == OcrCharset::any && reads_as_number(line.text)) {
+    if (charset == OcrCharset::any && reads_as_number(line.text) && latin_trial.wanted()) {
         // An amount or a code is Latin print: the Latin model reads it too (Times digits, which the
         // Chinese model reads 5 as 3 and 6 as 0, and as sure). Where the digits differ the surer
-        // reading is kept, the Latin one when as sure; the same digits stay as first read.
+        // reading is kept, the Latin one when as sure; the same digits stay as first read. A page
+        // whose first numbers both models read alike is left to the Chinese model after them.
         OcrLine latin = engine.read_number(crop.get(), dpi * scale);
-        if (reads_as_number(latin.text) && digits_of(latin.text) != digits_of(line.text) &&
-            latin.confidence >= line.confidence)
-            line = std::move(latin);
+        const bool differs = reads_as_number(latin.text) && digits_of(latin.text) != digits_of(line.text);
+        if (differs) latin_trial.differed = true;
+        else ++latin_trial.agreed;
+        if (differs && latin.confidence >= line.confidence) line = std::move(latin);
     }
     return line;
 }
@@ -608,8 +619,9 @@ Page page_from_prepared(const PreparedPage& prepared, TesseractEngine& engine, i
     const auto ink_of = [&](const PixelBox& region) { return ink_box(prepared.text.get(), region); };
     const std::vector<PixelBox> boxes = split_stacked_lines(group_text_lines(components, prepared.lines), line_height,
                                                             stacked_lines_share, min_band_share, row_has_ink, ink_of);
+    LatinTrial latin_trial;
     const auto read = [&](const PixelBox& box, OcrCharset charset) {
-        return read_text_line(prepared, engine, box, line_height, charset);
+        return read_text_line(prepared, engine, box, line_height, charset, latin_trial);
     };
     std::vector<std::optional<OcrLine>> lines(boxes.size());
     for (std::size_t i = 0; i < boxes.size(); ++i) {
