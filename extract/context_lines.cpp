@@ -176,6 +176,13 @@ bool is_sentence(std::string_view t) {
 
 bool is_page_furniture(const std::string& text) {
     std::string t = without_spaces(text);
+    // Dashes around a page number read by OCR as the ideograph 一 (— 9 — read 一9一): flanking
+    // it on both sides, they are dashes.
+    static constexpr std::string_view yi = "一";
+    if (t.size() > 2 * yi.size() && starts_with(t, yi) && ends_with(t, yi)) {
+        while (starts_with(t, yi)) t.erase(0, yi.size());
+        while (ends_with(t, yi)) t.erase(t.size() - yi.size());
+    }
     std::string rest;
     int numbers = 0;
     size_t digits = 0;

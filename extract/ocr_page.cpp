@@ -235,18 +235,23 @@ std::string digits_of(const std::string& text) {
     return out;
 }
 
-// An amount or a code of two digits or more, ending in a digit, every comma followed by three
-// digits: not a lead-in (1、 read 1,), nor a point read as a comma (35,00).
-bool reads_as_number(const std::string& text) {
-    if (!is_numeric_text(text) || text.empty() || !is_digit_like(static_cast<unsigned char>(text.back())) ||
-        digits_of(text).size() < 2)
-        return false;
+// An amount or a code of two digits or more, ending in a digit: not a lead-in (1、 read 1,).
+bool number_like(const std::string& text) {
+    return is_numeric_text(text) && !text.empty() && is_digit_like(static_cast<unsigned char>(text.back())) &&
+           digits_of(text).size() >= 2;
+}
+
+// Every comma followed by three digits: not a point read as a comma (35,00), nor a digit too
+// many (12,0608.20).
+bool well_grouped(const std::string& text) {
     for (std::size_t i = text.find(','); i != std::string::npos; i = text.find(',', i + 1)) {
         const std::size_t next = text.find_first_of(",.", i + 1);
         if ((next == std::string::npos ? text.size() : next) - i - 1 != 3) return false;
     }
     return true;
 }
+
+bool reads_as_number(const std::string& text) { return number_like(text) && well_grouped(text); }
 
 // The scale a line `height_px` tall is read at: tall ones down, short ones (not specks) up.
 double reading_scale(int height_px) {
@@ -323,16 +328,19 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
         OcrLine digits = engine.read_line(crop.get(), dpi * scale, OcrCharset::digits);
         if (!digits.text.empty()) line = std::move(digits);
     }
-    if (charset == OcrCharset::any && reads_as_number(line.text) && latin_trial.wanted()) {
+    if (charset == OcrCharset::any && number_like(line.text) && (latin_trial.wanted() || !well_grouped(line.text))) {
         // An amount or a code is Latin print: the Latin model reads it too (Times digits, which the
         // Chinese model reads 5 as 3 and 6 as 0, and as sure). Where the digits differ the surer
         // reading is kept, the Latin one when as sure; the same digits stay as first read. A page
-        // whose first numbers both models read alike is left to the Chinese model after them.
+        // whose first numbers both models read alike is left to the Chinese model after them;
+        // a number whose commas do not group three digits is always read again.
         OcrLine latin = engine.read_number(crop.get(), dpi * scale);
         const bool differs = reads_as_number(latin.text) && digits_of(latin.text) != digits_of(line.text);
         if (differs) latin_trial.differed = true;
         else ++latin_trial.agreed;
-        if (differs && latin.confidence >= line.confidence) line = std::move(latin);
+        if (reads_as_number(latin.text) && (differs || !well_grouped(line.text)) &&
+            (latin.confidence >= line.confidence || !well_grouped(line.text)))
+            line = std::move(latin);
     }
     return line;
 }

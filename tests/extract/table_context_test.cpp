@@ -39,9 +39,10 @@ bool among(const std::vector<std::string>& lines, const std::string& text) {
 
 TEST_CASE("page footers and page numbers are page furniture") {
     for (const char* footer : {"12", "- 12 -", "—3—", "第12页", "第 1 页，共 15 页", "第1页，共15页", "第 1 页 共 3 页",
-                               "共3页 第1页", "1/15", "Page 2 of 9", "（5）"})
+                               "共3页 第1页", "1/15", "Page 2 of 9", "（5）", "一9一", "一 12 一"})
         CHECK_MESSAGE(is_page_furniture(footer), std::string(footer));
-    for (const char* other : {"第二部分", "2026年部门预算表", "1,234.00", "单位：万元", "表1", "第12345页"})
+    for (const char* other : {"第二部分", "2026年部门预算表", "1,234.00", "单位：万元", "表1", "第12345页", "一", "一一",
+                              "一、12", "12一"})
         CHECK_MESSAGE(!is_page_furniture(other), std::string(other));
 }
 
