@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "extract/ocr_ordinals.h"
 #include "extract/pdf_geometry.h"
@@ -147,6 +148,18 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
     }
 }
 
+// The column and row of the grid an OCR line lies in: its centre inside the grid's columns
+// and the line wholly inside its row; nothing for other lines.
+std::optional<std::pair<int, int>> column_and_row_of(const PageGrid& grid, const TextSpan& span) {
+    const double cx = span.bbox.center_x();
+    if (span.source != TextSource::ocr || cx < grid.col_edges.front() || cx > grid.col_edges.back()) return std::nullopt;
+    const int c = band_index(grid.col_edges, cx);
+    const int r = band_index(grid.row_edges, span.bbox.center_y());
+    if (span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
+        return std::nullopt;
+    return std::pair{c, r};
+}
+
 // Whether an OCR span is read as text of its own cell, and whether it is a separate item
 // (an amount, a code, a label numbered 一、 二、) that never shares a cell with another line.
 bool two_characters_or_more(const TextSpan& span) {
@@ -167,16 +180,10 @@ void add_scanned_row_borders(std::vector<std::vector<bool>>& hborder, const Page
     // Per column, the rows OCR lines lie wholly inside, and whether a separate item is among them.
     std::vector<std::vector<std::pair<int, bool>>> rows_of(static_cast<std::size_t>(cols));
     for (const TextSpan& span : spans) {
-        if (span.source != TextSource::ocr) continue;
         const bool separate = separate_item(span);
         if (!separate && !two_characters_or_more(span)) continue;
-        const double cx = span.bbox.center_x();
-        if (cx < grid.col_edges.front() || cx > grid.col_edges.back()) continue;
-        const int c = band_index(grid.col_edges, cx);
-        const int r = band_index(grid.row_edges, span.bbox.center_y());
-        if (span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
-            continue;
-        rows_of[static_cast<std::size_t>(c)].push_back({r, separate});
+        if (const auto at = column_and_row_of(grid, span))
+            rows_of[static_cast<std::size_t>(at->first)].push_back({at->second, separate});
     }
     for (int c = 0; c < cols; ++c) {
         std::vector<std::pair<int, bool>>& in = rows_of[static_cast<std::size_t>(c)];
@@ -201,23 +208,19 @@ bool row_key(const TextSpan& span) {
     return (is_code_text(span.text) && without_spaces(span.text).size() >= 3) || chinese_ordinal(span.text) > 0;
 }
 
-// Rows keyed by codes are separate records all across: where a column holds, in two adjacent
-// rows of a page read by OCR, a code or numbered label each wholly inside its row and the
-// border between them (drawn or restored), no cell right of it spans the two rows. An amount
-// whose rows lost their border under a seal, alone in the merged cell, goes back to its row.
+// Rows keyed by codes are separate records all across: where a row of a page read by OCR holds,
+// wholly inside it, a code or numbered label in a column whose border above it is drawn (or
+// restored), no cell right of that column spans into the row from above. An amount whose rows
+// lost their border under a seal, alone in the merged cell, goes back to its row; a header
+// cell does not run into the first body row.
 void add_keyed_row_borders(std::vector<std::vector<bool>>& hborder, const PageGrid& grid,
                            const std::vector<TextSpan>& spans) {
     const int rows = grid.rows(), cols = grid.cols();
     std::vector<std::vector<bool>> keyed(static_cast<std::size_t>(cols), std::vector<bool>(rows, false));
     for (const TextSpan& span : spans) {
-        if (span.source != TextSource::ocr || !row_key(span)) continue;
-        const double cx = span.bbox.center_x();
-        if (cx < grid.col_edges.front() || cx > grid.col_edges.back()) continue;
-        const int c = band_index(grid.col_edges, cx);
-        const int r = band_index(grid.row_edges, span.bbox.center_y());
-        if (span.bbox.y0 < grid.row_edges[r] - edge_match_pt || span.bbox.y1 > grid.row_edges[r + 1] + edge_match_pt)
-            continue;
-        keyed[static_cast<std::size_t>(c)][static_cast<std::size_t>(r)] = true;
+        if (!row_key(span)) continue;
+        if (const auto at = column_and_row_of(grid, span))
+            keyed[static_cast<std::size_t>(at->first)][static_cast<std::size_t>(at->second)] = true;
     }
     for (int k = 0; k < cols; ++k)
         for (int r = 0; r + 1 < rows; ++r)
