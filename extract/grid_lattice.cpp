@@ -100,6 +100,25 @@ std::vector<std::vector<bool>> border_table(const std::vector<MergedRuling>& seg
 
 bool is_numeric_span(const TextSpan& span) { return is_numeric_text(span.text); }
 
+// Spans `a` (in column ca) and `b` (in column cb > ca) of row r are in different cells: unless
+// a border is drawn between them in that row, the column edge nearest the gap between them
+// (only that one) becomes a border there.
+void border_in_gap(std::vector<std::vector<bool>>& vborder, const PageGrid& grid, int r, int ca, const TextSpan& a,
+                   int cb, const TextSpan& b) {
+    const double gap_middle = (a.bbox.x1 + b.bbox.x0) / 2;
+    int best = -1;
+    double best_distance = 1e18;
+    for (int e = ca + 1; e <= cb; ++e) {
+        if (vborder[e][r]) return;
+        const double d = std::abs(grid.col_edges[e] - gap_middle);
+        if (d < best_distance) {
+            best_distance = d;
+            best = e;
+        }
+    }
+    if (best > 0) vborder[best][r] = true;
+}
+
 // Where a vertical border is not drawn but a band holds, on one printed line, an amount
 // on one side of the column edge and other text on the other side, the two are in
 // different cells: the border counts as present (tables that rule the header grid but
@@ -127,22 +146,7 @@ void add_text_borders(std::vector<std::vector<bool>>& vborder, const PageGrid& g
                 if (cb <= ca || !(is_numeric_span(*a) || is_numeric_span(*b))) continue;
                 double overlap = std::min(a->bbox.y1, b->bbox.y1) - std::max(a->bbox.y0, b->bbox.y0);
                 if (overlap < same_line_fraction * std::min(a->bbox.height(), b->bbox.height())) continue;
-                // Only the edge nearest the gap between the two spans separates them.
-                double gap_middle = (a->bbox.x1 + b->bbox.x0) / 2;
-                int best = -1;
-                double best_distance = 1e18;
-                for (int e = ca + 1; e <= cb; ++e) {
-                    if (vborder[e][r]) {
-                        best = -1;
-                        break;
-                    }
-                    double d = std::abs(grid.col_edges[e] - gap_middle);
-                    if (d < best_distance) {
-                        best_distance = d;
-                        best = e;
-                    }
-                }
-                if (best > 0) vborder[best][r] = true;
+                border_in_gap(vborder, grid, r, ca, *a, cb, *b);
             }
         }
     }
@@ -258,21 +262,7 @@ void add_scanned_column_borders(std::vector<std::vector<bool>>& vborder, const P
             const auto& [ca, a] = pieces[k];
             const auto& [cb, b] = pieces[k + 1];
             if (cb <= ca || b->bbox.x0 < a->bbox.x1) continue;
-            const double gap_middle = (a->bbox.x1 + b->bbox.x0) / 2;
-            int best = -1;
-            double best_distance = 1e18;
-            for (int e = ca + 1; e <= cb; ++e) {
-                if (vborder[e][r]) {
-                    best = -1;
-                    break;
-                }
-                const double d = std::abs(grid.col_edges[e] - gap_middle);
-                if (d < best_distance) {
-                    best_distance = d;
-                    best = e;
-                }
-            }
-            if (best > 0) vborder[best][r] = true;
+            border_in_gap(vborder, grid, r, ca, *a, cb, *b);
         }
     }
 }

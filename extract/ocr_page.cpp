@@ -335,12 +335,12 @@ OcrLine read_text_line(const PreparedPage& prepared, TesseractEngine& engine, co
         // whose first numbers both models read alike is left to the Chinese model after them;
         // a number whose commas do not group three digits is always read again.
         OcrLine latin = engine.read_number(crop.get(), dpi * scale);
-        const bool differs = reads_as_number(latin.text) && digits_of(latin.text) != digits_of(line.text);
+        const bool latin_number = reads_as_number(latin.text);
+        const bool differs = latin_number && digits_of(latin.text) != digits_of(line.text);
+        const bool malformed = !well_grouped(line.text);
         if (differs) latin_trial.differed = true;
         else ++latin_trial.agreed;
-        if (reads_as_number(latin.text) && (differs || !well_grouped(line.text)) &&
-            (latin.confidence >= line.confidence || !well_grouped(line.text)))
-            line = std::move(latin);
+        if (latin_number && (malformed || (differs && latin.confidence >= line.confidence))) line = std::move(latin);
     }
     return line;
 }

@@ -160,6 +160,14 @@ std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table
     std::vector<std::vector<std::string>> readings;
     if (reread && !unsettled.empty()) readings = reread(unsettled);
     std::optional<Table> mended;
+    const auto take = [&](std::size_t index, const std::string& alias, const std::string& how) {
+        const Cell& cell = table.cells[index];
+        if (!mended) mended = table;
+        mended->cells[index].text = alias;
+        diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
+                               "'" + title + "': header read '" + trim(cell.text) + "' by OCR names no column; " + how +
+                                   " is '" + alias + "', taken"});
+    };
     std::vector<std::size_t> unmended;
     std::size_t next_reading = 0;
     for (const Unknown& u : unknown) {
@@ -171,28 +179,14 @@ std::optional<Table> mend_ocr_headers(const Matcher& matcher, const Table& table
             if (k < readings.size()) alias = header_of_readings(matcher, table, cell, first_amount_row, known, readings[k]);
             how = "read again";
         }
-        if (!alias) {
-            unmended.push_back(u.index);
-            continue;
-        }
-        if (!mended) mended = table;
-        mended->cells[u.index].text = *alias;
-        diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
-                               "'" + title + "': header read '" + trim(cell.text) + "' by OCR names no column; " + how +
-                                   " is '" + *alias + "', taken"});
+        if (alias) take(u.index, *alias, how);
+        else unmended.push_back(u.index);
     }
     // Then the twins of those neither settles, among the headers as mended.
-    for (std::size_t index : unmended) {
-        const Cell& cell = table.cells[index];
-        std::optional<std::string> alias = header_of_twins(matcher, mended ? *mended : table, cell, first_amount_row);
-        if (!alias) continue;
-        if (!mended) mended = table;
-        mended->cells[index].text = *alias;
-        diagnostics.push_back({Severity::info, "ocr_header", cell.page > 0 ? cell.page : table.page, cell.bbox,
-                               "'" + title + "': header read '" + trim(cell.text) +
-                                   "' by OCR names no column; the same place in the table's other column groups is '" +
-                                   *alias + "', taken"});
-    }
+    for (std::size_t index : unmended)
+        if (std::optional<std::string> alias =
+                header_of_twins(matcher, mended ? *mended : table, table.cells[index], first_amount_row))
+            take(index, *alias, "the same place in the table's other column groups");
     return mended;
 }
 
